@@ -1,0 +1,59 @@
+"""Development settings: `make serve` and plain `pelican content -s pelicanconf.py`."""
+
+SITENAME = "First Look"
+SITE_TAGLINE = "Headshot photographers who know what casting needs to see"
+SITEURL = ""
+AUTHOR = "First Look editors"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+THEME = "theme"
+CACHE_PATH = ".cache"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "headshots.profiles",
+    "headshots.thumbnails",
+    "headshots.search",
+    "pelican.plugins.yaml_metadata",
+    "pelican.plugins.sitemap",
+]
+
+# The photographer profiles: one folder each, beside content/.
+PHOTOGRAPHERS_PATH = "photographers"
+
+# Clean URLs (DESIGN.md, "URLs").
+ARTICLE_URL = "articles/{slug}/"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES = ["index", "articles", "search", "scan", "casting", "404", "robots"]
+ARTICLES_SAVE_AS = "articles/index.html"
+SEARCH_SAVE_AS = "search/index.html"
+SCAN_SAVE_AS = "scan/index.html"
+CASTING_SAVE_AS = "scan/casting/index.html"
+ROBOTS_SAVE_AS = "robots.txt"
+DEFAULT_PAGINATION = False
+
+# No blog chrome: no author, tag, category or archive pages.
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
+
+FEED_DOMAIN = "http://127.0.0.1:8000"
+FEED_ALL_ATOM = "feeds/articles.atom.xml"
+FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+STATIC_PATHS = []
+
+SITEMAP = {
+    "format": "xml",
+    "exclude": ["404.html", "search/"],
+}

@@ -1,0 +1,81 @@
+"""The one error type the plugins raise, and how it is printed.
+
+Editors fix what they are told, so every problem is one line in the form
+`FILE:LINE:COL: field: message`, never a Python traceback.
+"""
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing an editor must fix, located in a file."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+    field: str = ""
+    message: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def github_annotation(self) -> str:
+        """The `::error` workflow command GitHub Actions turns into an inline note."""
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.file},line={self.line},col={self.col}::{text}"
+
+
+def display_path(path) -> str:
+    """A path as an editor would type it: relative to the working directory when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class HeadshotsError(Exception):
+    """Invalid input: carries every problem found, not just the first."""
+
+    def __init__(self, problems):
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the input, listed above")
+
+
+def fail(problems) -> None:
+    """Print every problem as one unwrapped line on stderr, then raise.
+
+    Pelican's logger (rich) wraps long lines at 80 columns when stderr is not a
+    terminal, which would break `FILE:LINE:COL` for editors and CI, so the
+    lines are written directly and the exception carries only a summary.
+    """
+    error = HeadshotsError(problems)
+    for problem in error.problems:
+        sys.stderr.write(f"{problem}\n")
+    sys.stderr.flush()
+    raise error
+
+
+class _NoTracebackForInputErrors(logging.Filter):
+    """Pelican logs an uncaught exception with its traceback; for bad input the
+    problem lines are the whole story, so drop the traceback for our error only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], HeadshotsError):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def install_log_filter() -> None:
+    """Attach the filter to the root handlers (Pelican's rich handler lives there)."""
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, _NoTracebackForInputErrors) for f in handler.filters):
+            handler.addFilter(_NoTracebackForInputErrors())

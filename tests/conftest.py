@@ -1,0 +1,112 @@
+"""Shared fixtures: real Pelican builds, a local HTTP server, a real Chromium."""
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def pelican_build(output, *, settings="pelicanconf.py", photographers=None, content=None,
+                  cache=None, extra=None, env=None):
+    """Run a real `pelican` build in a subprocess, the way an editor would.
+
+    `photographers`/`content`/`cache` point the build at other folders;
+    `extra` is a dict of further settings passed with `-e`. Returns the
+    CompletedProcess with text stdout/stderr so tests can read the messages.
+    """
+    overrides = dict(extra or {})
+    if photographers is not None:
+        overrides["PHOTOGRAPHERS_PATH"] = str(Path(photographers).resolve())
+    if cache is not None:
+        overrides["CACHE_PATH"] = str(Path(cache).resolve())
+    command = [sys.executable, "-m", "pelican", str(Path(content or REPO / "content").resolve()),
+               "-s", str(REPO / settings), "-o", str(Path(output).resolve())]
+    if overrides:
+        command += ["-e", *(f"{key}={_json(value)}" for key, value in overrides.items())]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "200", **(env or {})}, timeout=900)
+
+
+def _json(value):
+    import json
+    return json.dumps(value)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    """The real sample site, built once per test session (thumbnail cache shared with `make`)."""
+    output = tmp_path_factory.mktemp("sample-site")
+    result = pelican_build(output, cache=REPO / ".cache")
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve_directory(root):
+    """Serve `root` on an ephemeral 127.0.0.1 port; returns (base_url, stop)."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}", server.shutdown
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site):
+    """Base URL of the sample site served over HTTP (clean URLs need a server)."""
+    base, stop = serve_directory(sample_site)
+    yield base
+    stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real Chromium from Debian's package, driven by Playwright.
+
+    Browser tests never skip: without Chromium the suite fails and says how to
+    install it (`apt-get install chromium`, as .ci/run does).
+    """
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.fail(f"browser tests need Chromium at {CHROMIUM}: run `apt-get install chromium` "
+                    "(or set CHROMIUM=/path/to/chromium)", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh desktop-sized page; phone tests make their own context."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh page at phone width (390 CSS px, DPR 2)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
