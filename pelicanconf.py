@@ -14,19 +14,27 @@ PAGE_PATHS = ["pages"]
 THEME = "theme"
 CACHE_PATH = ".cache"
 
+# Escape every {{ value }} (names, bios, alt text come from pull requests);
+# HTML that Pelican renders itself is marked `|safe` in the templates.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "headshots.profiles",
     "headshots.thumbnails",
     "headshots.search",
     "pelican.plugins.yaml_metadata",
-    "pelican.plugins.sitemap",
 ]
+
+# The known article categories (headshots check, the scaffold and CONTRIBUTING.md use them).
+ARTICLE_CATEGORIES = ["Casting process", "Headshots"]
 
 # The photographer profiles: one folder each, beside content/.
 PHOTOGRAPHERS_PATH = "photographers"
 
-# Clean URLs (DESIGN.md, "URLs").
+# Clean URLs (DESIGN.md, "URLs"). The file name is the address:
+# content/articles/in-the-room.md -> /articles/in-the-room/.
+SLUGIFY_SOURCE = "basename"
 ARTICLE_URL = "articles/{slug}/"
 ARTICLE_SAVE_AS = "articles/{slug}/index.html"
 PAGE_URL = "{slug}/"
@@ -51,9 +59,10 @@ FEED_ALL_ATOM = "feeds/articles.atom.xml"
 FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 
-STATIC_PATHS = []
+# Article images: content/media/ is published as /media/ (short cache);
+# /images/ holds only the hashed renditions, cached forever.
+STATIC_PATHS = ["media"]
 
-SITEMAP = {
-    "format": "xml",
-    "exclude": ["404.html", "search/"],
-}
+# sitemap.xml is written by the profiles plugin (reproducible <lastmod>, see
+# plugins/headshots/profiles/sitemap.py): every HTML page except these URLs.
+SITEMAP_EXCLUDE = [r"^404\.html$", r"^search/$"]

@@ -1,0 +1,282 @@
+"""The `headshots` command: check the input without building, scaffold a new profile.
+
+    headshots check [PATH]               validate profiles (and their images) like the build does
+    headshots new photographer "Name"    write photographers/<slug>/profile.yaml from a commented template
+
+Exit status: 0 clean, 1 invalid input (or refused), 2 usage (argparse's own,
+and a PATH that does not exist).
+
+Adding a check: decorate a function `fn(run: CheckRun) -> Report | None` with
+`@register_check`; it returns the problems it found and what it checked ("9
+articles"), or None when the PATH given does not concern it. `headshots
+check` runs every registered check in order and prints all their problems.
+Adding a `new` kind: `register_new("article", help, add_arguments, run)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import re
+import string
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from headshots.errors import Problem, display_path
+
+SETTINGS_FILE = "pelicanconf.py"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def load_settings(path: str = SETTINGS_FILE) -> dict:
+    """The settings in ./pelicanconf.py (its raw values), or {} when there is none."""
+    if not Path(path).is_file():
+        return {}
+    from pelican.settings import get_settings_from_file
+
+    return get_settings_from_file(path)
+
+
+def photographers_path(settings: dict) -> Path:
+    """PHOTOGRAPHERS_PATH from the settings (relative to the working directory), default ./photographers."""
+    return Path(os.path.abspath(os.path.expanduser(str(settings.get("PHOTOGRAPHERS_PATH") or "photographers"))))
+
+
+# --------------------------------------------------------------------------- checks
+
+
+@dataclass
+class CheckRun:
+    """What a check gets: the PATH argument (None: the whole site) and the site's settings."""
+
+    path: Path | None
+    settings: dict
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    checked: str = ""  # what was checked, for the summary: "16 profiles"
+
+
+CHECKS: list[Callable[[CheckRun], Report | None]] = []
+
+
+def register_check(function):
+    """Add a check to `headshots check` (runs in registration order)."""
+    CHECKS.append(function)
+    return function
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@register_check
+def check_profiles(run: CheckRun) -> Report:
+    """Profiles under PATH (a photographers folder, one profile folder, or one profile.yaml), and their images."""
+    from headshots.profiles.validate import PROFILE_NAME, load_profile, profile_paths
+
+    target = run.path or photographers_path(run.settings)
+    if target.is_file():
+        paths, problems = [target], []
+    elif (target / PROFILE_NAME).is_file():
+        paths, problems = [target / PROFILE_NAME], []
+    elif target.is_dir():
+        paths, problems = profile_paths(target)
+    else:
+        return Report([Problem(display_path(target), 1, 1, "PHOTOGRAPHERS_PATH", "folder not found")], "0 profiles")
+    profiles = []
+    for path in paths:
+        profile, found = load_profile(path)
+        problems += found
+        if profile is not None:
+            profiles.append(profile)
+    problems += _image_problems(profiles, run.settings)
+    return Report(problems, _plural(len(paths), "profile"))
+
+
+def _image_problems(profiles, settings) -> list[Problem]:
+    """Open every headshot the way the build does (headshots.thumbnails.inspect)."""
+    from headshots import thumbnails
+
+    kwargs = {}
+    if settings.get("HEADSHOTS_MIN_SIDE") is not None:
+        kwargs["min_side"] = settings["HEADSHOTS_MIN_SIDE"]
+    if settings.get("HEADSHOTS_MAX_PIXELS") is not None:
+        kwargs["max_pixels"] = settings["HEADSHOTS_MAX_PIXELS"]
+    problems = []
+    for profile in profiles:
+        for index, headshot in enumerate(profile.data["headshots"]):
+            source = profile.path.parent / headshot["file"]
+            message = thumbnails.inspect(source, **kwargs)
+            if message:
+                problems.append(profile.where(("headshots", index, "file"),
+                                              message=f'"{headshot["file"]}" {message}'))
+    return problems
+
+
+def run_check(args, settings: dict) -> int:
+    path = Path(args.path) if args.path else None
+    run = CheckRun(path=path, settings=settings)
+    problems, checked = [], []
+    for check in CHECKS:
+        report = check(run)
+        if report is None:
+            continue
+        problems += report.problems
+        if report.checked:
+            checked.append(report.checked)
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in sorted(set(problems)):
+        print(problem)
+        if github:
+            print(problem.github_annotation())
+    what = ", ".join(checked) or "nothing"
+    if problems:
+        print(f"{_plural(len(set(problems)), 'problem')} found (checked {what})")
+        return 1
+    print(f"{what} OK")
+    return 0
+
+
+# --------------------------------------------------------------------------- new
+
+
+def slugify(name: str) -> str:
+    """A folder name from a person's name: "Zoë O'Brien" -> "zoe-obrien" (ASCII: it is the URL)."""
+    text = unicodedata.normalize("NFKD", name.replace("ß", "ss").replace("æ", "ae").replace("ø", "o"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['’]", "", text)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _yaml_string(value: str) -> str:
+    """`value` as a YAML scalar that reads back as exactly that string."""
+    import json
+
+    from headshots import yamlnodes
+
+    try:
+        plain = yamlnodes.load(f"v: {value}\n").data
+    except yamlnodes.YamlError:
+        plain = None
+    if plain == {"v": value} and "#" not in value:
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def new_photographer(name: str, root: Path, slug: str | None = None, today: datetime.date | None = None) -> Path:
+    """Write root/<slug>/profile.yaml from the commented template; refuses to overwrite."""
+    from headshots.profiles.validate import PROFILE_NAME, SCHEMA_PATH, SLUG_RE
+
+    name = " ".join(name.split())
+    slug = slug or slugify(name)
+    if not name:
+        raise ValueError("the name is empty: headshots new photographer \"Maya Okafor\"")
+    if not SLUG_RE.match(slug):
+        raise ValueError(f'cannot make a folder name from "{name}": pass one with --slug, '
+                         "lowercase letters, digits and hyphens (e.g. --slug yamada-taro)")
+    folder = root / slug
+    target = folder / PROFILE_NAME
+    if target.exists():
+        raise FileExistsError(f"{display_path(target)} already exists: edit it, or choose another --slug")
+    schema = Path(os.path.relpath(SCHEMA_PATH, folder.resolve() if folder.exists() else
+                                  (root.resolve() / slug))).as_posix()
+    text = string.Template((TEMPLATES / PROFILE_NAME).read_text(encoding="utf-8")).substitute(
+        schema=schema, slug=slug, name=_yaml_string(name), folder=display_path(folder),
+        today=(today or datetime.date.today()).isoformat())
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
+    return target
+
+
+def run_new_photographer(args, settings: dict) -> int:
+    root = Path(args.path) if args.path else photographers_path(settings)
+    try:
+        target = new_photographer(args.name, root, args.slug)
+    except (FileExistsError, ValueError) as error:
+        print(f"headshots: {error}", file=sys.stderr)
+        return 1
+    folder = display_path(target.parent)
+    print(f"Created {display_path(target)}")
+    print("Next:")
+    print(f"  1. copy the headshot images into {folder}/ (short side at least 800 px)")
+    print(f"  2. edit {display_path(target)}: replace every value, list each image under headshots")
+    print(f"  3. run `headshots check {folder}` until it says OK, then `make serve` to see "
+          f"/photographers/{target.parent.name}/")
+    return 0
+
+
+@dataclass
+class NewKind:
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, dict], int]
+
+
+NEW_KINDS: dict[str, NewKind] = {}
+
+
+def register_new(kind: str, help: str, add_arguments, run) -> None:
+    """Add `headshots new <kind>`."""
+    NEW_KINDS[kind] = NewKind(help, add_arguments, run)
+
+
+def _photographer_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", help='the photographer\'s name, e.g. "Maya Okafor"')
+    parser.add_argument("--slug", help="the folder name and URL (default: made from the name)")
+    parser.add_argument("--path", help="the photographers folder (default: PHOTOGRAPHERS_PATH, else ./photographers)")
+
+
+register_new("photographer", "scaffold PHOTOGRAPHERS_PATH/<slug>/profile.yaml", _photographer_arguments,
+             run_new_photographer)
+
+# Articles (headshots.articles): checked after the profiles; `headshots new article "Title"`.
+from headshots import articles as _articles  # noqa: E402
+
+register_check(_articles.cli_check)
+register_new("article", "scaffold content/articles/<slug>.md", _articles.cli_new_arguments, _articles.cli_new)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="headshots", description="First Look's editor tools.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = commands.add_parser("check", help="validate profiles, their images and articles without building",
+                                description="Validate like the build does; every problem as FILE:LINE:COL: "
+                                            "field: message. Exit 0 clean, 1 invalid, 2 usage.")
+    check.set_defaults(subparser=check)
+    check.add_argument("path", nargs="?", metavar="PATH",
+                       help="a photographers folder or one profile.yaml (default: PHOTOGRAPHERS_PATH "
+                            "from ./pelicanconf.py, else ./photographers)")
+    new = commands.add_parser("new", help="scaffold a new file from a commented template")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    for kind, spec in NEW_KINDS.items():
+        spec.add_arguments(kinds.add_parser(kind, help=spec.help))
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check" and args.path and not Path(args.path).exists():
+        args.subparser.error(f"{args.path}: no such file or folder")
+    settings = load_settings()
+    if args.command == "check":
+        return run_check(args, settings)
+    return NEW_KINDS[args.kind].run(args, settings)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,364 @@
+"""What the templates get: Photographer, Headshot, City, and the helpers that make them.
+
+Objects are plain classes built from a validated profile, so a template can
+rely on every attribute existing (optional fields are None or empty lists).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import random
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+from headshots.errors import Problem
+from headshots.profiles.countries import country_name
+
+# --------------------------------------------------------------------------- text helpers
+
+_LATIN_SPECIAL = {"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o", "ł": "l",
+                  "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i"}
+
+
+def fold(text: str) -> str:
+    """Drop accents from Latin letters only (Zürich -> Zurich); other scripts stay as written."""
+    out = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char) and out and _is_latin(out[-1]):
+            continue
+        out.append(_LATIN_SPECIAL.get(char, char))
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() or unicodedata.name(char, "").startswith("LATIN ")
+
+
+def city_slug(name: str) -> str:
+    """The URL slug of a city: Zürich -> zurich, São Paulo -> sao-paulo, 山田 -> 山田."""
+    text = fold(name).lower()
+    return re.sub(r"[\W_]+", "-", text).strip("-")
+
+
+def sort_key(name: str) -> tuple[str, str]:
+    """Alphabetical order for people and places: case and accents ignored, ties broken stably."""
+    return (fold(name).casefold(), name)
+
+
+# Python-Markdown without raw HTML: the two extensions that pass HTML through
+# are removed, so `<script>` in a bio is shown as text. nh3 then keeps only
+# the tags a bio needs and http(s)/mailto links (belt and braces).
+_BIO_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code"}
+
+
+class _NoRawHtml(markdown.Extension):
+    def extendMarkdown(self, md):  # noqa: N802 - Markdown's API
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+
+
+def render_bio(text: str | None) -> Markup:
+    """A Markdown bio as safe HTML: raw HTML escaped, only http(s) and mailto links, rel=nofollow."""
+    if not text:
+        return Markup("")
+    html = markdown.markdown(text, extensions=[_NoRawHtml()], output_format="html")
+    clean = nh3.clean(html, tags=_BIO_TAGS, attributes={"a": {"href", "title"}},
+                      url_schemes={"http", "https", "mailto"}, link_rel="nofollow noopener")
+    return Markup(clean)
+
+
+_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$"}
+
+
+def money(amount, currency: str) -> str:
+    """A price as actors read it: $350, £240, €1,200, CA$400, A$300, CHF 380, SEK 2,500, $99.50."""
+    if amount is None:
+        return ""
+    whole = float(amount).is_integer()
+    number = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
+    symbol = _SYMBOLS.get(currency)
+    return f"{symbol}{number}" if symbol else f"{currency} {number}"
+
+
+# --------------------------------------------------------------------------- the model
+
+
+@dataclass(frozen=True)
+class Price:
+    currency: str
+    from_: float
+    to: float | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    name: str
+    price: float
+    looks: int | None = None
+    minutes: int | None = None
+    retouched: int | None = None
+
+
+@dataclass(eq=False)
+class Headshot:
+    """One sample image. `picture` is filled in later by the thumbnails plugin."""
+
+    file: str
+    alt: str
+    source: Path
+    where: Problem
+    look: str | None = None
+    focus: tuple[float, float] | None = None
+    photographer: Photographer | None = field(default=None, repr=False)
+    picture: object = None
+
+    def __repr__(self) -> str:
+        return f"<Headshot {self.source}>"
+
+
+@dataclass(eq=False)
+class City:
+    name: str
+    slug: str
+    country: str
+    url: str = ""
+    save_as: str = ""
+    based: list = field(default_factory=list)
+    visiting: list = field(default_factory=list)
+
+    @property
+    def photographers(self) -> list:
+        """Everyone based here, then everyone who travels here."""
+        return [*self.based, *self.visiting]
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)
+
+    def __repr__(self) -> str:
+        return f"<City {self.slug}>"
+
+
+class Photographer:
+    """One validated profile, as templates use it (see docs/ARCHITECTURE.md)."""
+
+    def __init__(self, profile, settings: dict):
+        data = profile.data
+        self.profile = profile
+        self.slug = profile.slug
+        self.source_path = profile.path
+        self.name = data["name"]
+        self.studio = data.get("studio")
+        location = data["location"]
+        self.city_name = location["city"]
+        self.region = location.get("region")
+        self.country = location["country"]
+        self.country_name = country_name(self.country)
+        self.city = None  # a City, set when the directory is assembled
+        self.travels_to_names = list(data.get("travels_to", []))
+        self.travels_to = []  # Cities, set when the directory is assembled
+        self.specialties = list(data["specialties"])
+        self.lighting = list(data.get("lighting", []))
+        price = data["price"]
+        self.price = Price(price["currency"], price["from"], price.get("to"))
+        self.currency = self.price.currency
+        self.sessions = [Session(s["name"], s["price"], s.get("looks"), s.get("minutes"), s.get("retouched"))
+                         for s in data.get("sessions", [])]
+        for key in ("hair_makeup", "retouching", "proofs", "turnaround_days", "booking_lead_days", "usage",
+                    "website", "booking_url", "email", "bio"):
+            setattr(self, key, data.get(key))
+        # A datetime.date (the schema has checked the YYYY-MM-DD form and the date).
+        self.updated = datetime.date.fromisoformat(data["updated"]) if data.get("updated") else None
+        instagram = data.get("instagram")
+        self.instagram = instagram.lstrip("@") if instagram else None
+        self.instagram_url = f"https://www.instagram.com/{self.instagram}/" if self.instagram else None
+        self.bio_html = render_bio(self.bio)
+        folder = profile.path.parent.resolve()
+        self.headshots = []
+        for index, item in enumerate(data["headshots"]):
+            where = profile.where(("headshots", index, "file"))
+            focus = tuple(item["focus"]) if "focus" in item else None
+            self.headshots.append(Headshot(file=item["file"], alt=item["alt"], source=folder / item["file"],
+                                           where=where, look=item.get("look"), focus=focus, photographer=self))
+        self.url = settings["PHOTOGRAPHER_URL"].format(slug=self.slug)
+        self.save_as = settings["PHOTOGRAPHER_SAVE_AS"].format(slug=self.slug)
+        self.scan_url = settings["PHOTOGRAPHER_SCAN_URL"].format(slug=self.slug)
+        self.scan_save_as = settings["PHOTOGRAPHER_SCAN_SAVE_AS"].format(slug=self.slug)
+        self.siteurl = settings.get("SITEURL", "")
+
+    def __repr__(self) -> str:
+        return f"<Photographer {self.slug}>"
+
+    @property
+    def sort_key(self):
+        return (*sort_key(self.name), self.slug)
+
+    @property
+    def price_range(self) -> str:
+        """"$350-$900" or "from $350"."""
+        low = money(self.price.from_, self.currency)
+        if self.price.to is not None and self.price.to != self.price.from_:
+            return f"{low}–{money(self.price.to, self.currency)}"
+        return f"from {low}"
+
+    @property
+    def location_label(self) -> str:
+        parts = [self.city_name, self.region, self.country_name]
+        return ", ".join(p for p in parts if p)
+
+    @property
+    def jsonld(self) -> dict:
+        """schema.org structured data (built on use, so the thumbnails' picture URLs are in it)."""
+        return jsonld(self)
+
+    def open_data(self) -> dict:
+        """This profile for /photographers.json: the fields as written, plus its URLs."""
+        data = {key: value for key, value in self.profile.data.items() if key != "headshots"}
+        data["slug"] = self.slug
+        data["url"] = self.url
+        data["city_url"] = self.city.url if self.city else None
+        headshots = []
+        for headshot in self.headshots:
+            item = {key: value for key, value in (("file", headshot.file), ("alt", headshot.alt),
+                                                  ("look", headshot.look)) if value is not None}
+            if headshot.focus is not None:
+                item["focus"] = list(headshot.focus)
+            image = _picture_url(headshot)
+            if image:
+                item["image"] = image
+            headshots.append(item)
+        data["headshots"] = headshots
+        return data
+
+
+def _picture_url(headshot: Headshot) -> str | None:
+    picture = headshot.picture
+    if picture is None:
+        return None
+    url = getattr(picture, "og_url", None)
+    if url is None and isinstance(picture, dict):
+        url = picture.get("og_url")
+    return str(url) if url else None
+
+
+def _absolute(siteurl: str, url: str) -> str:
+    if url.startswith(("http://", "https://")):
+        return url
+    return f"{siteurl.rstrip('/')}/{url.lstrip('/')}"
+
+
+def jsonld(photographer: Photographer) -> dict:
+    p = photographer
+    siteurl = p.siteurl
+    address = {"@type": "PostalAddress", "addressLocality": p.city_name, "addressCountry": p.country}
+    if p.region:
+        address["addressRegion"] = p.region
+    cities = [p.city, *p.travels_to] if p.city else []
+    areas = [{"@type": "City", "name": city.name} for city in cities] or [{"@type": "City", "name": p.city_name}]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ProfessionalService",
+        "additionalType": "https://schema.org/LocalBusiness",
+        "name": p.studio or p.name,
+        "url": _absolute(siteurl, p.url),
+        "address": address,
+        "areaServed": areas,
+        "priceRange": p.price_range,
+        "currenciesAccepted": p.currency,
+        "knowsAbout": [f"{s} headshots" for s in p.specialties],
+    }
+    if p.studio:
+        data["founder"] = {"@type": "Person", "name": p.name}
+    same_as = [url for url in (p.website, p.instagram_url) if url]
+    if same_as:
+        data["sameAs"] = same_as
+    if p.email:
+        data["email"] = p.email
+    if p.bio_html:
+        data["description"] = p.bio_html.striptags()  # the bio as plain text: no Markdown, no link targets
+    offers = []
+    for session in p.sessions or []:
+        offer = {"@type": "Offer", "name": session.name, "price": _plain_number(session.price),
+                 "priceCurrency": p.currency}
+        if p.booking_url:
+            offer["url"] = p.booking_url
+        offers.append(offer)
+    if not offers:
+        offers.append({"@type": "Offer", "name": "Headshot session",
+                       "priceSpecification": {"@type": "PriceSpecification", "priceCurrency": p.currency,
+                                              "minPrice": _plain_number(p.price.from_),
+                                              **({"maxPrice": _plain_number(p.price.to)}
+                                                 if p.price.to is not None else {})}})
+    data["makesOffer"] = offers
+    images = []
+    for headshot in p.headshots:
+        image = {"@type": "ImageObject", "caption": headshot.alt, "creditText": p.name,
+                 "creator": {"@type": "Person", "name": p.name}}
+        url = _picture_url(headshot)
+        if url:
+            image["contentUrl"] = _absolute(siteurl, url)
+        images.append(image)
+    data["image"] = images
+    return data
+
+
+def _plain_number(value):
+    return int(value) if float(value).is_integer() else value
+
+
+# --------------------------------------------------------------------------- the directory
+
+
+def assemble(profiles, settings: dict) -> tuple[list[Photographer], list[City]]:
+    """Photographers sorted by name, and every city someone is based in or travels to, sorted by name."""
+    photographers = sorted((Photographer(p, settings) for p in profiles), key=lambda p: p.sort_key)
+    cities: dict[str, City] = {}
+
+    def city(name: str, country: str) -> City:
+        slug = city_slug(name)
+        if slug not in cities:
+            cities[slug] = City(name=name, slug=slug, country=country,
+                                url=settings["CITY_URL"].format(slug=slug),
+                                save_as=settings["CITY_SAVE_AS"].format(slug=slug))
+        return cities[slug]
+
+    # Home cities first, so a city's name and country come from someone based there.
+    for p in photographers:
+        p.city = city(p.city_name, p.country)
+        p.city.based.append(p)
+    for p in photographers:
+        for name in p.travels_to_names:
+            target = city(name, p.country)
+            if target is p.city or p in target.visiting:
+                continue
+            p.travels_to.append(target)
+            target.visiting.append(p)
+    return photographers, sorted(cities.values(), key=lambda c: (*sort_key(c.name), c.slug))
+
+
+def scan_pool(photographer: Photographer, photographers: list[Photographer], size: int) -> list[Headshot]:
+    """About `size` headshots by OTHER photographers, the same on every build.
+
+    The others are shuffled with a seed derived from the slug, then picked
+    round-robin (one headshot each before anyone's second), so the grid
+    shows as many different photographers as possible.
+    """
+    others = [p for p in photographers if p is not photographer and p.headshots]
+    seed = int.from_bytes(hashlib.sha256(photographer.slug.encode()).digest()[:8], "big")
+    rng = random.Random(seed)
+    rng.shuffle(others)
+    pool = []
+    round_ = 0
+    while len(pool) < size and any(round_ < len(p.headshots) for p in others):
+        for p in others:
+            if round_ < len(p.headshots) and len(pool) < size:
+                pool.append(p.headshots[(round_ + seed) % len(p.headshots)])
+        round_ += 1
+    return pool

@@ -1,0 +1,318 @@
+"""Reading and validating `PHOTOGRAPHERS_PATH/<slug>/profile.yaml`.
+
+The JSON Schema (`plugins/headshots/profile.schema.json`) says what a profile
+may contain; `jsonschema` finds every violation and this module turns each
+into one `FILE:LINE:COL: field: message` Problem, positioned on the YAML node
+the editor wrote. Rules a schema cannot express (price.to at least
+price.from, the image files exist in the folder, the folder name is a slug)
+are checked here and reported the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from headshots import yamlnodes
+from headshots.errors import Problem, display_path
+from headshots.profiles.countries import COUNTRIES
+
+SCHEMA_PATH = Path(__file__).resolve().parents[1] / "profile.schema.json"
+PROFILE_NAME = "profile.yaml"
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+_TYPE_NAMES = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a group of fields (key: value lines)",
+    "null": "nothing",
+}
+
+
+@cache
+def schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@cache
+def validator() -> Draft202012Validator:
+    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@dataclass
+class LoadedProfile:
+    """One profile that passed validation: its data and where each value was written."""
+
+    path: Path  # the profile.yaml
+    display: str  # the path as printed in problems
+    slug: str
+    data: dict
+    document: yamlnodes.Document
+
+    def where(self, path, field: str = "", message: str = "", *, key: bool = False) -> Problem:
+        line, col = self.document.where(path, key=key)
+        return Problem(self.display, line, col, field or field_path(path), message)
+
+
+def field_path(path) -> str:
+    """("headshots", 0, "alt") -> "headshots[0].alt"."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def show(value) -> str:
+    """A value as an editor typed it, for messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return str(value)
+
+
+def _number(value) -> str:
+    return show(value) if not isinstance(value, str) else value
+
+
+def _messages(error, document: yamlnodes.Document, display: str, hinted=frozenset()):
+    """Problems for one jsonschema error: (sort key, Problem) pairs."""
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    sub = error.schema if isinstance(error.schema, dict) else {}
+    value = error.instance
+
+    def at(where, message, *, key=False, field=None):
+        line, col = document.where(where, key=key)
+        return Problem(display, line, col, field if field is not None else field_path(where), message)
+
+    if kind == "additionalProperties":
+        allowed = sorted(sub.get("properties", {}))
+        for extra in sorted(set(value) - set(allowed)):
+            hint = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6) or \
+                difflib.get_close_matches(extra.lower().replace("-", "_").replace(" ", "_"), allowed, n=1, cutoff=0.6)
+            message = f'unknown key "{extra}"'
+            message += f' (did you mean "{hint[0]}"?)' if hint else f" (allowed: {', '.join(allowed)})"
+            yield at((*path, extra), message, key=True)
+        return
+    if kind == "required":
+        for name in error.validator_value:
+            if name not in value and (path, name) not in hinted:
+                yield at(path, f'missing required field "{name}"')
+        return
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = [wanted] if isinstance(wanted, str) else wanted
+        names = " or ".join(_TYPE_NAMES.get(w, w) for w in wanted)
+        got = show(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            got = f"the number {got}"
+        yield at(path, f"expected {names}, got {got}")
+        return
+    if kind == "enum":
+        yield at(path, f"{show(value)} is not one of: {', '.join(map(str, error.validator_value))}")
+        return
+    if kind == "pattern":
+        reason = sub.get("patternErrorMessage") or f"does not match the pattern {error.validator_value}"
+        yield at(path, f"{show(value)} is {reason}")
+        return
+    if kind == "format":
+        reason = {"email": "not an email address (like hello@example.com)",
+                  "date": "not a real date in the form YYYY-MM-DD",
+                  "uri": "not a web address: use a full address starting with https:// (or http://)"}
+        yield at(path, f"{show(value)} is {reason.get(error.validator_value, 'not a valid ' + error.validator_value)}")
+        return
+    if kind == "exclusiveMinimum":
+        yield at(path, f"must be more than {_number(error.validator_value)}, got {show(value)}")
+        return
+    if kind == "minimum":
+        yield at(path, f"must be at least {_number(error.validator_value)}, got {show(value)}")
+        return
+    if kind == "maximum":
+        yield at(path, f"must be at most {_number(error.validator_value)}, got {show(value)}")
+        return
+    if kind == "minLength":
+        yield at(path, "must not be empty")
+        return
+    if kind == "minItems":
+        if path and path[-1] == "focus":
+            yield at(path, "expected two numbers [x, y], each from 0 to 1")
+        else:
+            n = error.validator_value
+            yield at(path, f"list at least {n} {'entry' if n == 1 else 'entries'}")
+        return
+    if kind == "maxItems":
+        if path and path[-1] == "focus":
+            yield at(path, "expected two numbers [x, y], each from 0 to 1")
+        else:
+            yield at(path, f"list at most {error.validator_value} entries")
+        return
+    if kind == "uniqueItems":
+        seen = set()
+        for index, item in enumerate(value):
+            marker = json.dumps(item, sort_keys=True)
+            if marker in seen:
+                yield at((*path, index), f"{show(item)} is listed twice: keep one")
+            seen.add(marker)
+        return
+    yield at(path, error.message)  # pragma: no cover - every keyword the schema uses is handled above
+
+
+# Which message wins when several rules fail on the same field (a type error
+# makes the others moot; two patterns on one file name say the same thing).
+_PRIORITY = {"type": 0, "required": 0, "additionalProperties": 0, "enum": 1, "pattern": 2, "format": 3}
+
+
+def schema_problems(data, document: yamlnodes.Document, display: str) -> list[Problem]:
+    """Every schema violation in `data`, one human message per field, sorted by position."""
+    found = {}
+    # A misspelt key ("form") also makes its field ("from") missing: say it once, as the typo.
+    hinted = set()
+    for error in validator().iter_errors(data):
+        if error.validator == "additionalProperties":
+            allowed = sorted(error.schema.get("properties", {}))
+            for extra in set(error.instance) - set(allowed):
+                for hint in difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6):
+                    hinted.add((tuple(error.absolute_path), hint))
+    errors = sorted(validator().iter_errors(data),
+                    key=lambda e: (_PRIORITY.get(e.validator, 5), [str(p) for p in e.absolute_path]))
+    for error in errors:
+        if error.validator == "required":
+            path = tuple(error.absolute_path)
+            missing = [n for n in error.validator_value if n not in error.instance and (path, n) not in hinted]
+            if not missing:
+                continue
+        for problem in _messages(error, document, display, hinted):
+            found.setdefault((problem.field, problem.message if error.validator in
+                              ("required", "additionalProperties") else ""), problem)
+    return sorted(found.values())
+
+
+def rule_problems(profile: LoadedProfile) -> list[Problem]:
+    """Rules the schema cannot express, on a profile that passed the schema."""
+    data = profile.data
+    problems = []
+    price = data["price"]
+    if "to" in price and price["to"] < price["from"]:
+        problems.append(profile.where(("price", "to"), message=(
+            f"{show(price['to'])} is less than price.from ({show(price['from'])}): "
+            "price.to is the most expensive session")))
+    country = data["location"]["country"]
+    if country not in COUNTRIES:
+        hint = ": the United Kingdom is GB" if country == "UK" else " (for example US, GB, CA)"
+        problems.append(profile.where(("location", "country"), message=(
+            f"{show(country)} is not an ISO 3166 country code{hint}")))
+    folder = profile.path.parent
+    try:
+        present = set(os.listdir(folder))
+    except OSError:  # pragma: no cover - the profile was just read from this folder
+        present = set()
+    seen = {}
+    for index, headshot in enumerate(data["headshots"]):
+        name = headshot["file"]
+        where = ("headshots", index, "file")
+        if name in seen:
+            problems.append(profile.where(where, message=(
+                f'"{name}" is already listed as headshots[{seen[name]}].file: list each image once')))
+            continue
+        seen[name] = index
+        if name not in present or not (folder / name).is_file():
+            candidates = sorted(present - {PROFILE_NAME})
+            close = [c for c in candidates if c.casefold() == name.casefold()] or \
+                difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            problems.append(profile.where(where, message=(
+                f'file "{name}" not found in {display_path(folder)}/{hint}')))
+    from headshots.profiles.model import city_slug  # late: model imports this module
+
+    for path, city in [(("location", "city"), data["location"]["city"]),
+                       *((("travels_to", i), c) for i, c in enumerate(data.get("travels_to", [])))]:
+        if not city_slug(city):
+            problems.append(profile.where(path, message=(
+                f"{show(city)} has no letters or digits to make the city page's address from")))
+    return problems
+
+
+def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
+    """Read and validate one profile.yaml: (the profile, []) or (None, its problems)."""
+    path = Path(path)
+    display = display_path(path)
+    slug = path.parent.name
+    problems = []
+    if not SLUG_RE.match(slug):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+        hint = f', e.g. "{suggestion}"' if suggestion and SLUG_RE.match(suggestion) else ""
+        problems.append(Problem(display, 1, 1, "", (
+            f'folder name "{slug}" is not a valid slug: use lowercase letters, digits and hyphens{hint}')))
+    try:
+        document = yamlnodes.load_file(path)
+    except yamlnodes.YamlError as error:
+        return None, [*problems, Problem(display, error.line, error.col, "", error.message)]
+    except OSError as error:
+        return None, [*problems, Problem(display, 1, 1, "", f"cannot read the file: {error.strerror}")]
+    data = document.data
+    if data is None:
+        return None, [*problems, Problem(display, 1, 1, "", (
+            "the file is empty: a profile needs at least name, location, specialties, price and headshots "
+            "(`headshots new photographer \"Name\"` writes a commented one)"))]
+    if not isinstance(data, dict):
+        return None, [*problems, Problem(display, 1, 1, "", (
+            f"expected the profile's fields (name: ..., location: ...) at the top level, got {show(data)}"))]
+    problems += schema_problems(data, document, display)
+    if problems:
+        return None, problems
+    profile = LoadedProfile(path=path, display=display, slug=slug, data=data, document=document)
+    problems = rule_problems(profile)
+    return (None, problems) if problems else (profile, [])
+
+
+def profile_paths(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every `root/<folder>/profile.yaml`, sorted; a folder without one is a problem.
+
+    Hidden folders (".git", ".DS_Store"...) and "__pycache__" are skipped, and
+    so are plain files beside the folders (a README).
+    """
+    root = Path(root)
+    paths, problems = [], []
+    for folder in sorted(root.iterdir()):
+        if not folder.is_dir() or folder.name.startswith((".", "_")):
+            continue
+        profile = folder / PROFILE_NAME
+        if profile.is_file():
+            paths.append(profile)
+        else:
+            others = sorted(p.name for p in folder.glob("profile.*"))
+            hint = f" (found {others[0]}: rename it)" if others else ""
+            problems.append(Problem(display_path(profile), 1, 1, "", (
+                f"missing: every folder in {display_path(root)}/ needs a {PROFILE_NAME}{hint}")))
+    return paths, problems
+
+
+def load_profiles(root: Path) -> tuple[list[LoadedProfile], list[Problem]]:
+    """Every valid profile under `root` and every problem in the others (all of them, not the first)."""
+    paths, problems = profile_paths(root)
+    profiles = []
+    for path in paths:
+        profile, found = load_profile(path)
+        problems += found
+        if profile is not None:
+            profiles.append(profile)
+    return profiles, sorted(problems)

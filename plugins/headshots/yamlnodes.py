@@ -1,0 +1,254 @@
+"""Strict YAML for files editors write by hand.
+
+PyYAML's own loaders follow YAML 1.1, where an unquoted `NO` (Norway), `ON`
+(Ontario), `yes` or `off` becomes a boolean and `2026-10-01` becomes a date
+object. Here every scalar is read the way the editor typed it:
+
+- only `true` / `false` (any case, as in YAML 1.2's core schema) are booleans;
+  `~`, `null` or nothing at all is null;
+- decimal, `0o` octal and `0x` hex integers and YAML 1.2 floats (`3.5`,
+  `1e3`, `.inf`) are numbers; everything else, dates included, is a string
+  (the JSON Schema checks the shape of dates);
+- a key that appears twice in one mapping is an error;
+- anchors (`&a`) and aliases (`*a`) are refused as soon as the parser meets
+  one, so a "billion laughs" file fails before anything is expanded; merge
+  keys (`<<`) need aliases, so they go too;
+- tags other than the standard `!!str`, `!!int`, `!!float`, `!!bool`,
+  `!!null`, `!!seq`, `!!map` are refused;
+- the bytes must be UTF-8 (a byte-order mark is allowed).
+
+Every error is a `YamlError` with a 1-based line and column. A loaded
+document keeps the line and column of every value and every key, keyed by
+its path: `("headshots", 0, "alt")`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+__all__ = ["Document", "YamlError", "compose", "load", "load_file"]
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+SEQ = "tag:yaml.org,2002:seq"
+MAP = "tag:yaml.org,2002:map"
+
+
+class YamlError(Exception):
+    """A file that is not the YAML we accept: `message` at `line`:`col` (1-based)."""
+
+    def __init__(self, message: str, line: int = 1, col: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+class _Resolver(BaseResolver):
+    """YAML 1.2 core-schema scalars, nothing from YAML 1.1."""
+
+
+_Resolver.add_implicit_resolver(BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Resolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Resolver.add_implicit_resolver(
+    INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
+_Resolver.add_implicit_resolver(
+    FLOAT,
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+               r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"),
+)
+
+
+class _Composer(Composer):
+    """PyYAML's composer, refusing anchors and aliases the moment they appear."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise YamlError(f'aliases ("*{event.anchor}") are not allowed: write the value out in full',
+                            *_position(event.start_mark))
+        if getattr(event, "anchor", None) is not None:
+            raise YamlError(f'anchors ("&{event.anchor}") are not allowed: write each value out in full',
+                            *_position(event.start_mark))
+        return super().compose_node(parent, index)
+
+
+class _Loader(Reader, Scanner, Parser, _Composer, _Resolver):
+    def __init__(self, stream):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _Composer.__init__(self)
+        _Resolver.__init__(self)
+
+
+def _position(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def decode(data: bytes) -> str:
+    """The text of a UTF-8 file, or a YamlError at the first byte that is not UTF-8."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")) + 1
+        raise YamlError(f"byte 0x{data[error.start]:02X} is not UTF-8: save the file with UTF-8 encoding",
+                        line, col) from None
+
+
+def compose(text: str | bytes) -> Node | None:
+    """The strict node tree of one YAML document (None when the document is empty).
+
+    Raises YamlError for syntax errors, anchors/aliases, several documents or
+    bytes that are not UTF-8. Nodes keep PyYAML's 0-based `start_mark`.
+    """
+    if isinstance(text, bytes):
+        text = decode(text)
+    loader = None
+    try:
+        loader = _Loader(text)
+        return loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "not valid YAML"
+        if error.context and error.problem and "expected a single document" in error.context:
+            problem = "only one YAML document is allowed (remove the second \"---\")"
+        elif error.context and error.problem and error.context_mark is not None:
+            problem += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+        raise YamlError(f"YAML syntax error: {problem}", *_position(mark)) from None
+    except yaml.reader.ReaderError as error:
+        line, col = _offset_position(text, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise YamlError(f"the control character U+{code:04X} is not allowed: remove it", line, col) from None
+    except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error above carries a mark
+        raise YamlError(f"YAML syntax error: {error}") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+@dataclass
+class Document:
+    """Loaded data plus where each part of it was written.
+
+    `positions[path]` is the (line, col) of the value at `path` (the root is
+    `()`); `key_positions[path]` is where the key naming that value was
+    written (mapping members only). Both are 1-based.
+    """
+
+    data: object
+    positions: dict = field(default_factory=dict)
+    key_positions: dict = field(default_factory=dict)
+
+    def where(self, path, *, key: bool = False) -> tuple[int, int]:
+        """The position of `path`, or of its nearest written ancestor."""
+        path = tuple(path)
+        while True:
+            if key and path in self.key_positions:
+                return self.key_positions[path]
+            if path in self.positions:
+                return self.positions[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+def load(text: str | bytes) -> Document:
+    """Parse one document strictly into plain Python data (dict, list, str, int, float, bool, None)."""
+    root = compose(text)
+    document = Document(data=None)
+    if root is None:
+        return document
+    document.data = _construct(root, (), document)
+    return document
+
+
+def load_file(path) -> Document:
+    """`load` the bytes of `path` (read as bytes so a non-UTF-8 file is reported, not crashed on)."""
+    return load(Path(path).read_bytes())
+
+
+def _construct(node: Node, path: tuple, document: Document):
+    document.positions[path] = _position(node.start_mark)
+    if isinstance(node, MappingNode):
+        _check_tag(node, MAP)
+        result = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlError("a key must be a plain word, not a list or a mapping",
+                                *_position(key_node.start_mark))
+            key = key_node.value
+            if key in result:
+                first_line = document.key_positions[(*path, key)][0]
+                raise YamlError(f'duplicate key "{key}" (first written on line {first_line}): keep one',
+                                *_position(key_node.start_mark))
+            document.key_positions[(*path, key)] = _position(key_node.start_mark)
+            result[key] = _construct(value_node, (*path, key), document)
+        return result
+    if isinstance(node, SequenceNode):
+        _check_tag(node, SEQ)
+        return [_construct(item, (*path, index), document) for index, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _check_tag(node: Node, expected: str) -> None:
+    if node.tag != expected:
+        raise YamlError(f'the tag "{_short_tag(node.tag)}" is not allowed: remove it', *_position(node.start_mark))
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _scalar(node: ScalarNode):
+    tag, value = node.tag, node.value
+    if tag == "!" or tag == STR:  # "!" is the non-specific tag of quoted scalars
+        return value
+    try:
+        if tag == NULL:
+            if value not in ("", "~", "null", "Null", "NULL"):
+                raise ValueError
+            return None
+        if tag == BOOL:
+            if value.lower() not in ("true", "false"):
+                raise ValueError
+            return value.lower() == "true"
+        if tag == INT:
+            if value.startswith("0o"):
+                return int(value[2:], 8)
+            if value.startswith("0x"):
+                return int(value[2:], 16)
+            return int(value, 10)
+        if tag == FLOAT:
+            lowered = value.lower()
+            if lowered.endswith((".inf", ".nan")):
+                return float(lowered.replace(".", ""))
+            return float(value)
+    except ValueError:
+        short = tag.rsplit(":", 1)[-1]
+        raise YamlError(f'"{value}" is not a valid !!{short}', *_position(node.start_mark)) from None
+    raise YamlError(f'the tag "{_short_tag(tag)}" is not allowed: remove it', *_position(node.start_mark))

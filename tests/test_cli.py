@@ -1,0 +1,153 @@
+"""The installed `headshots` console script: exit codes and exact output."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factories import BAD_PROFILES, make_headshot, minimal_profile, write_bad_profiles, write_profile
+from headshots import yamlnodes
+
+HEADSHOTS = str(Path(sys.executable).parent / "headshots")
+
+
+def run(*args, cwd, env=None):
+    import os
+
+    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    return subprocess.run([HEADSHOTS, *args], cwd=cwd, capture_output=True, text=True,
+                          env={**environment, **(env or {})}, timeout=120)
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "photographers"
+    write_profile(root, "maya-okafor", minimal_profile(name="Maya Okafor"))
+    write_profile(root, "zoe", minimal_profile(name="Zoë", city="Zürich", country="CH"))
+    return tmp_path
+
+
+def test_check_clean_directory(site):
+    result = run("check", "photographers", cwd=site)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "2 profiles OK\n", "")
+    # Without PATH every registered check runs (the articles check finds no content/ here).
+    result = run("check", cwd=site)
+    assert result.returncode == 0 and result.stdout.startswith("2 profiles, ") and result.stdout.endswith(" OK\n")
+
+
+def test_check_one_profile_or_one_folder(site):
+    assert run("check", "photographers/zoe/profile.yaml", cwd=site).stdout == "1 profile OK\n"
+    assert run("check", "photographers/zoe", cwd=site).stdout == "1 profile OK\n"
+
+
+def test_check_reports_every_bad_input_exactly(site):
+    expected = write_bad_profiles(site / "photographers", "photographers")
+    result = run("check", "photographers", cwd=site)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert sorted(lines[:-1]) == sorted(expected)
+    assert lines[-1] == f"{len(BAD_PROFILES)} problems found (checked {len(BAD_PROFILES) + 2} profiles)"
+    assert "Traceback" not in result.stderr
+
+
+def test_github_actions_annotations(site):
+    write_profile(site / "photographers", "bad", minimal_profile(location={"city": "Chicago", "country": "USA"}))
+    result = run("check", "photographers", cwd=site, env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        'photographers/bad/profile.yaml:4:12: location.country: "USA" is not a two-letter ISO 3166 country code '
+        "(for example US, GB, CA)",
+        "::error file=photographers/bad/profile.yaml,line=4,col=12::location.country: \"USA\" is not a two-letter "
+        "ISO 3166 country code (for example US, GB, CA)",
+        "1 problem found (checked 3 profiles)",
+    ]
+
+
+def test_check_opens_images_like_the_build(site):
+    folder = site / "photographers" / "maya-okafor"
+    make_headshot(folder / "one.jpg", size=(300, 400))
+    (site / "photographers" / "zoe" / "one.jpg").write_bytes(b"not an image at all")
+    result = run("check", "photographers", cwd=site)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith('photographers/maya-okafor/profile.yaml:11:9: headshots[0].file: "one.jpg" ')
+    assert lines[1].startswith('photographers/zoe/profile.yaml:11:9: headshots[0].file: "one.jpg" ')
+    assert lines[2] == "2 problems found (checked 2 profiles)"
+
+
+def test_check_uses_photographers_path_from_pelicanconf(tmp_path):
+    write_profile(tmp_path / "people", "maya", minimal_profile())
+    (tmp_path / "pelicanconf.py").write_text('PHOTOGRAPHERS_PATH = "people"\n', encoding="utf-8")
+    result = run("check", "people", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "1 profile OK\n")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.startswith("1 profile, ")
+
+
+def test_check_missing_default_folder_is_a_problem(tmp_path):
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == "photographers:1:1: PHOTOGRAPHERS_PATH: folder not found"
+
+
+def test_usage_errors_exit_2(site):
+    result = run("check", "nowhere", cwd=site)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.endswith("headshots check: error: nowhere: no such file or folder\n")
+    assert run(cwd=site).returncode == 2
+    assert run("frobnicate", cwd=site).returncode == 2
+    assert run("new", "unicorn", "x", cwd=site).returncode == 2
+
+
+def test_new_photographer(tmp_path):
+    (tmp_path / "photographers").mkdir()
+    result = run("new", "photographer", "Zoë O'Brien", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "Created photographers/zoe-obrien/profile.yaml\n"
+        "Next:\n"
+        "  1. copy the headshot images into photographers/zoe-obrien/ (short side at least 800 px)\n"
+        "  2. edit photographers/zoe-obrien/profile.yaml: replace every value, list each image under headshots\n"
+        "  3. run `headshots check photographers/zoe-obrien` until it says OK, then `make serve` to see "
+        "/photographers/zoe-obrien/\n")
+    target = tmp_path / "photographers" / "zoe-obrien" / "profile.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    schema = text.splitlines()[0].split("$schema=")[1]
+    assert (target.parent / schema).resolve().name == "profile.schema.json"
+    assert (target.parent / schema).resolve().is_file()
+    data = yamlnodes.load(text).data
+    assert data["name"] == "Zoë O'Brien"
+    for key in ("retouching", "proofs", "booking_lead_days", "usage", "hair_makeup", "turnaround_days"):
+        assert key in data
+    # Valid apart from the images the editor has not added yet.
+    result = run("check", "photographers/zoe-obrien", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        'photographers/zoe-obrien/profile.yaml:53:11: headshots[0].file: file "replace-01.jpg" not found in '
+        "photographers/zoe-obrien/",
+        "1 problem found (checked 1 profile)"]
+    # Refuses to overwrite.
+    again = run("new", "photographer", "Zoë O'Brien", cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (1, "")
+    assert again.stderr == ("headshots: photographers/zoe-obrien/profile.yaml already exists: edit it, "
+                            "or choose another --slug\n")
+    assert target.read_text(encoding="utf-8") == text
+
+
+def test_new_photographer_needs_a_slug_when_the_name_has_no_latin_letters(tmp_path):
+    result = run("new", "photographer", "山田 太郎", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == ('headshots: cannot make a folder name from "山田 太郎": pass one with --slug, '
+                             "lowercase letters, digits and hyphens (e.g. --slug yamada-taro)\n")
+    result = run("new", "photographer", "山田 太郎", "--slug", "yamada-taro", cwd=tmp_path)
+    assert result.returncode == 0
+    data = yamlnodes.load_file(tmp_path / "photographers" / "yamada-taro" / "profile.yaml").data
+    assert data["name"] == "山田 太郎"
+
+
+def test_new_photographer_quotes_names_yaml_would_misread(tmp_path):
+    assert run("new", "photographer", "True", "--slug", "true-name", cwd=tmp_path).returncode == 0
+    data = yamlnodes.load_file(tmp_path / "photographers" / "true-name" / "profile.yaml").data
+    assert data["name"] == "True"
