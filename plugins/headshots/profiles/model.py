@@ -13,8 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import markdown
+import markdown.treeprocessors
 import nh3
 from markupsafe import Markup
 
@@ -56,12 +58,25 @@ def sort_key(name: str) -> tuple[str, str]:
 # are removed, so `<script>` in a bio is shown as text. nh3 then keeps only
 # the tags a bio needs and http(s)/mailto links (belt and braces).
 _BIO_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code"}
+_LINK_SCHEMES = {"http", "https", "mailto"}
+
+
+class _UnlinkUnsafe(markdown.treeprocessors.Treeprocessor):
+    """A link to anything but http(s)/mailto becomes plain text (an `<a>` without
+    `href` would be invalid HTML and useless to the reader)."""
+
+    def run(self, root):
+        for element in root.iter("a"):
+            if urlsplit(element.get("href", "")).scheme.lower() not in _LINK_SCHEMES:
+                element.tag = "span"
+                element.attrib.clear()
 
 
 class _NoRawHtml(markdown.Extension):
     def extendMarkdown(self, md):  # noqa: N802 - Markdown's API
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_UnlinkUnsafe(md), "unlink_unsafe", 0)
 
 
 def render_bio(text: str | None) -> Markup:
@@ -70,7 +85,7 @@ def render_bio(text: str | None) -> Markup:
         return Markup("")
     html = markdown.markdown(text, extensions=[_NoRawHtml()], output_format="html")
     clean = nh3.clean(html, tags=_BIO_TAGS, attributes={"a": {"href", "title"}},
-                      url_schemes={"http", "https", "mailto"}, link_rel="nofollow noopener")
+                      url_schemes=_LINK_SCHEMES, link_rel="nofollow noopener")
     return Markup(clean)
 
 
