@@ -1,0 +1,340 @@
+"""Pelican plugin `headshots.search`: the Pagefind index, and what the templates need to feed it.
+
+Two halves:
+
+* **Template helpers**, registered on `initialized` as Jinja filters and a
+  global, so the filter values written into profile pages
+  (`_pagefind_profile.html`) and the facets the directory and search pages
+  offer (`_directory_facets.html`) come from one function, `search_filters`,
+  and can never disagree:
+
+  - `photographer|search_filters` -> ordered `(key, [values])` pairs;
+  - `photographer|search_sort` / `article|search_sort` -> `{"price": ..., "name": ...}`;
+  - `search_facets(photographers)` -> the facets, their options, labels and counts;
+  - `amount|price_band` -> `"under-300"`, `"300-600"` or `"600-plus"`;
+  - `value|facet_label(key)` -> the label shown for one filter value.
+
+* **Indexing**, on `finalized` (after Pelican has copied every static file):
+  the Pagefind binary from `pagefind[bin]` indexes the output folder into
+  `OUTPUT/pagefind/`. The build fails with one line naming the problem if
+  Pagefind fails, times out or writes no index; the page count is logged.
+
+Decisions (DESIGN.md is silent on them):
+
+* **Filter values are URL-ready**: a city is its slug (`chicago`), so a city
+  page links `/photographers/?city=<city.slug>` and the browser needs no
+  lookup table; a country is its ISO alpha-2 code (`US`); the rest are the
+  profile's own enum values (`musical-theatre`, `available`...).
+* **City means "shoots in"**: a profile's `city` filter holds its own city and
+  every city in `travels_to`, the same set a city page lists ("in or
+  travelling to"), so the city page's link into the browser shows the same
+  photographers.
+* **Price bands are in the profile's own currency**, on `price.from`: under
+  300, 300 to under 600, 600 and more. No exchange rates: a static site cannot
+  keep them current, and the nominal bands suit the currencies the directory
+  lists (USD, CAD, GBP, EUR, AUD...) about equally; an actor compares
+  photographers in one city, who share a currency. The facet's legend says
+  "in local currency". Sorting by price is nominal too, for the same reason.
+* **Every indexed page carries every sort key** (Pagefind drops pages without
+  the key from a sorted result): articles sort after every photographer by
+  price (`ARTICLE_PRICE_SORT`) and by title for name.
+* **The binary, not the Python API**: the API talks to a `pagefind --service`
+  subprocess over asyncio and waits forever if that process dies; the binary
+  gives an exit code, its own error text and a timeout (`SEARCH_TIMEOUT`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import subprocess
+import time
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from pelican import signals
+
+from headshots.errors import Problem, display_path, fail, install_log_filter
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "SEARCH_ENABLED": True,          # False: build without a search index (pages still work)
+    "SEARCH_BUNDLE_DIR": "pagefind",  # where, inside the output folder, the index goes
+    "SEARCH_TIMEOUT": 600,            # seconds before a hung Pagefind fails the build
+}
+
+# The price bands, on `price.from`, in the profile's own currency.
+PRICE_BANDS = (
+    ("under-300", "Under 300", 300),
+    ("300-600", "300 to 600", 600),
+    ("600-plus", "600 and up", None),
+)
+# Pages that are not photographers sort after all of them by price.
+ARTICLE_PRICE_SORT = "9" * 12
+
+# Facets in the order the browser shows them: (key, legend).
+FACETS = (
+    ("type", "Show"),
+    ("city", "City"),
+    ("specialty", "Specialty"),
+    ("price", "Starting price (local currency)"),
+    ("lighting", "Lighting"),
+    ("hair_makeup", "Hair and makeup"),
+    ("retouching", "Retouching"),
+    ("proofs", "Proofs"),
+    ("country", "Country"),
+)
+
+LABELS = {
+    "type": {"Photographer": "Photographers", "Article": "Articles"},
+    "specialty": {
+        "theatrical": "Theatrical", "commercial": "Commercial", "corporate": "Corporate",
+        "dance": "Dance", "musical-theatre": "Musical theatre", "kids": "Kids",
+        "comedy": "Comedy", "voice": "Voice",
+    },
+    "lighting": {"studio": "Studio", "natural": "Natural light", "outdoor": "Outdoor"},
+    "hair_makeup": {"included": "Included", "available": "Available (extra)", "none": "Not offered"},
+    "retouching": {"none": "None", "natural": "Natural", "full": "Full"},
+    "proofs": {"all": "See every frame", "selects": "Selects only"},
+    "price": {slug: label for slug, label, _ in PRICE_BANDS},
+}
+
+# The fixed order of each enum facet's options (cities and countries sort by name).
+_OPTION_ORDER = {key: list(labels) for key, labels in LABELS.items()}
+
+
+# --------------------------------------------------------------------------- template helpers
+
+def price_band(amount) -> str:
+    """The band slug for a starting price: `under-300`, `300-600` or `600-plus`."""
+    value = float(amount)
+    for slug, _label, upper in PRICE_BANDS:
+        if upper is None or value < upper:
+            return slug
+    raise AssertionError("unreachable: the last band is open-ended")
+
+
+def sort_number(amount) -> str:
+    """A price as a sort key: whole cents, zero-padded, so it sorts right as text or number."""
+    cents = round(float(amount) * 100)
+    return f"{cents:012d}"
+
+
+def sort_text(text) -> str:
+    """A name as a sort key: case-folded, accents dropped ("Élodie" sorts with "elodie")."""
+    decomposed = unicodedata.normalize("NFKD", str(text or ""))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def facet_label(value, key) -> str:
+    """The label of one filter value (`"musical-theatre"|facet_label("specialty")` -> "Musical theatre")."""
+    text = str(value)
+    return LABELS.get(key, {}).get(text) or text.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _get(obj, name, default=None):
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _as_list(value):
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]
+
+
+def search_filters(photographer) -> list[tuple[str, list[str]]]:
+    """Every Pagefind filter of one photographer, as ordered `(key, values)` pairs.
+
+    Only keys with at least one value appear; values are de-duplicated in order.
+    """
+    city = _get(photographer, "city")
+    cities = [_get(city, "slug")] + [_get(c, "slug") for c in _as_list(_get(photographer, "travels_to"))]
+    price = _get(photographer, "price")
+    pairs = [
+        ("type", ["Photographer"]),
+        ("city", cities),
+        ("country", [_get(photographer, "country")]),
+        ("specialty", _as_list(_get(photographer, "specialties"))),
+        ("lighting", _as_list(_get(photographer, "lighting"))),
+        ("hair_makeup", _as_list(_get(photographer, "hair_makeup"))),
+        ("retouching", _as_list(_get(photographer, "retouching"))),
+        ("proofs", _as_list(_get(photographer, "proofs"))),
+        ("price", [price_band(_get(price, "from_"))]),
+    ]
+    result = []
+    for key, values in pairs:
+        clean = list(dict.fromkeys(str(v) for v in values if v not in (None, "")))
+        if clean:
+            result.append((key, clean))
+    return result
+
+
+def search_sort(item) -> dict[str, str]:
+    """The sort keys of an indexed page: a photographer's price and name, or an article's."""
+    price = _get(item, "price")
+    if price is not None and _get(price, "from_") is not None:
+        return {"price": sort_number(_get(price, "from_")), "name": sort_text(_get(item, "name"))}
+    return {"price": ARTICLE_PRICE_SORT, "name": sort_text(_get(item, "title") or _get(item, "name"))}
+
+
+def search_facets(photographers, *, include_type=False, articles=0):
+    """The facets to offer, from the profiles themselves: a list of dicts
+
+    `{"key", "legend", "options": [{"value", "label", "count"}]}`, facets with
+    no options left out. Counts are build-time totals; the browser replaces
+    them with live counts. `include_type` adds the Photographers/Articles
+    facet (the search page), with `articles` as the article count.
+    """
+    counts = {key: Counter() for key, _ in FACETS}
+    labels = {key: dict(LABELS.get(key, {})) for key, _ in FACETS}
+    for photographer in photographers or []:
+        for key, values in search_filters(photographer):
+            counts[key].update(values)
+        city = _get(photographer, "city")
+        labels["city"].setdefault(_get(city, "slug"), _get(city, "name"))
+        for other in _as_list(_get(photographer, "travels_to")):
+            labels["city"].setdefault(_get(other, "slug"), _get(other, "name"))
+        code = _get(photographer, "country")
+        labels["country"].setdefault(code, _get(photographer, "country_name") or code)
+    if include_type and articles:
+        counts["type"]["Article"] = articles
+    facets = []
+    for key, legend in FACETS:
+        if key == "type" and not include_type:
+            continue
+        if key in _OPTION_ORDER:
+            order = {value: index for index, value in enumerate(_OPTION_ORDER[key])}
+            values = sorted(counts[key], key=lambda v: (order.get(v, len(order)), v))
+        else:
+            values = sorted(counts[key], key=lambda v: sort_text(labels[key].get(v, v)))
+        options = [{"value": v, "label": str(labels[key].get(v) or v), "count": counts[key][v]}
+                   for v in values]
+        if options:
+            facets.append({"key": key, "legend": legend, "options": options})
+    return facets
+
+
+# --------------------------------------------------------------------------- indexing
+
+class IndexingFailed(Exception):
+    """Pagefind did not produce a usable index; the message is one line."""
+
+
+def run_pagefind(site, *, bundle_dir="pagefind", timeout=600) -> dict:
+    """Index `site` (a built output folder) with the Pagefind binary into `site/bundle_dir`.
+
+    Paths are made absolute first (Pagefind resolves relative ones against the
+    working directory). A previous bundle is removed, so stale index chunks
+    never linger. Returns `{"pages": int, "bytes": int, "seconds": float}`;
+    raises `IndexingFailed` with a one-line reason.
+    """
+    site = Path(site).resolve()
+    bundle = (site / bundle_dir).resolve()
+    if site not in bundle.parents:
+        raise IndexingFailed(f"SEARCH_BUNDLE_DIR {bundle_dir!r} must be a folder inside the output folder")
+    if not site.is_dir():
+        raise IndexingFailed(f"the output folder {site} does not exist")
+    try:
+        from pagefind.service import get_executable
+        executable = get_executable()
+    except ImportError:  # pragma: no cover - pagefind[bin] is a dependency
+        executable = None
+    if executable is None or not Path(executable).is_file():
+        raise IndexingFailed("the Pagefind binary is missing: install the project's dependencies "
+                             "(pip install -e .), which include pagefind[bin]")
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    started = time.monotonic()
+    command = [str(executable), "--site", str(site), "--output-path", str(bundle), "--quiet"]
+    try:
+        completed = subprocess.run(command, cwd=site, capture_output=True, text=True,
+                                   timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise IndexingFailed(f"Pagefind did not finish within {timeout} s (SEARCH_TIMEOUT)") from None
+    except OSError as error:
+        raise IndexingFailed(f"could not run Pagefind ({executable}): {error.strerror or error}") from None
+    seconds = time.monotonic() - started
+    if completed.returncode != 0:
+        raise IndexingFailed(f"Pagefind exited with status {completed.returncode}: "
+                             f"{_last_line(completed.stderr + chr(10) + completed.stdout)}")
+    entry = bundle / "pagefind-entry.json"
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        pages = sum(int(language["page_count"]) for language in languages.values())
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise IndexingFailed(f"Pagefind wrote no readable {entry.name} ({error.__class__.__name__}: "
+                             f"{_last_line(str(error))})") from None
+    size = sum(path.stat().st_size for path in bundle.rglob("*") if path.is_file())
+    return {"pages": pages, "bytes": size, "seconds": seconds}
+
+
+def _last_line(text) -> str:
+    """A tool's error output as one line: ANSI colours and repeated lines dropped, joined."""
+    import re
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in str(text or "").splitlines()]
+    lines = list(dict.fromkeys(line for line in lines if line))
+    if not lines:
+        return "no output"
+    errors = [i for i, line in enumerate(lines) if line.lower().startswith("error")]
+    start = errors[0] if errors else max(len(lines) - 2, 0)
+    message = " ".join(lines[start:start + 3])
+    message = re.sub(r"^error:\s*", "", message, flags=re.IGNORECASE)
+    return message if len(message) <= 300 else message[:297] + "..."
+
+
+# --------------------------------------------------------------------------- Pelican signals
+
+def initialized(pelican) -> None:
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    settings["JINJA_FILTERS"] = {
+        **settings.get("JINJA_FILTERS", {}),
+        "search_filters": search_filters,
+        "search_sort": search_sort,
+        "price_band": price_band,
+        "facet_label": facet_label,
+    }
+    settings["JINJA_GLOBALS"] = {
+        **settings.get("JINJA_GLOBALS", {}),
+        "search_facets": search_facets,
+    }
+    install_log_filter()
+
+
+def finalized(pelican) -> None:
+    settings = pelican.settings
+    if not settings.get("SEARCH_ENABLED", True):
+        logger.info("Search: SEARCH_ENABLED is False, no index built")
+        return
+    site = Path(pelican.output_path).resolve()
+    try:
+        figures = run_pagefind(site, bundle_dir=settings.get("SEARCH_BUNDLE_DIR", "pagefind"),
+                               timeout=settings.get("SEARCH_TIMEOUT", 600))
+    except IndexingFailed as error:
+        reason = str(error)
+    else:
+        reason = None
+    if reason is not None:
+        install_log_filter()
+        fail([Problem(file=display_path(site), field="search", message=f"indexing failed: {reason}")])
+    if figures["pages"] == 0:
+        logger.warning("Search: Pagefind indexed 0 pages (no page has data-pagefind-body?)")
+        return
+    # Printed like Pelican's own "Done:" line (its log level hides INFO by default).
+    from pelican.log import console
+    console.print(f"Search: Pagefind indexed {figures['pages']} pages into "
+                  f"{display_path(site / settings.get('SEARCH_BUNDLE_DIR', 'pagefind'))} "
+                  f"({figures['bytes'] / 1000:.0f} kB) in {figures['seconds']:.1f} s", soft_wrap=True)
+
+
+def register() -> None:
+    signals.initialized.connect(initialized)
+    signals.finalized.connect(finalized)

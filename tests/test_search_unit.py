@@ -1,0 +1,261 @@
+"""Unit tests for headshots.search: filter values, sort keys, facets, the partials, indexing."""
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+import markupsafe
+import pytest
+
+from headshots import search
+from headshots.errors import HeadshotsError
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def city(name, slug=None, country="US"):
+    return SimpleNamespace(name=name, slug=slug or name.lower().replace(" ", "-"), country=country)
+
+
+def photographer(name="Maya Okafor", *, home=None, travels=(), specialties=("theatrical",), price=350,
+                 currency="USD", country="US", country_name="United States", **extra):
+    fields = dict(
+        name=name, slug=name.lower().replace(" ", "-"), studio=None, city=home or city("Chicago"),
+        region=None, country=country, country_name=country_name, travels_to=list(travels),
+        specialties=list(specialties), lighting=[], price=SimpleNamespace(currency=currency, from_=price, to=None),
+        hair_makeup=None, retouching=None, proofs=None, headshots=[],
+    )
+    fields.update(extra)
+    return SimpleNamespace(**fields)
+
+
+# ---------------------------------------------------------------- price bands and sort keys
+
+@pytest.mark.parametrize("amount, band", [
+    (1, "under-300"), (299, "under-300"), (299.99, "under-300"),
+    (300, "300-600"), (450, "300-600"), (599.5, "300-600"),
+    (600, "600-plus"), (2400, "600-plus"),
+])
+def test_price_band_edges(amount, band):
+    assert search.price_band(amount) == band
+
+
+def test_price_sort_keys_order_as_text_and_as_numbers():
+    amounts = [1200, 80, 350, 99.5, 600, 5]
+    keys = [search.sort_number(a) for a in amounts]
+    assert sorted(keys) == [search.sort_number(a) for a in sorted(amounts)]
+    assert sorted(keys, key=int) == sorted(keys)
+    assert search.sort_number(350) == "000000035000"
+
+
+def test_articles_sort_after_every_photographer_by_price():
+    article = SimpleNamespace(title="The casting pipeline")
+    assert search.search_sort(article) == {"price": search.ARTICLE_PRICE_SORT, "name": "the casting pipeline"}
+    assert search.search_sort(photographer(price=9_999_999))["price"] < search.ARTICLE_PRICE_SORT
+
+
+def test_name_sort_key_ignores_case_and_accents():
+    names = ["zoe Adams", "Émile Fox", "Dev Patel", "eli North"]
+    assert sorted(names, key=search.sort_text) == ["Dev Patel", "eli North", "Émile Fox", "zoe Adams"]
+    assert search.search_sort(photographer("Émile Fox"))["name"] == "emile fox"
+
+
+# ---------------------------------------------------------------- filters and facets
+
+def test_filters_of_a_full_profile_in_order():
+    p = photographer(travels=[city("Evanston"), city("Chicago")], specialties=["dance", "musical-theatre"],
+                     lighting=["studio", "natural"], hair_makeup="available", retouching="natural",
+                     proofs="all", price=650)
+    assert search.search_filters(p) == [
+        ("type", ["Photographer"]),
+        ("city", ["chicago", "evanston"]),   # own city first, duplicates dropped
+        ("country", ["US"]),
+        ("specialty", ["dance", "musical-theatre"]),
+        ("lighting", ["studio", "natural"]),
+        ("hair_makeup", ["available"]),
+        ("retouching", ["natural"]),
+        ("proofs", ["all"]),
+        ("price", ["600-plus"]),
+    ]
+
+
+def test_filters_leave_out_optional_fields_that_are_missing():
+    keys = [key for key, _ in search.search_filters(photographer())]
+    assert keys == ["type", "city", "country", "specialty", "price"]
+
+
+def test_facets_count_label_and_order_options():
+    toronto = city("Toronto", country="CA")
+    people = [
+        photographer("A", specialties=["dance", "theatrical"], price=250),
+        photographer("B", travels=[toronto], specialties=["musical-theatre"], price=450),
+        photographer("C", home=toronto, country="CA", country_name="Canada", specialties=["theatrical"], price=700),
+    ]
+    facets = {f["key"]: f for f in search.search_facets(people)}
+    assert "type" not in facets
+    assert [(o["value"], o["label"], o["count"]) for o in facets["city"]["options"]] == [
+        ("chicago", "Chicago", 2), ("toronto", "Toronto", 2)]
+    # enum facets keep the vocabulary's order, not alphabetical or by count
+    assert [o["value"] for o in facets["specialty"]["options"]] == ["theatrical", "dance", "musical-theatre"]
+    assert facets["specialty"]["options"][2]["label"] == "Musical theatre"
+    assert [(o["value"], o["count"]) for o in facets["price"]["options"]] == [
+        ("under-300", 1), ("300-600", 1), ("600-plus", 1)]
+    assert [(o["value"], o["label"]) for o in facets["country"]["options"]] == [("CA", "Canada"), ("US", "United States")]
+    assert "lighting" not in facets   # no profile has a value: no empty fieldset
+
+
+def test_search_page_facets_add_the_type_facet():
+    facets = search.search_facets([photographer()], include_type=True, articles=9)
+    assert facets[0]["key"] == "type"
+    assert [(o["value"], o["count"]) for o in facets[0]["options"]] == [("Photographer", 1), ("Article", 9)]
+
+
+# ---------------------------------------------------------------- the partials, rendered
+
+@pytest.fixture
+def env():
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "theme" / "templates"),
+                                     trim_blocks=True, lstrip_blocks=True)
+    environment.filters.update(search_filters=search.search_filters, search_sort=search.search_sort,
+                               facet_label=search.facet_label,
+                               money=lambda amount, currency: f"${amount:,}" if currency == "USD" else f"{currency} {amount}")
+    environment.globals.update(search_facets=search.search_facets)
+    return environment
+
+
+class FakePicture:
+    formats = ["avif", "webp", "jpeg"]
+    widths = [160, 320, 480, 640, 960]
+    placeholder = "#8a7766"
+
+    def url(self, width, fmt="jpeg"):
+        return f"/images/maya-01-{width}.{fmt}"
+
+
+def parse_spans(html):
+    import re
+    return re.findall(r'<span data-pagefind-(filter|sort|meta)="([a-z_]+)\[data-value\]" data-value="([^"]*)"></span>', html)
+
+
+def test_profile_partial_writes_filters_sort_and_meta(env):
+    p = photographer("Maya <Okafor>", travels=[city("Evanston")], specialties=["dance", "musical-theatre"],
+                     price=1200, studio="Okafor & Co", region="IL",
+                     headshots=[SimpleNamespace(alt='Actor in a "navy" sweater', picture=FakePicture())])
+    html = env.get_template("_pagefind_profile.html").render(photographer=p)
+    spans = parse_spans(html)
+    filters = [(k, v) for kind, k, v in spans if kind == "filter"]
+    assert ("city", "evanston") in filters and ("price", "600-plus") in filters
+    assert ("type", "Photographer") in filters
+    meta = {k: v for kind, k, v in spans if kind == "meta"}
+    assert meta["title"] == "Maya &lt;Okafor&gt;"           # user text escaped
+    assert meta["price"] == "from $1,200"                   # a comma cannot split a value
+    assert meta["image"] == "/images/maya-01-160.webp"      # root-relative, 160 wide
+    assert meta["image_srcset"] == ("/images/maya-01-160.webp 160w, /images/maya-01-320.webp 320w, "
+                                    "/images/maya-01-480.webp 480w, /images/maya-01-640.webp 640w")
+    assert meta["image_avif_srcset"].startswith("/images/maya-01-160.avif 160w, ")
+    assert meta["image_alt"] == "Actor in a &#34;navy&#34; sweater"
+    assert meta["city"] == "Chicago, IL" and meta["studio"] == "Okafor &amp; Co"
+    assert meta["specialties"] == "Dance, Musical theatre"
+    sorts = {k: v for kind, k, v in spans if kind == "sort"}
+    assert sorts == {"price": "000000120000", "name": "maya <okafor>".replace("<", "&lt;").replace(">", "&gt;")}
+    # hidden, and no text of its own reaches the indexed words
+    assert html.lstrip().startswith('<div class="pagefind-data" hidden>')
+    assert markupsafe.Markup(html).striptags().strip() == ""
+
+
+def test_article_partial_has_type_and_every_sort_key(env):
+    article = SimpleNamespace(title="Surviving the <em>five-second</em> scan", summary="<p>Short.</p>")
+    html = env.get_template("_pagefind_article.html").render(article=article)
+    spans = parse_spans(html)
+    assert ("filter", "type", "Article") in spans
+    assert {k for kind, k, _ in spans if kind == "sort"} == {"price", "name"}
+    assert ("meta", "title", "Surviving the five-second scan") in spans
+
+
+def test_facets_partial_lists_every_option_as_a_checkbox(env):
+    people = [photographer("A", specialties=["dance"]), photographer("B", home=city("New York"))]
+    html = env.get_template("_directory_facets.html").render(photographers=people, SITEURL="")
+    assert 'name="city" value="chicago"' in html and 'name="city" value="new-york"' in html
+    assert 'name="specialty" value="dance"' in html
+    assert 'name="type"' not in html
+    assert 'data-finder="directory"' in html and "/theme/js/directory.js" in html
+    search_html = env.get_template("_directory_facets.html").render(photographers=people, SITEURL="",
+                                                                     finder_mode="search", articles=[1, 2])
+    assert 'name="type" value="Article"' in search_html and "/theme/js/search.js" in search_html
+
+
+# ---------------------------------------------------------------- indexing
+
+def write_page(root, rel, body, *, pagefind_body=True):
+    path = Path(root) / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    attr = " data-pagefind-body" if pagefind_body else ""
+    path.write_text(f'<!doctype html><html lang="en"><head><title>t</title></head><body>'
+                    f'<header>chrome</header><main{attr}><h1>{body}</h1><p>{body} words</p></main></body></html>',
+                    encoding="utf-8")
+
+
+def test_run_pagefind_indexes_body_pages_and_replaces_a_stale_bundle(tmp_path):
+    write_page(tmp_path, "photographers/a/index.html", "Alpha")
+    write_page(tmp_path, "photographers/b/index.html", "Beta")
+    write_page(tmp_path, "index.html", "Home", pagefind_body=False)
+    stale = tmp_path / "pagefind" / "fragment" / "stale.pf_fragment"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"old")
+    figures = search.run_pagefind(tmp_path)
+    assert figures["pages"] == 2
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 2
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    assert not stale.exists()
+    assert figures["bytes"] > 0
+
+
+def test_run_pagefind_failure_is_one_line(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(search.IndexingFailed) as caught:
+        search.run_pagefind(tmp_path / "empty")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith("Pagefind exited with status 1: Pagefind was not able to build an index.")
+
+
+def test_run_pagefind_refuses_a_bundle_outside_the_site(tmp_path):
+    with pytest.raises(search.IndexingFailed, match="must be a folder inside the output folder"):
+        search.run_pagefind(tmp_path, bundle_dir="../elsewhere")
+
+
+def test_run_pagefind_missing_binary_is_explained(tmp_path, monkeypatch):
+    write_page(tmp_path, "a/index.html", "Alpha")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(search.IndexingFailed, match="the Pagefind binary is missing"):
+        search.run_pagefind(tmp_path)
+
+
+def test_finalized_fails_the_build_with_one_line_and_no_traceback(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    site = tmp_path / "out"
+    write_page(site, "a/index.html", "Alpha")
+    pelican = SimpleNamespace(settings={"SEARCH_ENABLED": True}, output_path=str(site))
+    with pytest.raises(HeadshotsError):
+        search.finalized(pelican)
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].endswith(":1:1: search: indexing failed: the Pagefind binary is missing: install the "
+                             "project's dependencies (pip install -e .), which include pagefind[bin]")
+
+
+def test_search_disabled_builds_no_index(tmp_path):
+    write_page(tmp_path, "a/index.html", "Alpha")
+    search.finalized(SimpleNamespace(settings={"SEARCH_ENABLED": False}, output_path=str(tmp_path)))
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_initialized_sets_defaults_and_template_helpers():
+    settings = {"JINJA_FILTERS": {"other": len}}
+    search.initialized(SimpleNamespace(settings=settings))
+    assert settings["SEARCH_ENABLED"] is True
+    assert settings["JINJA_FILTERS"]["other"] is len
+    assert settings["JINJA_FILTERS"]["search_filters"] is search.search_filters
+    assert settings["JINJA_GLOBALS"]["search_facets"] is search.search_facets
