@@ -194,7 +194,7 @@ def test_unknown_field_did_you_mean(site):
 def test_unknown_field_lists_the_fields(site):
     site("extra.md", front(mood="happy"))
     assert check() == ["content/articles/extra.md:8:1: mood: unknown field; the fields are: title, date, "
-                       "author, category, summary, tags, slug, modified, status"]
+                       "author, category, summary, tags, related, slug, modified, status"]
 
 
 def test_duplicate_field(site):
@@ -222,6 +222,88 @@ def test_bad_status(site):
     site("status.md", front(status="secret"))
     assert check() == ['content/articles/status.md:8:9: status: "secret" must be one of: published, '
                        "draft, hidden"]
+
+
+# --------------------------------------------------------------------------- related
+
+
+def test_related_names_other_articles(site):
+    site("the-closer-look.md", front())
+    site("callbacks.md", front(related="[the-closer-look, in-the-room]"))
+    assert check() == []
+
+
+def test_related_reaches_the_build_as_a_list_of_strings(tmp_path):
+    """pelican-yaml-metadata passes a list through unchanged, in order (article.html reads it)."""
+    from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+    from pelican.settings import DEFAULT_CONFIG
+
+    path = tmp_path / "callbacks.md"
+    path.write_text(front(related="[the-closer-look, in-the-room]") + "\nBody.\n")
+    _, metadata = YAMLMetadataReader(dict(DEFAULT_CONFIG)).read(str(path))
+    assert metadata["related"] == ["the-closer-look", "in-the-room"]
+
+
+def test_related_unknown_slug_did_you_mean(site):
+    site("callbacks.md", front(related="[in-the-rom]"))
+    assert check() == ['content/articles/callbacks.md:8:11: related: "in-the-rom" is not an article; '
+                       'did you mean "in-the-room"?']
+
+
+def test_related_unknown_slug_without_a_hint(site):
+    site("callbacks.md", front(related="[self-tapes]"))
+    assert check() == ['content/articles/callbacks.md:8:11: related: "self-tapes" is not an article; '
+                       "write the slug from its address, /articles/<slug>/"]
+
+
+def test_related_must_be_a_list(site):
+    site("callbacks.md", front(related="in-the-room"))
+    assert check() == ["content/articles/callbacks.md:8:10: related: must be a list of article slugs, "
+                       "like [in-the-room, the-closer-look]"]
+
+
+@pytest.mark.parametrize("value, where", [("", "8:1"), ("[]", "8:10")])
+def test_related_empty(site, value, where):
+    site("callbacks.md", front(related=value))
+    assert check() == [f"content/articles/callbacks.md:{where}: related: is empty: list the slugs of other "
+                       "articles, like [in-the-room, the-closer-look], or delete the line"]
+
+
+def test_related_entries_must_be_text(site):
+    site("callbacks.md", front(related="[2026, no, [in-the-room], '']"))
+    assert check() == [
+        'content/articles/callbacks.md:8:11: related: 2026 is not read as text: put it in double quotes, "2026"',
+        'content/articles/callbacks.md:8:17: related: no is not read as text: put it in double quotes, "no"',
+        "content/articles/callbacks.md:8:21: related: each entry must be an article's slug, like in-the-room",
+        "content/articles/callbacks.md:8:36: related: each entry must be an article's slug, like in-the-room",
+    ]
+
+
+def test_related_itself_twice_address_page_and_draft(site):
+    site("unfinished.md", front(status="draft"))
+    site("callbacks.md", front(related="[callbacks, in-the-room, in-the-room, /articles/in-the-room/, "
+                                       "about, unfinished]"))
+    assert check() == [
+        'content/articles/callbacks.md:8:11: related: "callbacks" is this article: list other articles',
+        'content/articles/callbacks.md:8:35: related: "in-the-room" is listed twice; keep one',
+        'content/articles/callbacks.md:8:48: related: "/articles/in-the-room/" is an address: write the '
+        'slug alone, "in-the-room"',
+        'content/articles/callbacks.md:8:72: related: "about" is a page, not an article: list articles only',
+        'content/articles/callbacks.md:8:79: related: "unfinished" is a draft: list it once it is published',
+    ]
+
+
+def test_related_uses_the_slug_not_the_file_name(site):
+    site("renamed.md", front(slug="room-notes"))
+    site("callbacks.md", front(related="[room-notes, renamed]"))
+    assert check() == ['content/articles/callbacks.md:8:23: related: "renamed" is not an article; '
+                       "write the slug from its address, /articles/<slug>/"]
+
+
+def test_pages_have_no_related(site):
+    site("contact.md", "---\ntitle: Contact\nrelated: [in-the-room]\n---\n", folder="pages")
+    assert check() == ['content/pages/contact.md:3:1: related: only articles have a "Keep reading" list: '
+                       "delete the line"]
 
 
 def test_pages_need_only_a_title(site):
@@ -448,7 +530,7 @@ def test_new_article_scaffold(site, tmp_path):
     assert problems == [
         "content/articles/self-tapes-a-practical-guide.md:7:10: summary: still the placeholder from "
         '"headshots new article": write one or two sentences for the article list and search',
-        "content/articles/self-tapes-a-practical-guide.md:10:6: body: the house-style guide comment from "
+        "content/articles/self-tapes-a-practical-guide.md:11:6: body: the house-style guide comment from "
         '"headshots new article" is still here: delete it before publishing',
     ]
     # Once the editor has done both, it passes.

@@ -10,6 +10,7 @@ YAML front matter read at build time by the pelican-yaml-metadata plugin:
     category: Casting process
     tags: [callbacks, auditions]
     summary: One or two sentences for the article list, the feed and search results.
+    related: [in-the-room, the-closer-look, producer-sessions-and-the-booking]
     slug: optional-override-of-the-file-name
     ---
 
@@ -22,6 +23,9 @@ exact text to fix,
   a date that is not YYYY-MM-DD or not a real date, a category not in
   `ARTICLE_CATEGORIES`, tags that are not a list, unknown or duplicate keys
   (with a "did you mean" hint), the scaffold's placeholder summary left in;
+- `related` (optional, articles only: the editor's "Keep reading" list, in
+  order) that is not a list of slugs, or names no other published article
+  (with a "did you mean" hint), or names one twice;
 - two articles or pages with the same URL;
 - Markdown and HTML images without alt text, and local image files that do
   not exist;
@@ -58,7 +62,7 @@ from headshots.errors import Problem, display_path
 DEFAULT_ARTICLE_CATEGORIES = ("Casting process", "Headshots")
 
 REQUIRED_FIELDS = ("title", "date", "author", "category", "summary")
-OPTIONAL_FIELDS = ("tags", "slug", "modified", "status")
+OPTIONAL_FIELDS = ("tags", "related", "slug", "modified", "status")
 PAGE_REQUIRED_FIELDS = ("title",)
 PAGE_OPTIONAL_FIELDS = ("summary", "slug", "status", "template")
 STATUSES = ("published", "draft", "hidden")
@@ -212,6 +216,7 @@ class _Doc:
     slug: str | None = None
     url: str | None = None
     draft: bool = False
+    related: list = field(default_factory=list)  # (slug, line, col) of each `related` entry
 
     def problem(self, line, col, name, message):
         self.problems.append(Problem(self.display, line, col, name, message))
@@ -298,6 +303,9 @@ def _read_front_matter(doc: _Doc, settings) -> None:
             first_line = where(doc.fields[key][0])[0]
             doc.problem(line, col, key, f"appears twice (first on line {first_line}); keep one")
             continue
+        if key == "related" and doc.kind == "page":
+            doc.problem(line, col, key, 'only articles have a "Keep reading" list: delete the line')
+            continue
         if key not in allowed:
             hint = difflib.get_close_matches(key.lower(), allowed, n=1, cutoff=0.6)
             if hint:
@@ -315,6 +323,9 @@ def _read_front_matter(doc: _Doc, settings) -> None:
         line, col = where(value_node)
         if name == "tags":
             _check_tags(doc, value_node, where)
+            continue
+        if name == "related":
+            _read_related(doc, key_node, value_node, where)
             continue
         if not isinstance(value_node, yaml.ScalarNode):
             doc.problem(line, col, name, "must be a single value, not a list or a mapping")
@@ -368,6 +379,77 @@ def _check_tags(doc, node, where):
     for item in node.value:
         if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
             doc.problem(*where(item), "tags", "each tag must be a word or short phrase")
+
+
+RELATED_EXAMPLE = "[in-the-room, the-closer-look]"
+
+
+def _read_related(doc, key_node, node, where):
+    """The shape of `related`: a non-empty list of slugs, each text as the build's YAML reads it.
+
+    Whether each slug names an article is checked once every file is read
+    (`_check_related`). The build reads front matter with PyYAML (YAML 1.1),
+    where an unquoted `no` or `2026` is not text, so those must be quoted.
+    """
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        doc.problem(*where(key_node), "related", "is empty: list the slugs of other articles, like "
+                    f"{RELATED_EXAMPLE}, or delete the line")
+        return
+    if not isinstance(node, yaml.SequenceNode):
+        doc.problem(*where(node), "related", f"must be a list of article slugs, like {RELATED_EXAMPLE}")
+        return
+    if not node.value:
+        doc.problem(*where(node), "related", "is empty: list the slugs of other articles, like "
+                    f"{RELATED_EXAMPLE}, or delete the line")
+        return
+    for item in node.value:
+        line, col = where(item)
+        if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
+            doc.problem(line, col, "related", "each entry must be an article's slug, like in-the-room")
+            continue
+        text = item.tag.endswith(":str")
+        if text and item.style is None:
+            try:
+                text = isinstance(yaml.safe_load(item.value), str)
+            except yaml.YAMLError:
+                text = False
+        if not text:
+            doc.problem(line, col, "related", f'{item.value} is not read as text: put it in double '
+                        f'quotes, "{item.value}"')
+            continue
+        doc.related.append((item.value.strip(), line, col))
+
+
+def _check_related(doc: _Doc, docs) -> None:
+    """Each `related` slug names another published article, once."""
+    articles_by_slug = {d.slug: d for d in docs if d.kind == "article" and d.slug}
+    pages = {d.slug for d in docs if d.kind == "page" and d.slug}
+    drafts = {d.path.stem for d in docs if d.kind == "article" and d.draft}
+    seen = set()
+    for slug, line, col in doc.related:
+        if slug in seen:
+            doc.problem(line, col, "related", f'"{slug}" is listed twice; keep one')
+            continue
+        seen.add(slug)
+        target = articles_by_slug.get(slug)
+        if target is doc:
+            doc.problem(line, col, "related", f'"{slug}" is this article: list other articles')
+            continue
+        if target is not None:
+            continue
+        last = slug.strip("/").rpartition("/")[2]
+        if "/" in slug and last in articles_by_slug:
+            doc.problem(line, col, "related", f'"{slug}" is an address: write the slug alone, "{last}"')
+        elif slug in drafts:
+            doc.problem(line, col, "related", f'"{slug}" is a draft: list it once it is published')
+        elif slug in pages:
+            doc.problem(line, col, "related", f'"{slug}" is a page, not an article: list articles only')
+        else:
+            known = sorted(s for s, d in articles_by_slug.items() if d is not doc)
+            hint = difflib.get_close_matches(slug, known, n=1, cutoff=0.6)
+            suffix = (f'did you mean "{hint[0]}"?' if hint
+                      else "write the slug from its address, /articles/<slug>/")
+            doc.problem(line, col, "related", f'"{slug}" is not an article; {suffix}')
 
 
 def _resolve_slug(doc: _Doc, settings) -> None:
@@ -667,6 +749,7 @@ def check_articles(content_path="content", known_paths=None, *, settings=None,
     site = _Site(content, known_paths, docs, _setting(settings, "STATIC_PATHS", ["images"]))
     problems = []
     for doc in docs:
+        _check_related(doc, docs)
         _check_body(doc, site)
         problems += doc.problems
     return sorted(problems)
