@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TOOLS := tools/node_modules/.installed
 OUTPUT ?= output
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build publish test check bench clean
+.PHONY: serve build publish test check bench bench-scale clean tools audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +28,26 @@ publish: $(STAMP)  ## production build (absolute URLs from publishconf.py)
 check: $(STAMP)  ## validate profiles, images and articles without building
 	$(BIN)/headshots check
 
-test: $(STAMP)  ## the whole test suite
+$(TOOLS): tools/package.json  ## the npm auditors: vnu-jar (HTML), lighthouse (audit), sharp (bench)
+	npm install --prefix tools --no-audit --no-fund
+	touch $(TOOLS)
+
+tools: $(TOOLS)
+
+test: $(STAMP) $(TOOLS)  ## the whole test suite
 	$(BIN)/python -m pytest
+
+audit: $(STAMP) $(TOOLS)  ## Lighthouse (mobile) on a served publish-like build: home, directory, profile, scan, article
+	$(BIN)/python scripts/audit.py
+
+bench: $(STAMP)  ## the headshot pipeline against vipsthumbnail: seconds, memory, bytes (a few minutes)
+	$(BIN)/python scripts/bench_thumbnails.py
+
+N ?= 1000
+IMAGES ?= 1
+FORMATS ?= jpeg
+bench-scale: $(STAMP)  ## the build at N photographers: cold, warm, one edit, vs plain Pelican (N=1000: ~15 min; N=10000 IMAGES=0)
+	$(BIN)/python scripts/bench_scale.py -n $(N) --images $(IMAGES) --formats $(FORMATS)
 
 clean:
 	rm -rf $(OUTPUT) .cache

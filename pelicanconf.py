@@ -15,6 +15,12 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 THEME = "theme"
 CACHE_PATH = ".cache"
+# Incremental builds (docs/performance.md): Pelican keeps parsed articles and
+# pages under CACHE_PATH and re-reads only files whose mtime changed; the
+# profiles plugin caches parsed profiles and the thumbnails plugin renditions
+# there too (content-hash keys).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
 
 # Escape every {{ value }} (names, bios, alt text come from pull requests);
 # HTML that Pelican renders itself is marked `|safe` in the templates.

@@ -9,12 +9,22 @@ docs/ARCHITECTURE.md). Writes, through Pelican's writer:
     photographers/page/N/            the same, page N
     photographers/<slug>/            profile.html
     photographers/<slug>/scan/       photographer_scan.html
-    cities/<slug>/                   city.html
+    cities/<slug>/                   city.html, 48 a page
+    cities/<slug>/page/N/            the same, page N
+    cities/<slug>/photographers.json that city's profiles as open data
     photographers.json               every profile as open data
     sitemap.xml                      every HTML page written (see sitemap.py)
 
 Every setting, with its default, is in DEFAULTS; they are set on
 `initialized`, so `pelicanconf.py` or `pelican -e` override any of them.
+
+Scale (issue 8, docs/performance.md): no page grows with the directory. The
+directory and city pages paginate, their pager shows a window of page links,
+the bounded selections (`featured_photographers`, `top_cities`,
+`scan_headshots`, each photographer's `scan_pool`) cost O(their size), and
+parsed, validated profiles are cached by content hash under
+`CACHE_PATH/profiles/` (see `validate.ProfileCache`). Only the open data
+(`photographers.json`) grows with N.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ import copy
 import json
 import math
 import os
+import time
 from pathlib import Path
 
 from pelican import signals
@@ -33,7 +44,7 @@ from headshots import errors
 from headshots.errors import Problem, display_path
 from headshots.profiles import sitemap
 from headshots.profiles.model import City, Headshot, Photographer, assemble, city_slug, money, scan_pool
-from headshots.profiles.validate import load_profile, load_profiles
+from headshots.profiles.validate import ProfileCache, load_profile, load_profiles
 
 __all__ = ["DEFAULTS", "City", "Headshot", "Photographer", "ProfilesGenerator", "city_slug", "money",
            "register"]
@@ -58,8 +69,23 @@ DEFAULTS = {
     # A city page for every city someone is based in or travels to.
     "CITY_URL": "cities/{slug}/",
     "CITY_SAVE_AS": "cities/{slug}/index.html",
-    # Open data: every profile (emails only where the profile lists one).
+    "CITY_PAGE_URL": "cities/{slug}/page/{number}/",
+    "CITY_PAGE_SAVE_AS": "cities/{slug}/page/{number}/index.html",
+    # Open data: every profile (emails only where the profile lists one), and
+    # one file per city (its based and visiting photographers); "" for none.
     "PHOTOGRAPHERS_JSON_SAVE_AS": "photographers.json",
+    "CITY_JSON_SAVE_AS": "cities/{slug}/photographers.json",
+    # The pager shows the first and last page and this many either side of the current one.
+    "PAGER_WINDOW": 2,
+    # Bounded, deterministic selections for pages that must not grow with the
+    # directory: the home page's featured photographers, the "top" cities (by
+    # number of photographers) for short city lists, and the headshots of the
+    # /scan/ and /scan/casting/ grids.
+    "FEATURED_PHOTOGRAPHERS": 8,
+    "TOP_CITIES": 24,
+    "SCAN_HEADSHOTS": 48,
+    # Cache parsed and validated profiles under CACHE_PATH/profiles/ (content-hash keys).
+    "PHOTOGRAPHERS_CACHE": True,
     # Rebuild under `pelican -r` when a profile or headshot changes (see
     # docs/ARCHITECTURE.md, "Decisions").
     "PHOTOGRAPHERS_AUTORELOAD": True,
@@ -146,14 +172,19 @@ class ProfilesGenerator(Generator):
         if not root.is_dir():
             errors.fail([Problem(display_path(root), 1, 1, "PHOTOGRAPHERS_PATH",
                                  "folder not found: set PHOTOGRAPHERS_PATH to the folder of photographer profiles")])
-        profiles, problems = load_profiles(root)
+        started = time.perf_counter()
+        cache = None
+        if self.settings["PHOTOGRAPHERS_CACHE"] and self.settings.get("CACHE_PATH"):
+            cache = ProfileCache(Path(self.settings["CACHE_PATH"]) / "profiles")
+        profiles, problems = load_profiles(root, cache)
         # `pelican -r` re-runs the build at once after an error, in a loop: when
         # this process already reported exactly these problems, wait for an
         # edit instead of printing them again and again (a plain build fails
         # once, so it never waits).
         while problems and _last_failure.get(str(root)) == tuple(problems):
             wait_for_changes("", self.settings)
-            profiles, problems = load_profiles(root)
+            profiles, problems = load_profiles(root, cache)
+        self._summary(cache, profiles, problems, started)
         if problems:
             _last_failure[str(root)] = tuple(problems)
             errors.fail(problems)
@@ -163,17 +194,42 @@ class ProfilesGenerator(Generator):
         self.context["cities"] = self.cities
         self.context["photographers_by_slug"] = {p.slug: p for p in self.photographers}
         self.context["cities_by_slug"] = {c.slug: c for c in self.cities}
+        self.context["featured_photographers"] = featured(self.photographers,
+                                                          int(self.settings["FEATURED_PHOTOGRAPHERS"]))
+        self.context["top_cities"] = top_cities(self.cities, int(self.settings["TOP_CITIES"]))
+        self.context["scan_headshots"] = scan_headshots(self.photographers, int(self.settings["SCAN_HEADSHOTS"]))
+
+    @staticmethod
+    def _summary(cache, profiles, problems, started) -> None:
+        """One line: how many profiles were parsed and how many came from the cache (tests and the bench read it)."""
+        if cache is not None:
+            stats = cache.stats
+            summary = f"{stats['profiles']} profiles, {stats['parsed']} parsed, {stats['cached']} from cache"
+        else:
+            summary = f"{len(profiles)} profiles, {len(profiles)} parsed, cache off"
+        if problems:
+            summary += f", {len(problems)} problems"
+        from pelican.log import console
+        console.print(f"Profiles: {summary} in {time.perf_counter() - started:.2f} s", soft_wrap=True)
 
     # ------------------------------------------------------------------ output
 
     def _write(self, writer, save_as, template, **kwargs) -> None:
+        self._pages_written = getattr(self, "_pages_written", 0) + 1
         writer.write_file(save_as, self.get_template(template), self.context,
                           relative_urls=self.settings.get("RELATIVE_URLS", False), **kwargs)
 
     def generate_output(self, writer) -> None:
+        started = time.perf_counter()
+        self._pages_written = 0
+        self._generate_output(writer)
+        from pelican.log import console
+        console.print(f"Profiles: wrote {self._pages_written} pages and the open data "
+                      f"in {time.perf_counter() - started:.2f} s", soft_wrap=True)
+
+    def _generate_output(self, writer) -> None:
         settings = self.settings
-        per_page = max(1, int(settings["PHOTOGRAPHERS_PER_PAGE"]))
-        count = max(1, math.ceil(len(self.photographers) / per_page))
+        self._memoize_facets()
 
         def page_url(number: int) -> str:
             return settings["PHOTOGRAPHERS_URL"] if number == 1 else \
@@ -183,12 +239,17 @@ class ProfilesGenerator(Generator):
             return settings["PHOTOGRAPHERS_SAVE_AS"] if number == 1 else \
                 settings["PHOTOGRAPHERS_PAGE_SAVE_AS"].format(number=number)
 
-        page_links = [{"number": n, "url": page_url(n)} for n in range(1, count + 1)]
+        # the directory: `page_photographers` is the page's slice (as before pagination was shared)
+        per_page = max(1, int(settings["PHOTOGRAPHERS_PER_PAGE"]))
+        count = max(1, math.ceil(len(self.photographers) / per_page))
+        window = int(settings["PAGER_WINDOW"])
         for number in range(1, count + 1):
+            start = (number - 1) * per_page
+            page = self.photographers[start:start + per_page]
             self._write(writer, page_save_as(number), "photographers", page_name="photographers",
-                        url=page_url(number), page_number=number, page_count=count, page_links=page_links,
-                        page_photographers=self.photographers[(number - 1) * per_page: number * per_page],
-                        first_index=(number - 1) * per_page + 1,
+                        url=page_url(number), page_number=number, page_count=count,
+                        page_links=pager_links(number, count, page_url, window),
+                        page_photographers=page, page_items=page, first_index=start + 1,
                         prev_url=page_url(number - 1) if number > 1 else None,
                         next_url=page_url(number + 1) if number < count else None)
         pool_size = int(settings["PHOTOGRAPHERS_SCAN_POOL_SIZE"])
@@ -199,21 +260,152 @@ class ProfilesGenerator(Generator):
                         url=photographer.scan_url, photographer=photographer,
                         scan_pool=scan_pool(photographer, self.photographers, pool_size))
         for city in self.cities:
-            self._write(writer, city.save_as, "city", page_name="city", url=city.url, city=city)
+            self._write_city(writer, city)
         self._write_open_data()
 
-    def _write_open_data(self) -> None:
-        save_as = self.settings["PHOTOGRAPHERS_JSON_SAVE_AS"]
-        if not save_as:
+    def _write_city(self, writer, city: City) -> None:
+        """One city's pages: based photographers first, then visitors, PHOTOGRAPHERS_PER_PAGE a page.
+
+        Each page gets `city`, `page_based` and `page_visiting` (this page's
+        share of each list) and the pagination variables of `_paginate`.
+        """
+        settings = self.settings
+        everyone = city.photographers
+        based = len(city.based)
+
+        def url(number: int) -> str:
+            return city.url if number == 1 else settings["CITY_PAGE_URL"].format(slug=city.slug, number=number)
+
+        def save_as(number: int) -> str:
+            return city.save_as if number == 1 else \
+                settings["CITY_PAGE_SAVE_AS"].format(slug=city.slug, number=number)
+
+        per_page = max(1, int(settings["PHOTOGRAPHERS_PER_PAGE"]))
+        count = max(1, math.ceil(len(everyone) / per_page))
+        window = int(settings["PAGER_WINDOW"])
+        for number in range(1, count + 1):
+            start, end = (number - 1) * per_page, number * per_page
+            self._write(writer, save_as(number), "city", page_name="city", url=url(number), city=city,
+                        page_number=number, page_count=count, first_index=start + 1,
+                        page_items=everyone[start:end],
+                        page_based=city.based[start:min(end, based)],
+                        page_visiting=city.visiting[max(start - based, 0):max(end - based, 0)],
+                        page_links=pager_links(number, count, url, window),
+                        prev_url=url(number - 1) if number > 1 else None,
+                        next_url=url(number + 1) if number < count else None)
+
+    def _memoize_facets(self) -> None:
+        """Compute the directory's facets once, not once per directory page.
+
+        `_directory_facets.html` (on every directory page) calls the
+        `search_facets` global with the whole directory: O(N) a page, O(N^2)
+        a build. The pages of this generator get a memoized wrapper: the same
+        arguments give the same (already computed) result.
+        """
+        compute = self.env.globals.get("search_facets")
+        if compute is None or getattr(compute, "memoized", False):
             return
-        data = {
-            "about": "First Look's photographer directory as open data: every profile as its editors wrote it.",
-            "count": len(self.photographers),
-            "photographers": [p.open_data() for p in self.photographers],
-        }
-        path = Path(self.output_path) / save_as
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+        memo = {}
+
+        def search_facets(photographers, *args, **kwargs):
+            key = (id(photographers), args, tuple(sorted(kwargs.items())))
+            hit = memo.get(key)
+            if hit is None or hit[0] is not photographers:
+                hit = memo[key] = (photographers, compute(photographers, *args, **kwargs))
+            return hit[1]
+
+        search_facets.memoized = True
+        self.env.globals["search_facets"] = search_facets
+
+    def _write_open_data(self) -> None:
+        settings = self.settings
+        save_as = settings["PHOTOGRAPHERS_JSON_SAVE_AS"]
+        city_save_as = settings.get("CITY_JSON_SAVE_AS")
+        if not save_as and not city_save_as:
+            return
+        data = {p.slug: p.open_data() for p in self.photographers}
+        if save_as:
+            _write_json(Path(self.output_path) / save_as, {
+                "about": "First Look's photographer directory as open data: every profile as its editors wrote it.",
+                "count": len(self.photographers),
+                "photographers": [data[p.slug] for p in self.photographers],
+            })
+        if city_save_as:
+            for city in self.cities:
+                _write_json(Path(self.output_path) / city_save_as.format(slug=city.slug), {
+                    "about": f"First Look's headshot photographers in {city.name}, as open data: those based "
+                             "there, then those who travel there (based_here false).",
+                    "city": {"name": city.name, "slug": city.slug, "country": city.country, "url": city.url},
+                    "count": len(city.based) + len(city.visiting),
+                    "photographers": [{**data[p.slug], "based_here": True} for p in city.based]
+                    + [{**data[p.slug], "based_here": False} for p in city.visiting],
+                })
+
+
+def _write_json(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+
+
+def pager_links(number: int, count: int, url, window: int = 2) -> list[dict]:
+    """The pager's links: page 1, the last page, and `window` pages either side of `number`.
+
+    Each is `{"number", "url", "current"}`; a gap between them is
+    `{"number": None, "url": None, "current": False}` (shown as an ellipsis).
+    At most 2 * window + 5 entries, whatever the page count.
+    """
+    shown = sorted({1, count, *range(max(1, number - window), min(count, number + window) + 1)})
+    links, previous = [], 0
+    for n in shown:
+        if n - previous == 2:  # a gap of one page: show the page rather than an ellipsis
+            links.append({"number": n - 1, "url": url(n - 1), "current": False})
+        elif n - previous > 2:
+            links.append({"number": None, "url": None, "current": False})
+        links.append({"number": n, "url": url(n), "current": n == number})
+        previous = n
+    return links
+
+
+def _spread(items: list, size: int) -> list:
+    """`size` items spread evenly over `items` (all of them when there are fewer)."""
+    if len(items) <= size:
+        return list(items)
+    return [items[i * len(items) // size] for i in range(size)]
+
+
+def featured(photographers: list, size: int) -> list:
+    """The home page's featured photographers: `size` spread evenly over the alphabetical list.
+
+    Deterministic and unpaid (the same rule as the home page's own sample),
+    O(size) whatever the directory's size.
+    """
+    return _spread(photographers, size)
+
+
+def top_cities(cities: list, size: int) -> list:
+    """The `size` cities with the most photographers (based + visiting), in name order.
+
+    For short city lists (footer, home, 404): O(cities log cities) once a build.
+    """
+    ranked = sorted(cities, key=lambda c: (-(len(c.based) + len(c.visiting)), c.slug))[:size]
+    order = {id(c): i for i, c in enumerate(cities)}
+    return sorted(ranked, key=lambda c: order[id(c)])
+
+
+def scan_headshots(photographers: list, size: int) -> list:
+    """`size` headshots for the /scan/ and /scan/casting/ grids: round-robin over a spread of photographers.
+
+    Photographers spread evenly over the directory, one headshot each before
+    anyone's second; deterministic, O(size).
+    """
+    chosen = _spread([p for p in photographers if p.headshots], size)
+    shots, round_ = [], 0
+    while chosen and len(shots) < size and any(round_ < len(p.headshots) for p in chosen):
+        for p in chosen:
+            if round_ < len(p.headshots) and len(shots) < size:
+                shots.append(p.headshots[round_])
+        round_ += 1
+    return shots
 
 
 def get_generators(pelican):
@@ -228,4 +420,5 @@ def register() -> None:
     signals.finalized.connect(sitemap.collector.write)
 
 
-__all__ += ["load_profile", "load_profiles"]
+__all__ += ["ProfileCache", "featured", "load_profile", "load_profiles", "pager_links", "scan_headshots",
+            "top_cities"]

@@ -349,10 +349,12 @@ def assemble(profiles, settings: dict) -> tuple[list[Photographer], list[City]]:
         p.city = city(p.city_name, p.country)
         p.city.based.append(p)
     for p in photographers:
+        seen = {id(p.city)}  # a set per photographer: no scan of a city's (long) visitor list
         for name in p.travels_to_names:
             target = city(name, p.country)
-            if target is p.city or p in target.visiting:
+            if id(target) in seen:
                 continue
+            seen.add(id(target))
             p.travels_to.append(target)
             target.visiting.append(p)
     return photographers, sorted(cities.values(), key=lambda c: (*sort_key(c.name), c.slug))
@@ -364,10 +366,28 @@ def scan_pool(photographer: Photographer, photographers: list[Photographer], siz
     The others are shuffled with a seed derived from the slug, then picked
     round-robin (one headshot each before anyone's second), so the grid
     shows as many different photographers as possible.
+
+    Cost is O(size), not O(N): in a directory with more than `size` others,
+    `size` of them are sampled (by index, with the same seeded generator) and
+    each gives one headshot; only a small directory is shuffled whole.
     """
-    others = [p for p in photographers if p is not photographer and p.headshots]
     seed = int.from_bytes(hashlib.sha256(photographer.slug.encode()).digest()[:8], "big")
     rng = random.Random(seed)
+    if len(photographers) > size * 2 + 1:
+        picked, seen = [], set()
+        # every profile has at least one headshot (the schema says so); skip any that has none
+        while len(picked) < size and len(seen) < len(photographers):
+            index = rng.randrange(len(photographers))
+            if index in seen:
+                continue
+            seen.add(index)
+            other = photographers[index]
+            if other is not photographer and other.headshots:
+                picked.append(other.headshots[seed % len(other.headshots)])
+        if len(picked) == size:
+            return picked
+        rng = random.Random(seed)
+    others = [p for p in photographers if p is not photographer and p.headshots]
     rng.shuffle(others)
     pool = []
     round_ = 0

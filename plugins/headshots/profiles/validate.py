@@ -11,8 +11,10 @@ are checked here and reported the same way.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import os
+import pickle
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -186,13 +188,14 @@ def schema_problems(data, document: yamlnodes.Document, display: str) -> list[Pr
     found = {}
     # A misspelt key ("form") also makes its field ("from") missing: say it once, as the typo.
     hinted = set()
-    for error in validator().iter_errors(data):
+    every = list(validator().iter_errors(data))  # validate once (the costly part), read twice
+    for error in every:
         if error.validator == "additionalProperties":
             allowed = sorted(error.schema.get("properties", {}))
             for extra in set(error.instance) - set(allowed):
                 for hint in difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6):
                     hinted.add((tuple(error.absolute_path), hint))
-    errors = sorted(validator().iter_errors(data),
+    errors = sorted(every,
                     key=lambda e: (_PRIORITY.get(e.validator, 5), [str(p) for p in e.absolute_path]))
     for error in errors:
         if error.validator == "required":
@@ -306,13 +309,108 @@ def profile_paths(root: Path) -> tuple[list[Path], list[Problem]]:
     return paths, problems
 
 
-def load_profiles(root: Path) -> tuple[list[LoadedProfile], list[Problem]]:
-    """Every valid profile under `root` and every problem in the others (all of them, not the first)."""
+def load_profiles(root: Path, cache: ProfileCache | None = None) -> tuple[list[LoadedProfile], list[Problem]]:
+    """Every valid profile under `root` and every problem in the others (all of them, not the first).
+
+    With a `cache`, a profile whose key (see `ProfileCache.key`) was seen
+    before is not parsed or validated again: its outcome (the profile, or its
+    problems) comes from the cache. `cache.stats` counts both kinds.
+    """
     paths, problems = profile_paths(root)
     profiles = []
     for path in paths:
-        profile, found = load_profile(path)
+        profile, found = cache.load(path) if cache is not None else load_profile(path)
         problems += found
         if profile is not None:
             profiles.append(profile)
     return profiles, sorted(problems)
+
+
+# --------------------------------------------------------------------------- the profile cache
+
+#: Bump to drop every cached profile by hand (the code hash below usually does it).
+CACHE_VERSION = "1"
+_CODE_FILES = ("profiles/validate.py", "profiles/countries.py", "profiles/model.py", "yamlnodes.py", "errors.py")
+
+
+@cache
+def code_version() -> str:
+    """A hash of the schema and of the code that parses and validates a profile.
+
+    Any edit to them (a new rule, a reworded message, a schema change) is a
+    new version, so no stale outcome is ever served.
+    """
+    package = Path(__file__).resolve().parents[1]
+    hasher = hashlib.blake2b(CACHE_VERSION.encode(), digest_size=16)
+    for name in (SCHEMA_PATH, *(package / f for f in _CODE_FILES)):
+        hasher.update(Path(name).read_bytes())
+    return hasher.hexdigest()
+
+
+class ProfileCache:
+    """Parsed and validated profiles under `CACHE_PATH/profiles/`, one small pickle per outcome.
+
+    The key of a profile is a hash of: its bytes, its absolute path and the
+    path shown in problems, the folder's listing (every file name with its
+    size and whether it is a regular file: what `rule_problems` checks about
+    images), and `code_version()`. A hit skips YAML parsing, schema
+    validation and the rules; any change to one of those inputs is a miss,
+    and only that profile is read again. Invalid outcomes are cached too, so
+    a profile that failed fails again with the same problems. Files are
+    written tmp + `os.replace`; stale entries are left (`make clean` drops them).
+    """
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.stats = {"profiles": 0, "parsed": 0, "cached": 0}
+
+    def key(self, path: Path, data: bytes) -> str:
+        folder = path.parent
+        listing = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        is_file = entry.is_file()
+                        size = entry.stat().st_size if is_file else -1
+                    except OSError:
+                        is_file, size = False, -1
+                    listing.append((entry.name, is_file, size))
+        except OSError:
+            pass
+        listing.sort()
+        hasher = hashlib.blake2b(digest_size=20)
+        for part in (code_version(), str(path.resolve()), display_path(path), repr(listing)):
+            hasher.update(part.encode("utf-8", "surrogateescape"))
+            hasher.update(b"\0")
+        hasher.update(data)
+        return hasher.hexdigest()
+
+    def load(self, path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
+        path = Path(path)
+        self.stats["profiles"] += 1
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.stats["parsed"] += 1
+            return load_profile(path)
+        key = self.key(path, data)
+        entry = self.folder / key[:2] / f"{key}.pickle"
+        try:
+            with open(entry, "rb") as handle:
+                outcome = pickle.load(handle)
+            self.stats["cached"] += 1
+            return outcome
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
+            pass
+        outcome = load_profile(path)
+        self.stats["parsed"] += 1
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as handle:
+                pickle.dump(outcome, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+        except OSError:  # a read-only cache only costs speed
+            pass
+        return outcome

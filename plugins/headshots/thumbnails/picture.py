@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .plan import MIME
 
@@ -90,6 +92,76 @@ def _srcset(images, density=False) -> str:
     return ", ".join(f"{image.url} {image.width}w" for image in images)
 
 
+#: The densest screen a `w` srcset is trimmed for (see `largest_slot`).
+MAX_DENSITY = 2
+_REM = 16.0
+_LENGTH = re.compile(r"^\s*([+-]?\s*[\d.]+)(px|rem|em|vw)\s*$")
+
+
+def _length(text: str):
+    """A `sizes` length as (vw coefficient, px constant), or None when it can't be bounded."""
+    text = text.strip()
+    if text.startswith("calc(") and text.endswith(")"):
+        vw = px = 0.0
+        for sign, term in re.findall(r"([+-]?)\s*([\d.]+(?:px|rem|em|vw))", text[5:-1]):
+            part = _length(term)
+            if part is None:
+                return None
+            factor = -1 if sign == "-" else 1
+            vw, px = vw + factor * part[0], px + factor * part[1]
+        return (vw, px)
+    match = _LENGTH.match(text)
+    if not match:
+        return None
+    value, unit = float(match.group(1).replace(" ", "")), match.group(2)
+    if unit == "vw":
+        return (value / 100, 0.0)
+    return (0.0, value * (_REM if unit in ("rem", "em") else 1))
+
+
+@lru_cache(maxsize=256)
+def largest_slot(sizes: str):
+    """The widest the image is ever shown, in CSS px, by its `sizes`; None when unbounded or unknown.
+
+    Understands what our templates write: `(min-width: X) length` entries
+    from the widest breakpoint down, then a default length; lengths in px,
+    rem/em (16 px), vw or `calc()` of those. A vw length is bounded by the
+    breakpoint above it (the entries before it did not match), so the first
+    entry must not be in vw. Anything else (max-width, other units): None.
+    """
+    upper = None  # the viewport is narrower than this, for the entry being read
+    widest = 0.0
+    for entry in str(sizes).split(","):
+        entry = entry.strip()
+        condition = re.match(r"^\(\s*min-width:\s*([\d.]+)(px|rem|em)\s*\)\s*(.+)$", entry)
+        if condition:
+            length = _length(condition.group(3))
+            bound = float(condition.group(1)) * (_REM if condition.group(2) in ("rem", "em") else 1)
+        elif entry.startswith("("):
+            return None
+        else:
+            length, bound = _length(entry), None
+        if length is None or (length[0] and upper is None):
+            return None
+        widest = max(widest, length[0] * (upper or 0) + length[1])
+        if bound is not None:
+            upper = bound
+    return widest or None
+
+
+def _trim(images: list, sizes) -> list:
+    """`images` (narrowest first) without the candidates no screen up to MAX_DENSITY picks:
+    everything wider than the first one that covers the largest slot at that density."""
+    slot = largest_slot(str(sizes)) if sizes else None
+    if not slot:
+        return images
+    need = slot * MAX_DENSITY
+    for index, image in enumerate(images):
+        if image.width >= need:
+            return images[:index + 1]
+    return images
+
+
 def picture_attrs(pic, alt, sizes=None, eager=False, variant=None) -> dict:
     """What the `picture` macro renders: `{"sources": [...], "img": {...}}`.
 
@@ -98,6 +170,10 @@ def picture_attrs(pic, alt, sizes=None, eager=False, variant=None) -> dict:
     Refuses (PictureMarkupError) a missing Picture, an empty alt, and a
     multi-width picture without `sizes` (the browser would assume 100vw).
     `variant="scan"`: the fixed-size casting tile, 1x and 2x, no `sizes`.
+    A `w` srcset stops at the first width that covers the largest slot
+    `sizes` describes at MAX_DENSITY (2x): a card shown at most 307 CSS px
+    wide lists 160-640w, not 960w and 1280w no browser would choose (this
+    keeps a page of 48 cards small).
     """
     if not isinstance(pic, Picture):
         raise PictureMarkupError(
@@ -116,6 +192,8 @@ def picture_attrs(pic, alt, sizes=None, eager=False, variant=None) -> dict:
         if len(table[fallback]) > 1 and not (sizes and str(sizes).strip()):
             raise PictureMarkupError(f"{pic.label}: picture() with several widths needs sizes= "
                                      "(how wide the image is shown, e.g. \"(min-width: 60em) 20em, 45vw\")")
+    if not density:
+        table = {fmt: _trim(images, sizes) for fmt, images in table.items()}
     sources = []
     for fmt in SOURCE_ORDER:
         if fmt in table and fmt != fallback:

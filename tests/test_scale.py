@@ -1,0 +1,183 @@
+"""Scale (issue 8): pages that stay small, the profile cache, the per-city open data.
+
+Small N, real `pelican` builds (JPEG-only renditions, no search index, to be
+fast). The benchmarks themselves are `make bench-scale`, not tests.
+"""
+
+import json
+import re
+
+import pytest
+
+from conftest import pelican_build
+from factories import minimal_profile, write_profile
+
+FAST = {"HEADSHOTS_FORMATS": ["jpeg"], "SEARCH_ENABLED": False, "PHOTOGRAPHERS_PER_PAGE": 3}
+
+
+def _cities(index):
+    """Seven based in Leeds (3 pages of 3 with the visitors), the rest in York; two York people visit Leeds."""
+    if index < 7:
+        return "Leeds", []
+    return "York", (["Leeds"] if index < 9 else [])
+
+
+@pytest.fixture(scope="module")
+def scaled(tmp_path_factory):
+    base = tmp_path_factory.mktemp("scale")
+    root = base / "photographers"
+    for index in range(11):
+        city, travels = _cities(index)
+        profile = minimal_profile(name=f"Person {index:02}", city=city, country="GB",
+                                  price={"currency": "GBP", "from": 200 + index})
+        if travels:
+            profile["travels_to"] = travels
+        write_profile(root, f"person-{index:02}", profile)
+    output, cache = base / "output", base / "cache"
+    first = pelican_build(output, photographers=root, cache=cache, extra=FAST)
+    assert first.returncode == 0, first.stderr
+    return {"base": base, "root": root, "output": output, "cache": cache, "first": first}
+
+
+def read(site, url):
+    return (site["output"] / url / "index.html").read_text(encoding="utf-8")
+
+
+def cards(html):
+    return re.findall(r'<h3 class="card__name"><a href="/photographers/([^/]+)/">', html)
+
+
+def rel(html, kind):
+    found = re.findall(rf'<link rel="{kind}" href="([^"]+)">', html)
+    return found[0] if found else None
+
+
+def summary(result):
+    match = re.search(r"Profiles: (\d+) profiles, (\d+) parsed, (\d+) from cache", result.stdout)
+    assert match, result.stdout
+    return tuple(int(n) for n in match.groups())
+
+
+def test_directory_paginates_with_rel_links(scaled):
+    pages = [read(scaled, "photographers")] + [read(scaled, f"photographers/page/{n}") for n in (2, 3, 4)]
+    assert not (scaled["output"] / "photographers/page/5").exists()
+    assert [len(cards(html)) for html in pages] == [3, 3, 3, 2]
+    assert sum((cards(html) for html in pages), []) == [f"person-{n:02}" for n in range(11)]
+    assert rel(pages[0], "prev") is None and rel(pages[0], "next") == "/photographers/page/2/"
+    assert rel(pages[1], "prev") == "/photographers/" and rel(pages[1], "next") == "/photographers/page/3/"
+    assert rel(pages[3], "prev") == "/photographers/page/3/" and rel(pages[3], "next") is None
+    assert 'rel="next" href="/photographers/page/2/"' in pages[0]  # the visible pager too
+
+
+def test_city_pages_paginate_based_then_visiting(scaled):
+    # Leeds: 7 based + 2 visiting = 9 cards, 3 a page
+    pages = [read(scaled, "cities/leeds"), read(scaled, "cities/leeds/page/2"), read(scaled, "cities/leeds/page/3")]
+    assert not (scaled["output"] / "cities/leeds/page/4").exists()
+    assert [cards(html) for html in pages] == [
+        ["person-00", "person-01", "person-02"], ["person-03", "person-04", "person-05"],
+        ["person-06", "person-07", "person-08"]]
+    assert "Also travel to Leeds" in pages[2] and "Also travel to Leeds" not in pages[0]
+    assert rel(pages[0], "next") == "/cities/leeds/page/2/" and rel(pages[0], "prev") is None
+    assert rel(pages[1], "prev") == "/cities/leeds/" and rel(pages[1], "next") == "/cities/leeds/page/3/"
+    assert rel(pages[2], "prev") == "/cities/leeds/page/2/" and rel(pages[2], "next") is None
+    assert "(page 2 of 3)" in pages[1].split("</title>")[0]
+    # York (4 based) is on two pages; a one-page city has no pager
+    assert len(cards(read(scaled, "cities/york"))) == 3
+
+
+def test_pager_shows_a_window_not_every_page():
+    from headshots.profiles import pager_links
+
+    links = pager_links(50, 200, lambda n: f"p/{n}/")
+    numbers = [link["number"] for link in links]
+    assert numbers == [1, None, 48, 49, 50, 51, 52, None, 200]
+    assert [link["current"] for link in links].count(True) == 1
+    assert [link["number"] for link in pager_links(1, 3, str)] == [1, 2, 3]
+    assert [link["number"] for link in pager_links(4, 7, str)] == [1, 2, 3, 4, 5, 6, 7]  # no gap of one page
+
+
+def test_per_city_open_data(scaled):
+    leeds = json.loads((scaled["output"] / "cities/leeds/photographers.json").read_text(encoding="utf-8"))
+    assert leeds["city"] == {"name": "Leeds", "slug": "leeds", "country": "GB", "url": "cities/leeds/"}
+    assert leeds["count"] == 9
+    assert [(p["slug"], p["based_here"]) for p in leeds["photographers"]] == \
+        [(f"person-{n:02}", n < 7) for n in range(9)]
+    everyone = json.loads((scaled["output"] / "photographers.json").read_text(encoding="utf-8"))
+    by_slug = {p["slug"]: p for p in everyone["photographers"]}
+    for item in leeds["photographers"]:
+        assert {k: v for k, v in item.items() if k != "based_here"} == by_slug[item["slug"]]
+    york = json.loads((scaled["output"] / "cities/york/photographers.json").read_text(encoding="utf-8"))
+    assert york["count"] == 4 and all(p["based_here"] for p in york["photographers"])
+
+
+def test_profile_cache_parses_nothing_when_nothing_changed(scaled):
+    assert summary(scaled["first"]) == (11, 11, 0)
+    again = pelican_build(scaled["base"] / "again", photographers=scaled["root"], cache=scaled["cache"], extra=FAST)
+    assert again.returncode == 0, again.stderr
+    assert summary(again) == (11, 0, 11)
+    # the pages from cached profiles are the same pages
+    assert (scaled["base"] / "again/photographers/person-03/index.html").read_text(encoding="utf-8") == \
+        read(scaled, "photographers/person-03")
+
+
+def test_profile_cache_revalidates_only_what_changed_and_errors_stay_errors(tmp_path):
+    root, cache = tmp_path / "photographers", tmp_path / "cache"
+    for index in range(4):
+        write_profile(root, f"p-{index}", minimal_profile(name=f"P {index}"))
+    assert summary(pelican_build(tmp_path / "o1", photographers=root, cache=cache, extra=FAST)) == (4, 4, 0)
+
+    # one profile's text changes: only it is parsed again
+    profile = root / "p-2" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("P 2", "P Two"), encoding="utf-8")
+    result = pelican_build(tmp_path / "o2", photographers=root, cache=cache, extra=FAST)
+    assert result.returncode == 0, result.stderr
+    assert summary(result) == (4, 1, 3)
+    assert "P Two" in (tmp_path / "o2/photographers/p-2/index.html").read_text(encoding="utf-8")
+
+    # an image a cached (valid) profile names disappears: the folder's listing is in the key
+    (root / "p-1" / "one.jpg").unlink()
+    result = pelican_build(tmp_path / "o3", photographers=root, cache=cache, extra=FAST)
+    assert result.returncode == 1
+    assert re.search(r'p-1/profile\.yaml:\d+:\d+: headshots\[0\]\.file: file "one\.jpg" not found', result.stderr)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert summary(result) == (4, 1, 3)
+
+    # an invalid profile is cached as invalid: it fails again, with the same line
+    profile.write_text(profile.read_text(encoding="utf-8").replace("from: 300", "from: lots"), encoding="utf-8")
+    write_profile(root, "p-1", minimal_profile(name="P 1"))  # the image is back
+    first = pelican_build(tmp_path / "o4", photographers=root, cache=cache, extra=FAST)
+    second = pelican_build(tmp_path / "o5", photographers=root, cache=cache, extra=FAST)
+    for result in (first, second):
+        assert result.returncode == 1
+        assert re.search(r"p-2/profile\.yaml:\d+:\d+: price\.from: expected a number, got \"lots\"", result.stderr)
+    assert summary(first) == (4, 1, 3)  # p-2's new text; p-1 is back as first cached (same listing)
+    assert summary(second) == (4, 0, 4)  # the failure itself came from the cache
+
+
+def test_scan_pool_is_bounded_and_deterministic_in_a_big_directory(tmp_path):
+    from headshots.profiles.model import Headshot, scan_pool
+
+    class P:
+        def __init__(self, slug):
+            self.slug = slug
+            self.headshots = [Headshot(file=f"{n}.jpg", alt="a", source=tmp_path / slug / f"{n}.jpg", where=None,
+                                       photographer=self) for n in range(4)]
+
+    people = [P(f"p{n:05}") for n in range(5000)]
+    pool = scan_pool(people[7], people, 24)
+    assert len(pool) == 24 and len({h.photographer.slug for h in pool}) == 24
+    assert all(h.photographer is not people[7] for h in pool)
+    assert [h.source for h in scan_pool(people[7], people, 24)] == [h.source for h in pool]
+
+
+def test_bounded_selections():
+    from headshots.profiles import featured, scan_headshots
+
+    class P:
+        def __init__(self, n):
+            self.n, self.headshots = n, [(n, k) for k in range(4)]
+
+    people = [P(n) for n in range(1000)]
+    assert [p.n for p in featured(people, 8)] == [0, 125, 250, 375, 500, 625, 750, 875]
+    shots = scan_headshots(people, 48)
+    assert len(shots) == 48 and len({s[0] for s in shots}) == 48
