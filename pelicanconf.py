@@ -70,6 +70,9 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 # Article images: content/media/ is published as /media/ (short cache);
 # /images/ holds only the hashed renditions, cached forever.
 STATIC_PATHS = ["media"]
+# content/media/.gitkeep keeps the (empty) folder in git so autoreload can watch it;
+# it is not published.
+IGNORE_FILES = [".#*", ".gitkeep"]
 
 # sitemap.xml is written by the profiles plugin (reproducible <lastmod>, see
 # plugins/headshots/profiles/sitemap.py): every HTML page except these URLs.
