@@ -199,21 +199,36 @@ def test_keyboard_only(page, sample_url, tmp_path):
     wait_for_results(page)
 
 
-def test_city_picker_lists_that_city_first(page, sample_url, sample_site):
+def test_city_picker_loads_that_citys_photographers_from_its_json(page, sample_url, sample_site):
+    """/scan/ lists no one up front (it must not grow with the directory): choosing a city
+    fetches that city's static open data and lists those based there, then visitors."""
     people = json.loads((sample_site / "photographers.json").read_text())["photographers"]
+    requests = watch(page)
     page.goto(f"{sample_url}/scan/")
+    assert page.locator("[data-people-list] > li").count() == 0
     select = page.locator("[data-city-select]")
     options = select.locator("option").all()
     assert len(options) > 2
     # Choose the city of the last photographer, A to Z, then check the head of the list.
     city_name = people[-1]["location"]["city"]
+    before = len(requests)
     select.select_option(label=city_name)
-    local = [p["name"] for p in people if p["location"]["city"] == city_name]
+    slug = select.input_value()
+    page.wait_for_selector("[data-people-list]:not([hidden]) > li")
+    fetched = [r for r in requests[before:] if urlsplit(r.url).path.endswith(".json")]
+    assert [urlsplit(r.url).path for r in fetched] == [f"/cities/{slug}/photographers.json"]
+    assert all(r.method == "GET" and r.post_data_buffer is None for r in fetched)
+    city = json.loads((sample_site / "cities" / slug / "photographers.json").read_text())["photographers"]
     names = page.locator("[data-people-list] > li > a").all_inner_texts()
-    assert len(names) == len(people)
+    assert names == [p["name"] for p in city]
+    local = [p["name"] for p in people if p["location"]["city"] == city_name]
     assert local, f"no photographer is based in {city_name}"
     assert set(names[:len(local)]) == set(local)
-    assert city_name in page.inner_text("[data-city-status]")
+    hrefs = page.locator("[data-people-list] > li > a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs == [f"/{p['url']}" for p in city]
+    status = page.inner_text("[data-city-status]")
+    assert city_name in status
+    assert page.get_attribute("[data-city-status] a", "href") == f"/cities/{slug}/"
 
 
 def test_phone_grid_three_across(phone, sample_url, tmp_path):

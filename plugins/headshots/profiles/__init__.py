@@ -11,6 +11,8 @@ docs/ARCHITECTURE.md). Writes, through Pelican's writer:
     photographers/<slug>/scan/       photographer_scan.html
     cities/<slug>/                   city.html, 48 a page
     cities/<slug>/page/N/            the same, page N
+    cities/                          cities.html: every city, with its counts
+    cities/index.json                every city's name, slug and counts (the JS facets and city picker)
     cities/<slug>/photographers.json that city's profiles as open data
     photographers.json               every profile as open data
     sitemap.xml                      every HTML page written (see sitemap.py)
@@ -71,10 +73,17 @@ DEFAULTS = {
     "CITY_SAVE_AS": "cities/{slug}/index.html",
     "CITY_PAGE_URL": "cities/{slug}/page/{number}/",
     "CITY_PAGE_SAVE_AS": "cities/{slug}/page/{number}/index.html",
+    # Every city on one page (O(cities): at most a few hundred), linked from the
+    # bounded city lists (footer, home, 404, /scan/); "" for none.
+    "CITIES_URL": "cities/",
+    "CITIES_SAVE_AS": "cities/index.html",
     # Open data: every profile (emails only where the profile lists one), and
     # one file per city (its based and visiting photographers); "" for none.
     "PHOTOGRAPHERS_JSON_SAVE_AS": "photographers.json",
     "CITY_JSON_SAVE_AS": "cities/{slug}/photographers.json",
+    # Every city's name, slug, URL and counts: the directory's JS facets label
+    # the cities they do not render from it ("" for none).
+    "CITIES_JSON_SAVE_AS": "cities/index.json",
     # The pager shows the first and last page and this many either side of the current one.
     "PAGER_WINDOW": 2,
     # Bounded, deterministic selections for pages that must not grow with the
@@ -261,6 +270,9 @@ class ProfilesGenerator(Generator):
                         scan_pool=scan_pool(photographer, self.photographers, pool_size))
         for city in self.cities:
             self._write_city(writer, city)
+        if settings.get("CITIES_SAVE_AS"):
+            self._write(writer, settings["CITIES_SAVE_AS"], "cities", page_name="cities",
+                        url=settings["CITIES_URL"])
         self._write_open_data()
 
     def _write_city(self, writer, city: City) -> None:
@@ -321,6 +333,13 @@ class ProfilesGenerator(Generator):
         settings = self.settings
         save_as = settings["PHOTOGRAPHERS_JSON_SAVE_AS"]
         city_save_as = settings.get("CITY_JSON_SAVE_AS")
+        if settings.get("CITIES_JSON_SAVE_AS"):
+            _write_json(Path(self.output_path) / settings["CITIES_JSON_SAVE_AS"], {
+                "about": "Every city in First Look's directory: those based there and those who travel there.",
+                "count": len(self.cities),
+                "cities": [{"name": c.name, "slug": c.slug, "country": c.country, "url": c.url,
+                            "based": len(c.based), "visiting": len(c.visiting)} for c in self.cities],
+            })
         if not save_as and not city_save_as:
             return
         data = {p.slug: p.open_data() for p in self.photographers}

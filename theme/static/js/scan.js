@@ -2,8 +2,10 @@
 // /photographers/<slug>/scan/ (a photographer's headshots among others).
 //
 // Privacy: the actor's photo is decoded with createImageBitmap() and only ever
-// drawn on <canvas> elements. No object URL, no data URL, no fetch, no upload:
-// the file never leaves the browser.
+// drawn on <canvas> elements. No object URL, no data URL, no upload: the file
+// never leaves the browser. The only fetch() is the "photographers near you"
+// picker's: a same-origin GET of a static JSON file (the city list, a city's
+// photographers), built with the site, that carries nothing about the photo.
 //
 // The timer is five seconds; a test (or a curious reader) can shorten it with
 // ?seconds=1 or the root's data-seconds attribute.
@@ -457,46 +459,125 @@ function ownScan() {
 
 // ---------------------------------------------------------------- photographers near you
 
-/** Put the chosen city's photographers first, then those who travel there, then everyone else. */
+/** Format a price as the site does (`$350`, `£240`, `CA$400`, `CHF 380`): no decimals when whole. */
+function money(amount, currency) {
+  try {
+    const whole = Number.isInteger(Number(amount));
+    return new Intl.NumberFormat("en", {
+      style: "currency", currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2,
+    }).format(amount);
+  } catch {
+    return `${currency} ${amount}`;
+  }
+}
+
+/** Same-origin GET of one of the site's static JSON files (never anything of the actor's). */
+async function getJson(url) {
+  const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  return response.json();
+}
+
+/**
+ * "Photographers near you": the select offers the cities with the most photographers
+ * (server-rendered, bounded); reaching for it loads the full city list (one small JSON
+ * file) into a second group. Choosing a city loads that city's own open data
+ * (/cities/<slug>/photographers.json) and lists those based there, then those who
+ * travel there. Nothing is listed before a city is chosen, so /scan/ stays small.
+ */
 function cityPicker() {
   const select = root.querySelector("[data-city-select]");
   const list = root.querySelector("[data-people-list]");
   const status = root.querySelector("[data-city-status]");
   if (!select || !list) return;
-  const people = [...list.children];
   const STORE = "firstlook.scan.city";
+  const cityJson = (slug) => select.dataset.cityJson.replace("{slug}", encodeURIComponent(slug));
+  const cityPage = (slug) => select.dataset.cityPage.replace("{slug}", encodeURIComponent(slug));
+  let allCities = null;
+  let sequence = 0;
 
-  const apply = () => {
+  /** Add every city not already offered, once, in a group after the top ones. */
+  const loadAllCities = () => {
+    if (!allCities) {
+      allCities = (select.dataset.citiesUrl ? getJson(select.dataset.citiesUrl) : Promise.resolve({ cities: [] }))
+        .then((data) => {
+          const offered = new Set([...select.options].map((o) => o.value));
+          const rest = (data.cities || []).filter((c) => c.slug && !offered.has(c.slug));
+          if (rest.length) {
+            const top = document.createElement("optgroup");
+            top.label = "Most photographers";
+            top.append(...[...select.options].filter((o) => o.value));
+            const group = document.createElement("optgroup");
+            group.label = "Every other city, A to Z";
+            group.append(...rest.map((c) => new Option(c.name, c.slug)));
+            select.append(top, group);
+          }
+        })
+        .catch(() => { /* the top cities still work; the link lists every city */ });
+    }
+    return allCities;
+  };
+  for (const type of ["focus", "pointerenter", "touchstart"]) {
+    select.addEventListener(type, loadAllCities, { once: true, passive: true });
+  }
+
+  const item = (person, cityName) => {
+    const li = document.createElement("li");
+    li.className = "is-near";
+    const link = document.createElement("a");
+    link.href = `${select.dataset.siteUrl || ""}/${person.url}`;
+    link.textContent = person.name;
+    const meta = document.createElement("span");
+    meta.className = "scan-people__meta";
+    const where = person.location || {};
+    const price = person.price || {};
+    meta.textContent = [where.city, where.region].filter(Boolean).join(", ")
+      + (price.from !== undefined && price.currency ? ` · from ${money(price.from, price.currency)}` : "");
+    li.append(link, meta);
+    if (!person.based_here) {
+      const note = document.createElement("span");
+      note.className = "scan-people__visit";
+      note.dataset.visitNote = "";
+      note.textContent = `travels to ${cityName}`;
+      li.append(note);
+    }
+    return li;
+  };
+
+  const apply = async () => {
     const city = select.value;
-    const option = select.selectedOptions[0];
-    let based = [];
-    let visiting = [];
-    let rest = people;
-    if (city) {
-      based = people.filter((li) => li.dataset.city === city);
-      visiting = people.filter((li) => li.dataset.city !== city && li.dataset.visits.split(" ").includes(city));
-      rest = people.filter((li) => !based.includes(li) && !visiting.includes(li));
-    }
-    for (const li of people) {
-      const note = li.querySelector("[data-visit-note]");
-      const visits = visiting.includes(li);
-      note.hidden = !visits;
-      note.textContent = visits ? `travels to ${option.textContent}` : "";
-      li.classList.toggle("is-near", based.includes(li) || visits);
-    }
-    list.replaceChildren(...based, ...visiting, ...rest);
+    const name = select.selectedOptions[0] ? select.selectedOptions[0].textContent : "";
+    const mine = ++sequence;
     status.replaceChildren();
     if (!city) {
-      status.textContent = "Everyone, A to Z. The order is never for sale.";
+      list.replaceChildren();
+      list.hidden = true;
       return;
     }
-    const name = option.textContent;
-    const count = based.length + visiting.length;
-    status.append(count
-      ? `${count} photographer${count === 1 ? "" : "s"} in or visiting ${name} first, then everyone else, A to Z. `
-      : `No one in ${name} yet, so here is everyone, A to Z. `);
+    status.textContent = `Loading the photographers in ${name}…`;
+    let data;
+    try {
+      data = await getJson(cityJson(city));
+    } catch {
+      if (mine !== sequence) return;
+      status.textContent = `The list for ${name} did not load. `;
+      const link = document.createElement("a");
+      link.href = cityPage(city);
+      link.textContent = `Open the ${name} page`;
+      status.append(link);
+      return;
+    }
+    if (mine !== sequence) return;  // a later choice replaced this one
+    const people = data.photographers || [];
+    const based = people.filter((p) => p.based_here).length;
+    const visiting = people.length - based;
+    list.replaceChildren(...people.map((p) => item(p, name)));
+    list.hidden = people.length === 0;
+    status.replaceChildren(people.length
+      ? `${based} based in ${name}${visiting ? `, then ${visiting} who travel there` : ""}, each A to Z. `
+      : `No one in ${name} yet. `);
     const link = document.createElement("a");
-    link.href = option.dataset.url;
+    link.href = cityPage(city);
     link.textContent = `All of ${name}`;
     status.append(link);
   };
@@ -509,14 +590,20 @@ function cityPicker() {
   // A first guess, made on the device: a remembered choice, else the time zone's city.
   let guess = "";
   try { guess = window.localStorage.getItem(STORE) || ""; } catch { /* private mode */ }
-  if (!guess) {
+  const choose = (value) => {
+    if (value && [...select.options].some((o) => o.value === value)) {
+      select.value = value;
+      apply();
+      return true;
+    }
+    return false;
+  };
+  if (guess) {
+    if (!choose(guess)) loadAllCities().then(() => choose(guess));
+  } else {
     const zone = (Intl.DateTimeFormat().resolvedOptions().timeZone || "").split("/").pop().replace(/_/g, " ").toLowerCase();
     const match = [...select.options].find((o) => o.value && o.textContent.toLowerCase() === zone);
-    guess = match ? match.value : "";
-  }
-  if (guess && [...select.options].some((o) => o.value === guess)) {
-    select.value = guess;
-    apply();
+    if (match) choose(match.value);
   }
 }
 

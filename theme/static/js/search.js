@@ -127,6 +127,46 @@ export class Finder {
     this.matches = [];
   }
 
+  // ---- facets the page did not render
+
+  /**
+   * A facet with `data-facet-more` (the city facet of a big directory) renders only the
+   * top options; add the rest, with their names and build-time counts, from that static
+   * JSON file (CITIES_JSON_SAVE_AS: `{cities: [{slug, name, based, visiting}]}`), in name
+   * order, before the URL is read (so `?city=<any city>` works). Without it, the top
+   * options still work.
+   */
+  async completeFacets() {
+    for (const facet of this.facets) {
+      const url = facet.fieldset.dataset.facetMore;
+      if (!url) continue;
+      let data;
+      try {
+        const response = await fetch(url, { credentials: "same-origin" });
+        if (!response.ok) continue;
+        data = await response.json();
+      } catch {
+        continue;
+      }
+      const list = facet.fieldset.querySelector(".finder-options");
+      const known = new Set(facet.boxes.map((box) => box.value));
+      const items = [...list.children].map((li) => ({ li, label: li.querySelector(".finder-label").textContent }));
+      for (const city of data.cities || []) {
+        if (!city.slug || known.has(city.slug)) continue;
+        const count = (Number(city.based) || 0) + (Number(city.visiting) || 0);
+        const li = el("li", {}, el("label", {},
+          el("input", { type: "checkbox", name: facet.key, value: city.slug }), " ",
+          el("span", { class: "finder-label" }, city.name || city.slug), " ",
+          el("span", { class: "finder-count", "data-count": true }, String(count))));
+        items.push({ li, label: city.name || city.slug });
+      }
+      items.sort((a, b) => a.label.localeCompare(b.label, "en", { sensitivity: "base" }));
+      list.replaceChildren(...items.map((item) => item.li));
+      facet.boxes = [...list.querySelectorAll("input[type=checkbox]")];
+      delete facet.fieldset.dataset.facetMore;
+    }
+  }
+
   // ---- state <-> URL <-> form
 
   readUrl() {
@@ -389,6 +429,7 @@ export class Finder {
   // ---- wiring
 
   async start() {
+    await this.completeFacets();
     this.writeForm(this.readUrl());
     // The directory's plain list (theme) moves into the browser: it *is* the unfiltered,
     // alphabetical view, so Pagefind (about 200 kB) loads only once a filter or the sort is
