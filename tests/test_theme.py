@@ -103,11 +103,11 @@ def test_skip_link_is_first_visible_on_focus_and_moves_focus_to_main(page, sampl
     box = skip.bounding_box()
     assert box and box["y"] >= 0 and box["x"] >= 0, f"the focused skip link is off screen: {box}"
     page.keyboard.press("Enter")
-    assert page.url.endswith("#main")
-    assert page.evaluate("document.activeElement.id") == "main"
+    page.wait_for_url("**#main", timeout=5000)
+    page.wait_for_function("document.activeElement.id === 'main'", timeout=5000)
     # The next Tab lands inside main, not back in the header.
     page.keyboard.press("Tab")
-    assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
+    page.wait_for_function("document.querySelector('main').contains(document.activeElement)", timeout=5000)
 
 
 def test_focus_is_visible_on_links_and_buttons(page, sample_url):

@@ -5,11 +5,11 @@ against `plugins/headshots/profile.schema.json` (all problems, then one
 failure), and gives the templates `photographers` and `cities` (see
 docs/ARCHITECTURE.md). Writes, through Pelican's writer:
 
-    photographers/                   photographers.html, 48 a page
+    photographers/                   photographers.html, 36 a page
     photographers/page/N/            the same, page N
     photographers/<slug>/            profile.html
     photographers/<slug>/scan/       photographer_scan.html
-    cities/<slug>/                   city.html, 48 a page
+    cities/<slug>/                   city.html, 36 a page
     cities/<slug>/page/N/            the same, page N
     cities/                          cities.html: every city, with its counts
     cities/index.json                every city's name, slug and counts (the JS facets and city picker)
@@ -60,7 +60,7 @@ DEFAULTS = {
     "PHOTOGRAPHERS_SAVE_AS": "photographers/index.html",
     "PHOTOGRAPHERS_PAGE_URL": "photographers/page/{number}/",
     "PHOTOGRAPHERS_PAGE_SAVE_AS": "photographers/page/{number}/index.html",
-    "PHOTOGRAPHERS_PER_PAGE": 48,
+    "PHOTOGRAPHERS_PER_PAGE": 36,
     # One photographer's profile and five-second-scan pages.
     "PHOTOGRAPHER_URL": "photographers/{slug}/",
     "PHOTOGRAPHER_SAVE_AS": "photographers/{slug}/index.html",

@@ -65,25 +65,6 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-const SVG = "http://www.w3.org/2000/svg";
-
-/** The theme's map-pin icon (as in _theme_macros.html), decorative. */
-function pin() {
-  const svg = document.createElementNS(SVG, "svg");
-  for (const [name, value] of Object.entries({ viewBox: "0 0 16 16", width: 14, height: 14, "aria-hidden": "true", focusable: "false" })) {
-    svg.setAttribute(name, value);
-  }
-  const path = document.createElementNS(SVG, "path");
-  path.setAttribute("d", "M8 15s5-4.6 5-8.5A5 5 0 0 0 3 6.5C3 10.4 8 15 8 15z");
-  path.setAttribute("fill", "none");
-  path.setAttribute("stroke", "currentColor");
-  path.setAttribute("stroke-width", "1.6");
-  const dot = document.createElementNS(SVG, "circle");
-  for (const [name, value] of Object.entries({ cx: 8, cy: 6.5, r: 1.7, fill: "currentColor" })) dot.setAttribute(name, value);
-  svg.append(path, dot);
-  return svg;
-}
-
 function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -337,7 +318,7 @@ export class Finder {
       card.append(photo);
       body.append(el("h3", { class: "card__name" }, el("a", { href }, title)));
       if (meta.studio) body.append(el("p", { class: "card__studio" }, meta.studio));
-      if (meta.city) body.append(el("p", { class: "card__place" }, pin(), meta.city));
+      if (meta.city) body.append(el("p", { class: "card__place" }, meta.city));
       const cities = this.readForm().filters.city || [];
       if (cities.length && meta.travels && !cities.includes(meta.city_slug)) {
         body.append(el("p", { class: "card__travels" }, `Travels to ${meta.travels}`));
