@@ -1,8 +1,11 @@
 """The strict YAML loader: YAML 1.2 scalars, positions, and every refusal with its line and column."""
 
 import time
+from pathlib import Path
 
 import pytest
+import yaml
+from yaml.nodes import ScalarNode, SequenceNode
 
 from headshots import yamlnodes
 from headshots.yamlnodes import YamlError
@@ -117,3 +120,73 @@ def test_load_file(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_bytes(b"a: 1\n")
     assert yamlnodes.load_file(path).data == {"a": 1}
+
+
+
+def _tree(node):
+    """Everything a reader of `compose` can see: kind, tag, value, style and both marks of every node."""
+    if node is None:
+        return None
+    marks = (node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
+    if isinstance(node, ScalarNode):
+        return ("scalar", node.tag, node.value, node.style, marks)
+    if isinstance(node, SequenceNode):
+        return ("seq", node.tag, node.flow_style, marks, [_tree(item) for item in node.value])
+    return ("map", node.tag, node.flow_style, marks, [(_tree(key), _tree(value)) for key, value in node.value])
+
+
+def _read(text):
+    try:
+        document = yamlnodes.load(text)
+        loaded = (document.data, document.positions, document.key_positions)
+    except YamlError as error:
+        loaded = (error.line, error.col, error.message)
+    try:
+        composed = _tree(yamlnodes.compose(text))
+    except YamlError as error:
+        composed = (error.line, error.col, error.message)
+    return loaded, composed
+
+
+def _pure_python_read(text, monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(yamlnodes, "_FastLoader", None)
+        return _read(text)
+
+
+needs_libyaml = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+
+
+@needs_libyaml
+def test_libyaml_path_reads_real_profiles_exactly_as_the_pure_python_path(monkeypatch):
+    profiles = sorted((Path(__file__).parent.parent / "photographers").glob("*/profile.yaml"))
+    assert profiles
+    for path in profiles:
+        text = path.read_bytes()
+        with monkeypatch.context() as patch:  # served by libyaml alone, no fallback
+            patch.setattr(yamlnodes, "_Loader", None)
+            fast = _read(text)
+        assert isinstance(fast[0][0], dict), path
+        assert fast == _pure_python_read(text, monkeypatch), path
+
+
+@needs_libyaml
+@pytest.mark.parametrize("text", [
+    "name: A\nstudio: B\nname: C\n",  # duplicate key
+    "a: 1\nb: &x [1, 2]\nc: *x\n",  # anchor
+    "a: *nowhere\n",  # alias
+    "name: Maya\nlocation: [Chicago\n",  # syntax errors: worded by the pure-Python parser
+    "a: b: c\n",
+    "a: \x07\n",  # control character
+    "a: 1\n---\nb: 2\n",  # two documents
+    "? [a, b]\n: 1\n",  # complex key
+    "a: !custom x\nb: !!int nope\n",  # tags
+    "n: !!int nope\n",
+    # where libyaml is more lenient than PyYAML (handed to the pure-Python parser)
+    "a: b\t\n", "bio: |#\n  x\n", "a: !x!y 1\n", "a: !\n", "tags: [a?b]\n", "{a: }\n", "[? ]\n",
+    "\ufeffa: 1\nb: \ufeffc\n", "a: 1", "? a",  # the last two: no newline at the end
+    # the same data, styles and marks either way
+    "key:\n- a\n- b\nother: [x, y]\nm: {k: v}\nq: 'quoted'\nd: \"x\\ty\"\nl: >-\n  folded\n  text\n",
+])
+def test_libyaml_path_and_pure_python_path_agree(text, monkeypatch):
+    assert _read(text) == _pure_python_read(text, monkeypatch)

@@ -20,6 +20,17 @@ object. Here every scalar is read the way the editor typed it:
 Every error is a `YamlError` with a 1-based line and column. A loaded
 document keeps the line and column of every value and every key, keyed by
 its path: `("headshots", 0, "alt")`.
+
+Speed: PyYAML's pure-Python scanner and parser were most of the time spent
+validating profiles. When PyYAML has libyaml (`yaml.__with_libyaml__`), the
+events come from libyaml's C parser and the same Python composer builds the
+nodes (a profile loads about 5x faster). libyaml is a little more lenient
+than PyYAML and marks a few things elsewhere (tabs, a byte-order mark inside
+the text, `|#`, odd tags, `?` or empty values inside `[...]`/`{...}`, the
+end of a file without a final newline), so such text, and every file that
+fails, goes through the pure-Python parser: data, positions, styles and
+messages are exactly the pure-Python path's (checked by differential fuzzing
+and by tests/test_yamlnodes.py).
 """
 
 from __future__ import annotations
@@ -30,7 +41,7 @@ from pathlib import Path
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -97,6 +108,60 @@ class _Loader(Reader, Scanner, Parser, _Composer, _Resolver):
         _Resolver.__init__(self)
 
 
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser
+
+    class _FastLoader(_Composer, CParser, _Resolver):
+        """libyaml's scanner and parser (C) under our composer: the same nodes as `_Loader`."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            _Composer.__init__(self)
+            _Resolver.__init__(self)
+
+        def compose_node(self, parent, index):
+            event = self.peek_event()
+            if isinstance(event, ScalarEvent):
+                if event.tag not in _SCALAR_TAGS:
+                    raise _NotSure  # libyaml accepts tags PyYAML refuses, and reads an empty "!" scalar as str
+                if not event.style and parent is not None and parent.flow_style and (
+                        "?" in event.value or not event.value):
+                    raise _NotSure  # in [...] or {...}: PyYAML ends plain text at "?", marks empty values elsewhere
+            elif getattr(event, "tag", None) is not None:
+                raise _NotSure  # the mark of a tagged collection is its tag's: see the indentless sequence below
+            node = super().compose_node(parent, index)
+            if isinstance(node, ScalarNode):
+                if node.style == "":  # libyaml's plain style; PyYAML's is None
+                    node.style = None
+            elif (isinstance(node, SequenceNode) and node.flow_style is False and isinstance(parent, MappingNode)
+                  and parent.flow_style is False and node.start_mark.column == parent.start_mark.column):
+                node.flow_style = None  # PyYAML's style of an indentless "key:\n- item" sequence
+            return node
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastLoader = None
+
+
+_SCALAR_TAGS = frozenset({None, STR, INT, FLOAT, BOOL, NULL})
+_LENIENT_IN_LIBYAML = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#")  # tabs, BOMs, "|#" (PyYAML wants a space)
+
+
+class _NotSure(Exception):
+    """libyaml and PyYAML may disagree on this text: use the pure-Python parser."""
+
+
+def _fast_path_fits(text: str) -> bool:
+    """Whether libyaml reads `text` exactly as PyYAML does (see the module docstring)."""
+    return _FastLoader is not None and text.endswith("\n") and not _LENIENT_IN_LIBYAML.search(text)
+
+
+def _single_node(loader_class, text: str) -> Node | None:
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def _position(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
@@ -123,10 +188,13 @@ def compose(text: str | bytes) -> Node | None:
     """
     if isinstance(text, bytes):
         text = decode(text)
-    loader = None
+    if _fast_path_fits(text):
+        try:
+            return _single_node(_FastLoader, text)
+        except (yaml.YAMLError, YamlError, _NotSure):
+            pass  # rare: the pure-Python parser below words the error (or reads the text) as always
     try:
-        loader = _Loader(text)
-        return loader.get_single_node()
+        return _single_node(_Loader, text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "not valid YAML"
@@ -141,9 +209,6 @@ def compose(text: str | bytes) -> Node | None:
         raise YamlError(f"the control character U+{code:04X} is not allowed: remove it", line, col) from None
     except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error above carries a mark
         raise YamlError(f"YAML syntax error: {error}") from None
-    finally:
-        if loader is not None:
-            loader.dispose()
 
 
 def _offset_position(text: str, offset: int) -> tuple[int, int]:
