@@ -17,13 +17,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)  ## build the sample site and serve it with autoreload
-	$(BIN)/pelican content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT)
+	$(BIN)/python -m pelican content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT)
 
 build: $(STAMP)  ## one development build into output/
-	$(BIN)/pelican content -s pelicanconf.py -o $(OUTPUT)
+	$(BIN)/python -m pelican content -s pelicanconf.py -o $(OUTPUT)
 
 publish: $(STAMP)  ## production build (absolute URLs from publishconf.py)
-	$(BIN)/pelican content -s publishconf.py -o $(OUTPUT)
+	$(BIN)/python -m pelican content -s publishconf.py -o $(OUTPUT)
 
 check: $(STAMP)  ## validate profiles, images and articles without building
 	$(BIN)/headshots check

@@ -10,6 +10,7 @@ from PIL import Image
 
 from factories import make_headshot, minimal_profile, write_profile
 from headshots import thumbnails
+from headshots.thumbnails import plugin
 from headshots.errors import HeadshotsError, Problem
 from headshots.thumbnails import Item, LAST_STATS, apply_defaults, process, publish
 
@@ -106,10 +107,10 @@ def generator_for(tmp_path, photographers, **overrides):
     values = {**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path / "cache"), **settings(**overrides)}
     values["JINJA_GLOBALS"] = {}
     pelican = SimpleNamespace(settings=values)
-    thumbnails.initialized(pelican)
+    plugin.initialized(pelican)
     context = {**values, "photographers": photographers}
-    return thumbnails.ThumbnailsGenerator(context, values, str(tmp_path), str(REPO / "theme"),
-                                          str(tmp_path / "out")), context
+    return plugin.ThumbnailsGenerator(context, values, str(tmp_path), str(REPO / "theme"),
+                                      str(tmp_path / "out")), context
 
 
 def photographer(slug, *headshots):

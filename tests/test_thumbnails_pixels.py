@@ -285,6 +285,21 @@ def test_open_graph_card_shows_the_whole_headshot(tmp_path):
     assert mean_difference(inset, reference(Image.open(source), 504)) < 4
 
 
+
+def test_open_graph_inset_is_never_upscaled_from_a_small_rendition(tmp_path):
+    """The inset comes from a made rendition only when one is wider than it; with
+    widths all under 504 px it is resized from the decode, as sharp as before."""
+    source = tmp_path / "og-small-widths.jpg"
+    photo = quadrants((800, 1000))
+    photo.paste(Image.effect_noise((400, 500), 60).convert("RGB"), (200, 250))  # fine detail
+    photo.save(source, quality=95)
+    picture, files, _ = run(tmp_path, source, HEADSHOTS_WIDTHS=[160, 320])
+    assert picture.width == 320
+    inset = Image.open(files[picture.og_url.lstrip("/")]).crop((348, 0, 852, 630))
+    upscaled = reference(Image.open(source), 320).resize((504, 630), Image.Resampling.LANCZOS)
+    direct = reference(Image.open(source), 504)
+    assert mean_difference(inset, direct) < mean_difference(upscaled, direct) / 2
+
 def test_placeholder_is_the_average_colour(tmp_path):
     source = tmp_path / "flat-colour.png"
     Image.new("RGB", (800, 1000), (120, 80, 200)).save(source)

@@ -178,6 +178,14 @@ def test_pipeline_version_is_in_every_key(monkeypatch):
     assert all(base[k] != bumped[k] for k in base)
 
 
+
+def test_og_version_changes_only_the_og_key(monkeypatch):
+    from headshots.thumbnails import plan as plan_module
+    base = keys(make_plan("d1", (2400, 3000), None, OPTIONS))
+    monkeypatch.setattr(plan_module, "OG_VERSION", plan_module.OG_VERSION + "-next")
+    bumped = keys(plan_module.make_plan("d1", (2400, 3000), None, OPTIONS))
+    assert {k for k in base if base[k] != bumped[k]} == {k for k in base if k[0] == "og"} != set()
+
 def test_output_names_carry_width_and_key():
     plan = make_plan("d1", (2400, 3000), None, OPTIONS)
     names = {r.output_name("maya-01") for r in plan.renditions}
@@ -282,3 +290,20 @@ def test_macro_renders_escaped_picture_markup():
 def test_macro_without_alt_fails_the_render():
     with pytest.raises(PictureMarkupError, match="needs alt text"):
         render_macro('{{ picture(pic, alt="") }}', pic=fake_picture())
+
+
+# -- what a worker process imports ------------------------------------------------------------
+
+
+def test_worker_import_chain_does_not_import_pelican():
+    """A spawned worker unpickles `pipeline.render`, which runs the package's __init__:
+    Pelican (about 0.2 s of imports) must not come with it; `register()` still loads it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import headshots.thumbnails.pipeline; import headshots.thumbnails as t; "
+            "before = sorted(m for m in sys.modules if m.split('.')[0] == 'pelican'); "
+            "t.register(); print(before, 'pelican.generators' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=REPO, env={"PYTHONPATH": str(REPO / "plugins"), "PATH": ""}).stdout
+    assert out.split() == ["[]", "True"]

@@ -18,6 +18,10 @@ from . import geometry
 #: colour handling, encoder defaults...): every key changes, every file is redone.
 PIPELINE_VERSION = "1"
 
+#: Bump when only the Open Graph card's pixels change: only its key changes, every
+#: other rendition stays cached. 2: the inset is resized from a made rendition, not the decode.
+OG_VERSION = "2"
+
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 
@@ -97,9 +101,10 @@ def make_plan(digest: str, size: tuple[int, int], focus, options: dict) -> Plan:
     base = (PIPELINE_VERSION, digest, box)
     renditions = []
 
-    def add(kind, width, height, fmt):
+    def add(kind, width, height, fmt, *recipe):
         renditions.append(Rendition(kind, width, height, fmt,
-                                    _key(*base, kind, width, height, fmt, encoder_params(fmt, options))))
+                                    _key(*base, kind, width, height, fmt, encoder_params(fmt, options),
+                                         *recipe)))
 
     for fmt in options["formats"]:
         for width in geometry.choose_widths(available, options["widths"]):
@@ -108,7 +113,7 @@ def make_plan(digest: str, size: tuple[int, int], focus, options: dict) -> Plan:
             add("scan", width, geometry.height_for(width), fmt)
     og_size = tuple(options["og_size"])
     inset = geometry.og_layout(int(box[3] - box[1]), og_size)
-    add("og", og_size[0], og_size[1], "jpeg")
-    # og key must also change when the inset changes; it is a function of box and og_size: covered.
+    add("og", og_size[0], og_size[1], "jpeg", "og", OG_VERSION)
+    # the inset is a function of box and og_size, both in the key; how it is made is OG_VERSION
     meta_key = _key(*base, "meta", options["placeholder"])
     return Plan(box, tuple(renditions), meta_key, inset)
