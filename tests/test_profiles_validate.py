@@ -198,9 +198,9 @@ proofs: all
 turnaround_days: 5
 booking_lead_days: 14
 usage: actor-promotion
-website: https://example.com
-booking_url: https://example.com/book
-email: hello@example.com
+website: https://okafor.example
+booking_url: https://okafor.example/book
+email: hello@okafor.example
 instagram: okaforportraits
 bio: |
   Ten years shooting for Chicago's storefront theatres.
@@ -210,3 +210,17 @@ updated: 2026-10-01
         "    alt: Actor in a navy sweater, warm smile\n",
         "    alt: Actor in a navy sweater, warm smile\n    look: commercial\n    focus: [0.5, 0.32]\n")
     assert problems_for(root, text) == []
+
+
+def test_scaffold_examples_left_in_are_reported(root):
+    text = (BASE.replace("alt: Actor in a navy sweater, warm smile",
+                         "alt: Actor in a navy sweater, warm smile, soft window light")
+            + "studio: Replace Studio Name\nwebsite: https://example.com\n")
+    assert sorted(problems_for(root, text)) == [
+        'photographers/maya/profile.yaml:11:10: headshots[0].alt: "Actor in a navy sweater, warm smile, '
+        "soft window light\" is the scaffold's example: write your own, or delete the line if it is optional",
+        "photographers/maya/profile.yaml:12:9: studio: \"Replace Studio Name\" is the scaffold's example: "
+        "write your own, or delete the line if it is optional",
+        "photographers/maya/profile.yaml:13:10: website: \"https://example.com\" is the scaffold's example: "
+        "write your own, or delete the line if it is optional",
+    ]

@@ -71,6 +71,7 @@ STATUSES = ("published", "draft", "hidden")
 FIXED_PATHS = (
     "/",
     "/photographers/",
+    "/cities/",
     "/articles/",
     "/scan/",
     "/scan/casting/",

@@ -27,6 +27,10 @@ from headshots.errors import Problem, display_path
 from headshots.profiles.countries import COUNTRIES
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "profile.schema.json"
+SCAFFOLD_PATH = Path(__file__).resolve().parents[1] / "templates" / "profile.yaml"
+# Fields whose value in the `headshots new photographer` scaffold is an example
+# that must not be published as is (someone else's words, a dead link).
+_EXAMPLE_FIELDS = ("studio", "website", "booking_url", "email", "instagram", "bio")
 PROFILE_NAME = "profile.yaml"
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -49,6 +53,24 @@ def schema() -> dict:
 @cache
 def validator() -> Draft202012Validator:
     return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def scaffold_examples() -> tuple[dict, str]:
+    """The scaffold's example values by field, and its example alt text, read from the scaffold."""
+    data = yamlnodes.load(SCAFFOLD_PATH.read_text(encoding="utf-8")).data
+    return {field: data[field] for field in _EXAMPLE_FIELDS if field in data}, data["headshots"][0]["alt"]
+
+
+def _example_problems(profile: LoadedProfile) -> list[Problem]:
+    """Values left as the scaffold wrote them: the editor meant to replace them."""
+    fields, alt = scaffold_examples()
+    found = [((field,), value) for field, value in fields.items() if profile.data.get(field) == value]
+    found += [(("headshots", index, "alt"), alt)
+              for index, headshot in enumerate(profile.data["headshots"]) if headshot["alt"] == alt]
+    return [profile.where(path, message=f"{show(value.strip())} is the scaffold's example: "
+                                        "write your own, or delete the line if it is optional")
+            for path, value in found]
 
 
 @dataclass
@@ -251,7 +273,7 @@ def rule_problems(profile: LoadedProfile) -> list[Problem]:
         if not city_slug(city):
             problems.append(profile.where(path, message=(
                 f"{show(city)} has no letters or digits to make the city page's address from")))
-    return problems
+    return problems + _example_problems(profile)
 
 
 def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
@@ -330,7 +352,7 @@ def load_profiles(root: Path, cache: ProfileCache | None = None) -> tuple[list[L
 
 #: Bump to drop every cached profile by hand (the code hash below usually does it).
 CACHE_VERSION = "1"
-_CODE_FILES = ("profiles/validate.py", "profiles/countries.py", "profiles/model.py", "yamlnodes.py", "errors.py")
+_CODE_FILES = ("templates/profile.yaml", "profiles/validate.py", "profiles/countries.py", "profiles/model.py", "yamlnodes.py", "errors.py")
 
 
 @cache
