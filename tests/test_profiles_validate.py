@@ -6,22 +6,10 @@ test_profiles_build.py and test_cli.py.
 
 import pytest
 
-from factories import make_headshot, minimal_profile, write_profile
+from factories import PROFILE_TEXT, make_headshot, minimal_profile, write_profile
 from headshots.profiles.validate import load_profile, load_profiles
 
-BASE = """\
-name: Maya Okafor
-location:
-  city: Chicago
-  country: US
-specialties: [theatrical, commercial]
-price:
-  currency: USD
-  from: 350
-headshots:
-  - file: one.jpg
-    alt: Actor in a navy sweater, warm smile
-"""
+BASE = PROFILE_TEXT  # known lines and columns for the bad variants below
 
 
 @pytest.fixture

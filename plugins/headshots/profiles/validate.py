@@ -34,6 +34,8 @@ _EXAMPLE_FIELDS = ("studio", "website", "booking_url", "email", "instagram", "bi
 PROFILE_NAME = "profile.yaml"
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
+_BOUNDS = {"exclusiveMinimum": "more than", "minimum": "at least", "maximum": "at most"}
+
 _TYPE_NAMES = {
     "string": "text",
     "number": "a number",
@@ -164,14 +166,8 @@ def _messages(error, document: yamlnodes.Document, display: str, hinted=frozense
                   "uri": "not a web address: use a full address starting with https:// (or http://)"}
         yield at(path, f"{show(value)} is {reason.get(error.validator_value, 'not a valid ' + error.validator_value)}")
         return
-    if kind == "exclusiveMinimum":
-        yield at(path, f"must be more than {_number(error.validator_value)}, got {show(value)}")
-        return
-    if kind == "minimum":
-        yield at(path, f"must be at least {_number(error.validator_value)}, got {show(value)}")
-        return
-    if kind == "maximum":
-        yield at(path, f"must be at most {_number(error.validator_value)}, got {show(value)}")
+    if kind in _BOUNDS:
+        yield at(path, f"must be {_BOUNDS[kind]} {_number(error.validator_value)}, got {show(value)}")
         return
     if kind == "minLength":
         yield at(path, "must not be empty")
