@@ -6,7 +6,7 @@ import pytest
 
 from factories import minimal_profile, write_profile
 from headshots.profiles import DEFAULTS
-from headshots.profiles.model import assemble, city_slug, money, render_bio, scan_pool
+from headshots.profiles.model import assemble, city_slug, money, render_bio, scan_grid, scan_pool
 from headshots.profiles.validate import load_profiles
 
 
@@ -142,3 +142,15 @@ def test_scan_pool_is_others_only_deterministic_and_varied(tmp_path, monkeypatch
     again, _ = assemble(load_profiles(root)[0], dict(DEFAULTS))
     assert [h.source for h in scan_pool(again[0], again, 24)] == [h.source for h in pool]
     assert len(scan_pool(me, photographers[:2], 24)) == 3  # small directories: what there is
+
+
+def test_scan_grid_places_theirs_every_fourth_tile_among_the_pool():
+    from types import SimpleNamespace
+
+    me = SimpleNamespace(headshots=[f"mine{n}" for n in range(8)])
+    grid = scan_grid(me, ["a", "b", "c"], tiles=24)
+    assert len(grid) == 24
+    assert [k for k, (_, theirs) in enumerate(grid) if theirs] == [1, 5, 9, 13, 17, 21]  # at most 6 of theirs
+    assert [shot for shot, theirs in grid if theirs] == [f"mine{n}" for n in range(6)]
+    assert [shot for shot, theirs in grid if not theirs][:7] == ["a", "b", "c", "a", "b", "c", "a"]
+    assert scan_grid(me, [], tiles=24) == [(f"mine{n}", True) for n in range(6)]  # nobody else yet

@@ -212,3 +212,41 @@ def test_scaffold_examples_left_in_are_reported(root):
         "photographers/maya/profile.yaml:13:10: website: \"https://example.com\" is the scaffold's example: "
         "write your own, or delete the line if it is optional",
     ]
+
+
+def _schema_cases():
+    """Profiles around every rule of the schema: the sample profiles and BASE with one field changed."""
+    from pathlib import Path
+
+    from headshots import yamlnodes
+
+    base = yamlnodes.load(BASE).data
+    variants = [yamlnodes.load(p.read_bytes()).data
+                for p in sorted(Path(__file__).parents[1].glob("photographers/*/profile.yaml"))]
+    for field, values in {
+        "updated": ["2026-11-25", "2026-02-30", "2026-2-1", "20261125", "2026-W47-3", "25/11/2026", 20261125],
+        "email": ["hello@example.com", "a@b", "not-an-email", "@", "hello@@example.com", ""],
+        "website": ["https://example.com", "https://exa mple.com", "https://example.com/\u00a0x", "example.com",
+                    "https://localhost", "javascript:alert(1)"],
+        "turnaround_days": [2, 2.0, 2.5, True, -1, "2"],
+        "instagram": ["okaforportraits", "okafor.portraits", "@okafor", "https://instagram.com/x", "a" * 40],
+        "specialties": [["theatrical"], ["theatrical", "theatrical"], [], "theatrical"],
+    }.items():
+        variants += [{**base, field: value} for value in values]
+    variants += [{**base, "price": {"currency": "USD", "from": value}} for value in (1, 0, -5, 0.5, True, "350")]
+    variants += [{**base, "headshots": [{**base["headshots"][0], "focus": value}]}
+                 for value in ([0.5, 0.3], [0.5, 1.5], [0.5], [0, 1], ["a", "b"])]
+    return variants
+
+
+def test_quick_validator_never_accepts_what_jsonschema_refuses():
+    """The jsonschema-rs gate may only skip jsonschema for profiles jsonschema accepts."""
+    from headshots.profiles.validate import quick_validator, validator
+
+    outcomes = set()
+    for data in _schema_cases():
+        valid = not any(validator().iter_errors(data))
+        if not valid:
+            assert not quick_validator().is_valid(data), data
+        outcomes.add(valid)
+    assert outcomes == {True, False}

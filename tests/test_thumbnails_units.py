@@ -6,7 +6,7 @@ import jinja2
 import pytest
 
 from headshots.thumbnails import geometry
-from headshots.thumbnails.picture import Image, Picture, PictureMarkupError, picture_attrs
+from headshots.thumbnails.picture import Image, Picture, PictureMarkupError, picture_attrs, picture_markup
 from headshots.thumbnails.plan import PIPELINE_VERSION, digest_bytes, digest_file, make_plan
 
 REPO = Path(__file__).resolve().parents[1]
@@ -273,7 +273,7 @@ def test_picture_url_and_dimensions():
 def render_macro(call, **context):
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(REPO / "theme" / "templates")),
                              trim_blocks=True, lstrip_blocks=True)
-    env.globals["headshots_picture"] = picture_attrs
+    env.globals["headshots_picture"] = picture_markup
     template = env.from_string('{% from "_picture.html" import picture %}' + call)
     return template.render(**context)
 
@@ -285,6 +285,15 @@ def test_macro_renders_escaped_picture_markup():
     assert 'alt="Actor in a &#34;navy&#34; sweater &lt;b&gt;"' in html
     assert 'sizes="50vw"' in html and html.rstrip().endswith("</picture>")
     assert html.count("<source") == 2 and html.count("<img") == 1
+
+
+def test_markup_is_rendered_once_per_picture_and_arguments():
+    pic = fake_picture()
+    first = picture_markup(pic, "Actor", sizes="50vw")
+    assert picture_markup(pic, "Actor", sizes="50vw") is first
+    tile = picture_markup(pic, "Actor", variant="scan")
+    assert tile != first and 'sizes=' not in tile and len(pic.markup) == 2
+    assert picture_markup(pic, "Another actor", sizes="50vw") == str(first).replace('alt="Actor"', 'alt="Another actor"')
 
 
 def test_macro_without_alt_fails_the_render():

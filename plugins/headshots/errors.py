@@ -5,9 +5,9 @@ Editors fix what they are told, so every problem is one line in the form
 """
 
 import logging
+import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -32,12 +32,14 @@ class Problem:
 
 
 def display_path(path) -> str:
-    """A path as an editor would type it: relative to the working directory when inside it."""
-    path = Path(path)
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """A path as an editor would type it: relative to the working directory when inside it.
+
+    A string test, no filesystem calls: a build names thousands of files.
+    """
+    absolute, cwd = os.path.abspath(path), os.getcwd()
+    if absolute.startswith(cwd.rstrip(os.sep) + os.sep):
+        return absolute[len(cwd.rstrip(os.sep)) + 1:]
+    return str(path)
 
 
 class HeadshotsError(Exception):

@@ -45,7 +45,8 @@ from pelican.utils import wait_for_changes
 from headshots import errors
 from headshots.errors import Problem, display_path
 from headshots.profiles import sitemap
-from headshots.profiles.model import City, Headshot, Photographer, assemble, city_slug, money, scan_pool
+from headshots.profiles.model import (City, Headshot, Photographer, assemble, city_slug, money, scan_grid,
+                                      scan_pool)
 from headshots.profiles.validate import ProfileCache, load_profile, load_profiles
 
 __all__ = ["DEFAULTS", "City", "Headshot", "Photographer", "ProfilesGenerator", "city_slug", "money",
@@ -137,9 +138,9 @@ def _watch_profiles(settings) -> None:
 
     Pelican 4.12's autoreload watches the settings file, THEME, PATH and
     `PATH/<each STATIC_PATHS entry>`; an absolute entry joins to itself, so
-    the profiles folder is appended to STATIC_PATHS. The static generator
-    then *finds* the originals, and `_unpublish_originals` removes every one
-    of them before anything is copied: an original upload is never published.
+    the profiles folder is appended to STATIC_PATHS, and `_skip_profiles`
+    keeps the static generator out of it: an original upload is never read
+    as a static file, so never published.
     """
     folder = settings["PHOTOGRAPHERS_PATH"]
     if _inside(folder, settings["PATH"]) or not os.path.isdir(folder):
@@ -149,20 +150,22 @@ def _watch_profiles(settings) -> None:
         settings["STATIC_PATHS"] = [*static, folder]
 
 
-def _unpublish_originals(static_generator) -> None:
-    """Drop every file under PHOTOGRAPHERS_PATH from the static files (see `_watch_profiles`)."""
+def _skip_profiles(static_generator) -> None:
+    """The static generator lists STATIC_PATHS without PHOTOGRAPHERS_PATH (see `_watch_profiles`).
+
+    Listing the folder would make a static file of every profile and headshot
+    (five per photographer, about 0.3 s at N=1000) only to drop them again.
+    """
     folder = static_generator.settings.get("PHOTOGRAPHERS_PATH")
     if not folder:
         return
-    kept = []
-    for static in static_generator.staticfiles:
-        source = os.path.join(static_generator.path, static.source_path)
-        if _inside(source, folder):
-            static_generator.context["static_content"].pop(static.get_relative_source_path(), None)
-        else:
-            kept.append(static)
-    static_generator.staticfiles[:] = kept
-    static_generator.context["staticfiles"] = static_generator.staticfiles
+    list_files = static_generator.get_files
+
+    def get_files(paths, exclude=None, extensions=None):
+        kept = [path for path in paths if not _inside(os.path.join(static_generator.path, path), folder)]
+        return list_files(kept, exclude=exclude, extensions=extensions)
+
+    static_generator.get_files = get_files
 
 
 class ProfilesGenerator(Generator):
@@ -267,7 +270,7 @@ class ProfilesGenerator(Generator):
                         photographer=photographer)
             self._write(writer, photographer.scan_save_as, "photographer_scan", page_name="photographer_scan",
                         url=photographer.scan_url, photographer=photographer,
-                        scan_pool=scan_pool(photographer, self.photographers, pool_size))
+                        scan_grid=scan_grid(photographer, scan_pool(photographer, self.photographers, pool_size)))
         for city in self.cities:
             self._write_city(writer, city)
         if settings.get("CITIES_SAVE_AS"):
@@ -362,8 +365,10 @@ class ProfilesGenerator(Generator):
 
 
 def _write_json(path: Path, data) -> None:
+    """Compact: json's C encoder only runs without `indent` (about 5x faster on 10,000 profiles)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+                    encoding="utf-8")
 
 
 def pager_links(number: int, count: int, url, window: int = 2) -> list[dict]:
@@ -434,7 +439,7 @@ def get_generators(pelican):
 def register() -> None:
     signals.initialized.connect(initialize)
     signals.get_generators.connect(get_generators)
-    signals.static_generator_finalized.connect(_unpublish_originals)
+    signals.static_generator_init.connect(_skip_profiles)
     signals.content_written.connect(sitemap.collector.page_written)
     signals.finalized.connect(sitemap.collector.write)
 

@@ -12,6 +12,7 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -79,11 +80,17 @@ class _NoRawHtml(markdown.Extension):
         md.treeprocessors.register(_UnlinkUnsafe(md), "unlink_unsafe", 0)
 
 
+@cache
+def _bio_markdown() -> markdown.Markdown:
+    """One converter for every bio: building one loads its extensions, which cost more than a bio."""
+    return markdown.Markdown(extensions=[_NoRawHtml()], output_format="html")
+
+
 def render_bio(text: str | None) -> Markup:
     """A Markdown bio as safe HTML: raw HTML escaped, only http(s) and mailto links, rel=nofollow."""
     if not text:
         return Markup("")
-    html = markdown.markdown(text, extensions=[_NoRawHtml()], output_format="html")
+    html = _bio_markdown().reset().convert(text)
     clean = nh3.clean(html, tags=_BIO_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes=_LINK_SCHEMES, link_rel="nofollow noopener")
     return Markup(clean)
@@ -397,3 +404,24 @@ def scan_pool(photographer: Photographer, photographers: list[Photographer], siz
                 pool.append(p.headshots[(round_ + seed) % len(p.headshots)])
         round_ += 1
     return pool
+
+
+def scan_grid(photographer: Photographer, pool: list[Headshot], tiles: int = 24,
+              theirs: int = 6) -> list[tuple[Headshot, bool]]:
+    """A photographer's scan page grid: `tiles` pairs (headshot, is_theirs).
+
+    Up to `theirs` of their headshots sit at every 4th tile from the second
+    (scan.js moves them to random visible places when the timer starts); the
+    other tiles cycle through `pool`. Without a pool, just their headshots.
+    """
+    mine = photographer.headshots[:theirs]
+    if not pool:
+        return [(headshot, True) for headshot in mine]
+    grid, taken = [], 0
+    for k in range(tiles):
+        if taken < len(mine) and k % 4 == 1:
+            grid.append((mine[taken], True))
+            taken += 1
+        else:
+            grid.append((pool[(k - taken) % len(pool)], False))
+    return grid

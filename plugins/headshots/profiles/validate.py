@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 
 from headshots import yamlnodes
@@ -55,6 +56,17 @@ def schema() -> dict:
 @cache
 def validator() -> Draft202012Validator:
     return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def quick_validator():
+    """The same schema compiled by jsonschema-rs: about 60x faster, but it only answers yes or no.
+
+    A profile it accepts is valid (it checks formats at least as strictly as
+    `validator()`); anything it refuses goes to `validator()`, whose errors
+    the messages below are written from.
+    """
+    return jsonschema_rs.validator_for(schema(), validate_formats=True)
 
 
 @cache
@@ -203,6 +215,8 @@ _PRIORITY = {"type": 0, "required": 0, "additionalProperties": 0, "enum": 1, "pa
 
 def schema_problems(data, document: yamlnodes.Document, display: str) -> list[Problem]:
     """Every schema violation in `data`, one human message per field, sorted by position."""
+    if quick_validator().is_valid(data):
+        return []
     found = {}
     # A misspelt key ("form") also makes its field ("from") missing: say it once, as the typo.
     hinted = set()

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from markupsafe import Markup, escape
+
 from .plan import MIME
 
 #: Format order in markup: the browser takes the first `<source>` it supports.
@@ -46,6 +48,8 @@ class Picture:
     og_url: str = ""
     og_width: int = 0
     og_height: int = 0
+    #: picture_markup's results by its arguments: a headshot shown on many pages is rendered once
+    markup: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def formats(self) -> list[str]:
@@ -219,3 +223,23 @@ def picture_attrs(pic, alt, sizes=None, eager=False, variant=None) -> dict:
         style += f";background-image:url({pic.blur});background-size:cover"
     img["style"] = style
     return {"sources": sources, "img": img}
+
+
+def picture_markup(pic, alt, sizes=None, eager=False, variant=None) -> Markup:
+    """The `<picture>` element for `picture_attrs`, every value escaped.
+
+    Memoized on the Picture: one headshot appears on its profile, its scan
+    page, directory and city cards and other photographers' scan grids, and
+    this markup (not the page around it) was most of the rendering time.
+    """
+    key = (str(alt) if alt is not None else None, sizes, bool(eager), variant)
+    cached = pic.markup.get(key) if isinstance(pic, Picture) else None
+    if cached is None:
+        attrs = picture_attrs(pic, alt, sizes=sizes, eager=eager, variant=variant)
+        sources = "".join(
+            f'<source type="{escape(s["type"])}" srcset="{escape(s["srcset"])}"'
+            + (f' sizes="{escape(s["sizes"])}"' if s.get("sizes") else "") + ">"
+            for s in attrs["sources"])
+        img = "".join(f' {name}="{escape(value)}"' for name, value in attrs["img"].items())
+        cached = pic.markup[key] = Markup(f"<picture>{sources}<img{img}></picture>")
+    return cached
