@@ -307,7 +307,7 @@ def parse_steps(stdout: str) -> dict:
         steps["index_pages"] = int(m.group(1))
     if m := re.search(r"Profiles: [^\n]*? in [\d.]+ s", text):
         steps["profiles_line"] = m.group(0)
-    if m := re.search(r"Profiles: wrote [^\n]*? in [\d.]+ s", text):
+    if m := re.search(r"Profiles: wrote [^\n]*? in [\d.]+ s(?: \(\d+ process(?:es)?\))?", text):
         steps["pages_line"] = m.group(0)
     return steps
 

@@ -181,3 +181,54 @@ def test_bounded_selections():
     assert [p.n for p in featured(people, 8)] == [0, 125, 250, 375, 500, 625, 750, 875]
     shots = scan_headshots(people, 48)
     assert len(shots) == 48 and len({s[0] for s in shots}) == 48
+
+
+def _tree(folder):
+    """Every file under `folder` with its bytes (the Pagefind index is off in these builds)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_pages_written_by_several_processes_are_the_pages_one_process_writes(scaled, tmp_path):
+    """PHOTOGRAPHERS_PARALLEL_FROM: from that many photographers, forked workers write the pages;
+    the output, the sitemap included (the workers' pages are announced in the parent), is the same."""
+    parallel = pelican_build(tmp_path / "parallel", photographers=scaled["root"], cache=scaled["cache"],
+                             extra={**FAST, "PHOTOGRAPHERS_PARALLEL_FROM": 1, "PHOTOGRAPHERS_JOBS": 2})
+    assert parallel.returncode == 0, parallel.stderr
+    assert re.search(r"Profiles: wrote \d+ pages and the open data in [\d.]+ s \(2 processes\)", parallel.stdout)
+    assert re.search(r"\(1 process\)", scaled["first"].stdout)  # 11 photographers: under the default 300
+    serial, forked = _tree(scaled["output"]), _tree(tmp_path / "parallel")
+    assert serial.keys() == forked.keys()
+    assert [name for name in serial if serial[name] != forked[name]] == []
+    assert b"/photographers/person-05/scan/" in forked["sitemap.xml"]
+
+
+def test_profiles_parsed_by_several_processes_give_the_same_outcomes(tmp_path, monkeypatch):
+    from factories import write_bad_profiles
+    from headshots.profiles.validate import ProfileCache, load_profiles
+
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "photographers"
+    expected = write_bad_profiles(root, "photographers")
+    for index in range(5):
+        write_profile(root, f"good-{index}", minimal_profile(name=f"Good {index}"))
+    one = load_profiles(root)
+    cache = ProfileCache(tmp_path / "cache")
+    several = load_profiles(root, cache, jobs=2, parallel_from=1)
+    assert [str(p) for p in several[1]] == [str(p) for p in one[1]] == sorted(expected)
+    assert [p.data for p in several[0]] == [p.data for p in one[0]] and len(one[0]) == 5
+    assert cache.stats == {"profiles": 22, "parsed": 22, "cached": 0}
+    assert [str(p) for p in load_profiles(root, cache, jobs=2, parallel_from=1)[1]] == sorted(expected)
+    assert cache.stats["cached"] == 22
+
+
+def test_forked_map_keeps_order_and_uses_other_processes():
+    import os
+
+    from headshots.profiles.parallel import forked_map
+
+    results = forked_map(lambda n: (n * n, os.getpid()), list(range(10)), 2)
+    assert [square for square, _ in results] == [n * n for n in range(10)]
+    assert os.getpid() not in {pid for _, pid in results}
+    assert forked_map(lambda n: os.getpid(), [1, 2, 3], 1) == [os.getpid()] * 3
+    with pytest.raises(ZeroDivisionError):
+        forked_map(lambda n: 1 / n, [1, 0, 2], 2)

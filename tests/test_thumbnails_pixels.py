@@ -91,7 +91,7 @@ def run(tmp_path, source, formats=("jpeg",), focus=None, **overrides):
     settings = {"HEADSHOTS_FORMATS": list(formats), "HEADSHOTS_JOBS": 1, **overrides}
     apply_defaults(settings)
     pictures, files, problems = process([Item(Path(source), focus, "t")], settings, tmp_path / "cache")
-    return pictures[0], dict((rel, src) for src, rel in files), problems
+    return pictures[0], {rel: Path(src) for src, rel in files}, problems
 
 
 def largest(tmp_path, source, **kwargs):

@@ -38,13 +38,14 @@ import os
 import time
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.generators import Generator
-from pelican.utils import wait_for_changes
+from pelican.utils import sanitised_join, wait_for_changes
 
 from headshots import errors
 from headshots.errors import Problem, display_path
-from headshots.profiles import sitemap
+from headshots.profiles import parallel, sitemap
 from headshots.profiles.model import (City, Headshot, Photographer, assemble, city_slug, money, scan_grid,
                                       scan_pool)
 from headshots.profiles.validate import ProfileCache, load_profile, load_profiles
@@ -96,6 +97,10 @@ DEFAULTS = {
     "SCAN_HEADSHOTS": 48,
     # Cache parsed and validated profiles under CACHE_PATH/profiles/ (content-hash keys).
     "PHOTOGRAPHERS_CACHE": True,
+    # Processes that read profiles and write their pages (None: one per core), from
+    # this many photographers up (below it, starting them costs more than it saves).
+    "PHOTOGRAPHERS_JOBS": None,
+    "PHOTOGRAPHERS_PARALLEL_FROM": 300,
     # Rebuild under `pelican -r` when a profile or headshot changes (see
     # docs/ARCHITECTURE.md, "Decisions").
     "PHOTOGRAPHERS_AUTORELOAD": True,
@@ -121,11 +126,29 @@ def initialize(pelican) -> None:
     for key, value in DEFAULTS.items():
         settings.setdefault(key, copy.deepcopy(value))
     settings["PHOTOGRAPHERS_PATH"] = resolve_path(settings["PHOTOGRAPHERS_PATH"])
+    _compile_templates_once(settings)
     filters = dict(settings.get("JINJA_FILTERS") or {})
     filters.setdefault("money", money)
     settings["JINJA_FILTERS"] = filters
     if settings["PHOTOGRAPHERS_AUTORELOAD"]:
         _watch_profiles(settings)
+
+
+def _compile_templates_once(settings) -> None:
+    """Keep compiled templates under CACHE_PATH/jinja/, checked against their source.
+
+    Pelican gives every generator its own Jinja environment, so a build
+    compiled the same templates several times (about 0.2 s). A new
+    environment is made for every build, so it need not watch the files
+    for changes during one (`auto_reload`: a stat per template per page).
+    """
+    environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    environment.setdefault("auto_reload", False)
+    if "bytecode_cache" not in environment:
+        folder = Path(settings.get("CACHE_PATH") or "cache") / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        environment["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
+    settings["JINJA_ENVIRONMENT"] = environment
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -188,14 +211,19 @@ class ProfilesGenerator(Generator):
         cache = None
         if self.settings["PHOTOGRAPHERS_CACHE"] and self.settings.get("CACHE_PATH"):
             cache = ProfileCache(Path(self.settings["CACHE_PATH"]) / "profiles")
-        profiles, problems = load_profiles(root, cache)
+        jobs = parallel.job_count(self.settings["PHOTOGRAPHERS_JOBS"])
+
+        def load():
+            return load_profiles(root, cache, jobs=jobs, parallel_from=int(self.settings["PHOTOGRAPHERS_PARALLEL_FROM"]))
+
+        profiles, problems = load()
         # `pelican -r` re-runs the build at once after an error, in a loop: when
         # this process already reported exactly these problems, wait for an
         # edit instead of printing them again and again (a plain build fails
         # once, so it never waits).
         while problems and _last_failure.get(str(root)) == tuple(problems):
             wait_for_changes("", self.settings)
-            profiles, problems = load_profiles(root, cache)
+            profiles, problems = load()
         self._summary(cache, profiles, problems, started)
         if problems:
             _last_failure[str(root)] = tuple(problems)
@@ -226,22 +254,51 @@ class ProfilesGenerator(Generator):
 
     # ------------------------------------------------------------------ output
 
-    def _write(self, writer, save_as, template, **kwargs) -> None:
-        self._pages_written = getattr(self, "_pages_written", 0) + 1
-        writer.write_file(save_as, self.get_template(template), self.context,
-                          relative_urls=self.settings.get("RELATIVE_URLS", False), **kwargs)
-
     def generate_output(self, writer) -> None:
         started = time.perf_counter()
-        self._pages_written = 0
-        self._generate_output(writer)
-        from pelican.log import console
-        console.print(f"Profiles: wrote {self._pages_written} pages and the open data "
-                      f"in {time.perf_counter() - started:.2f} s", soft_wrap=True)
-
-    def _generate_output(self, writer) -> None:
-        settings = self.settings
         self._memoize_facets()
+        pages = [*self._directory_pages(), *self._photographer_pages()]
+        for city in self.cities:
+            pages += self._city_pages(city)
+        if self.settings.get("CITIES_SAVE_AS"):
+            pages.append((self.settings["CITIES_SAVE_AS"], "cities",
+                          {"page_name": "cities", "url": self.settings["CITIES_URL"]}))
+        processes = self._write_pages(writer, pages)
+        self._write_open_data()
+        from pelican.log import console
+        console.print(f"Profiles: wrote {len(pages)} pages and the open data "
+                      f"in {time.perf_counter() - started:.2f} s "
+                      f"({processes} process{'es' if processes > 1 else ''})", soft_wrap=True)
+
+    def _write_pages(self, writer, pages: list) -> int:
+        """Write `pages`, each `(save_as, template name, context)`: on every core in a big directory.
+
+        Returns how many processes were asked to write them.
+        """
+        big = len(self.photographers) >= int(self.settings["PHOTOGRAPHERS_PARALLEL_FROM"])
+        jobs = parallel.job_count(self.settings["PHOTOGRAPHERS_JOBS"]) if big else 1
+        relative_urls = self.settings.get("RELATIVE_URLS", False)
+
+        def write(page) -> int:
+            save_as, template, kwargs = page
+            writer.write_file(save_as, self.get_template(template), self.context, relative_urls=relative_urls,
+                              **kwargs)
+            return os.getpid()
+
+        here = os.getpid()
+        writers = parallel.forked_map(write, pages, jobs)
+        # Pelican's `content_written` receivers (the sitemap, other plugins') live in this process:
+        # announce what forked workers wrote, in order, as a build in one process would have.
+        for (save_as, _, kwargs), pid in zip(pages, writers):
+            if pid != here:
+                local = {**self.context, "localsiteurl": self.context.get("localsiteurl"),
+                         "output_file": save_as, **kwargs}
+                signals.content_written.send(sanitised_join(writer.output_path, save_as), context=local)
+        return jobs if any(pid != here for pid in writers) else 1
+
+    def _directory_pages(self) -> list:
+        """`/photographers/` and its pages: `page_photographers` is the page's slice."""
+        settings = self.settings
 
         def page_url(number: int) -> str:
             return settings["PHOTOGRAPHERS_URL"] if number == 1 else \
@@ -251,38 +308,38 @@ class ProfilesGenerator(Generator):
             return settings["PHOTOGRAPHERS_SAVE_AS"] if number == 1 else \
                 settings["PHOTOGRAPHERS_PAGE_SAVE_AS"].format(number=number)
 
-        # the directory: `page_photographers` is the page's slice (as before pagination was shared)
         per_page = max(1, int(settings["PHOTOGRAPHERS_PER_PAGE"]))
         count = max(1, math.ceil(len(self.photographers) / per_page))
         window = int(settings["PAGER_WINDOW"])
+        pages = []
         for number in range(1, count + 1):
             start = (number - 1) * per_page
             page = self.photographers[start:start + per_page]
-            self._write(writer, page_save_as(number), "photographers", page_name="photographers",
-                        url=page_url(number), page_number=number, page_count=count,
-                        page_links=pager_links(number, count, page_url, window),
-                        page_photographers=page, page_items=page, first_index=start + 1,
-                        prev_url=page_url(number - 1) if number > 1 else None,
-                        next_url=page_url(number + 1) if number < count else None)
-        pool_size = int(settings["PHOTOGRAPHERS_SCAN_POOL_SIZE"])
-        for photographer in self.photographers:
-            self._write(writer, photographer.save_as, "profile", page_name="profile", url=photographer.url,
-                        photographer=photographer)
-            self._write(writer, photographer.scan_save_as, "photographer_scan", page_name="photographer_scan",
-                        url=photographer.scan_url, photographer=photographer,
-                        scan_grid=scan_grid(photographer, scan_pool(photographer, self.photographers, pool_size)))
-        for city in self.cities:
-            self._write_city(writer, city)
-        if settings.get("CITIES_SAVE_AS"):
-            self._write(writer, settings["CITIES_SAVE_AS"], "cities", page_name="cities",
-                        url=settings["CITIES_URL"])
-        self._write_open_data()
+            pages.append((page_save_as(number), "photographers", {
+                "page_name": "photographers", "url": page_url(number), "page_number": number,
+                "page_count": count, "page_links": pager_links(number, count, page_url, window),
+                "page_photographers": page, "page_items": page, "first_index": start + 1,
+                "prev_url": page_url(number - 1) if number > 1 else None,
+                "next_url": page_url(number + 1) if number < count else None}))
+        return pages
 
-    def _write_city(self, writer, city: City) -> None:
+    def _photographer_pages(self) -> list:
+        """Each photographer's profile and scan page."""
+        pool_size = int(self.settings["PHOTOGRAPHERS_SCAN_POOL_SIZE"])
+        pages = []
+        for photographer in self.photographers:
+            pages.append((photographer.save_as, "profile",
+                          {"page_name": "profile", "url": photographer.url, "photographer": photographer}))
+            pages.append((photographer.scan_save_as, "photographer_scan", {
+                "page_name": "photographer_scan", "url": photographer.scan_url, "photographer": photographer,
+                "scan_grid": scan_grid(photographer, scan_pool(photographer, self.photographers, pool_size))}))
+        return pages
+
+    def _city_pages(self, city: City) -> list:
         """One city's pages: based photographers first, then visitors, PHOTOGRAPHERS_PER_PAGE a page.
 
         Each page gets `city`, `page_based` and `page_visiting` (this page's
-        share of each list) and the pagination variables of `_paginate`.
+        share of each list) and the same pager variables as the directory pages.
         """
         settings = self.settings
         everyone = city.photographers
@@ -298,16 +355,19 @@ class ProfilesGenerator(Generator):
         per_page = max(1, int(settings["PHOTOGRAPHERS_PER_PAGE"]))
         count = max(1, math.ceil(len(everyone) / per_page))
         window = int(settings["PAGER_WINDOW"])
+        pages = []
         for number in range(1, count + 1):
             start, end = (number - 1) * per_page, number * per_page
-            self._write(writer, save_as(number), "city", page_name="city", url=url(number), city=city,
-                        page_number=number, page_count=count, first_index=start + 1,
-                        page_items=everyone[start:end],
-                        page_based=city.based[start:min(end, based)],
-                        page_visiting=city.visiting[max(start - based, 0):max(end - based, 0)],
-                        page_links=pager_links(number, count, url, window),
-                        prev_url=url(number - 1) if number > 1 else None,
-                        next_url=url(number + 1) if number < count else None)
+            pages.append((save_as(number), "city", {
+                "page_name": "city", "url": url(number), "city": city,
+                "page_number": number, "page_count": count, "first_index": start + 1,
+                "page_items": everyone[start:end],
+                "page_based": city.based[start:min(end, based)],
+                "page_visiting": city.visiting[max(start - based, 0):max(end - based, 0)],
+                "page_links": pager_links(number, count, url, window),
+                "prev_url": url(number - 1) if number > 1 else None,
+                "next_url": url(number + 1) if number < count else None}))
+        return pages
 
     def _memoize_facets(self) -> None:
         """Compute the directory's facets once, not once per directory page.

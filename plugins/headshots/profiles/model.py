@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import random
 import re
 import unicodedata
@@ -201,8 +202,8 @@ class Photographer:
         instagram = data.get("instagram")
         self.instagram = instagram.lstrip("@") if instagram else None
         self.instagram_url = f"https://www.instagram.com/{self.instagram}/" if self.instagram else None
-        self.bio_html = render_bio(self.bio)
-        folder = profile.path.parent.resolve()
+        self.bio_html = profile.bio_html
+        folder = Path(os.path.abspath(profile.path.parent))
         self.headshots = []
         for index, item in enumerate(data["headshots"]):
             where = profile.where(("headshots", index, "file"))

@@ -26,6 +26,8 @@ from jsonschema import Draft202012Validator
 from headshots import yamlnodes
 from headshots.errors import Problem, display_path
 from headshots.profiles.countries import COUNTRIES
+from headshots.profiles.model import render_bio
+from headshots.profiles.parallel import forked_map
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "profile.schema.json"
 SCAFFOLD_PATH = Path(__file__).resolve().parents[1] / "templates" / "profile.yaml"
@@ -96,6 +98,8 @@ class LoadedProfile:
     slug: str
     data: dict
     document: yamlnodes.Document
+    #: the bio as safe HTML, made here so it runs in parallel and is cached with the rest
+    bio_html: str = ""
 
     def where(self, path, field: str = "", message: str = "", *, key: bool = False) -> Problem:
         line, col = self.document.where(path, key=key)
@@ -316,7 +320,10 @@ def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
         return None, problems
     profile = LoadedProfile(path=path, display=display, slug=slug, data=data, document=document)
     problems = rule_problems(profile)
-    return (None, problems) if problems else (profile, [])
+    if problems:
+        return None, problems
+    profile.bio_html = render_bio(data.get("bio"))
+    return profile, []
 
 
 def profile_paths(root: Path) -> tuple[list[Path], list[Problem]]:
@@ -341,17 +348,26 @@ def profile_paths(root: Path) -> tuple[list[Path], list[Problem]]:
     return paths, problems
 
 
-def load_profiles(root: Path, cache: ProfileCache | None = None) -> tuple[list[LoadedProfile], list[Problem]]:
+def load_profiles(root: Path, cache: ProfileCache | None = None, *, jobs: int = 1,
+                  parallel_from: int = 0) -> tuple[list[LoadedProfile], list[Problem]]:
     """Every valid profile under `root` and every problem in the others (all of them, not the first).
 
     With a `cache`, a profile whose key (see `ProfileCache.key`) was seen
     before is not parsed or validated again: its outcome (the profile, or its
-    problems) comes from the cache. `cache.stats` counts both kinds.
+    problems) comes from the cache. `cache.stats` counts both kinds. When at
+    least `parallel_from` profiles must be parsed, `jobs` processes share them.
     """
     paths, problems = profile_paths(root)
+    outcomes = cache.load_all(paths) if cache is not None else [None] * len(paths)
+    missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
+    parsed = forked_map(load_profile, [paths[index] for index in missing],
+                        jobs if len(missing) >= parallel_from else 1)
     profiles = []
-    for path in paths:
-        profile, found = cache.load(path) if cache is not None else load_profile(path)
+    for index, outcome in zip(missing, parsed):
+        outcomes[index] = outcome
+        if cache is not None:
+            cache.store(paths[index], outcome)
+    for profile, found in outcomes:
         problems += found
         if profile is not None:
             profiles.append(profile)
@@ -395,6 +411,7 @@ class ProfileCache:
     def __init__(self, folder):
         self.folder = Path(folder)
         self.stats = {"profiles": 0, "parsed": 0, "cached": 0}
+        self._entries = {}  # profile path -> its cache file, from load_all for store
 
     def key(self, path: Path, data: bytes) -> str:
         folder = path.parent
@@ -418,31 +435,45 @@ class ProfileCache:
         hasher.update(data)
         return hasher.hexdigest()
 
-    def load(self, path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
-        path = Path(path)
-        self.stats["profiles"] += 1
+    def _entry(self, path: Path) -> Path | None:
+        """Where `path`'s outcome is kept, or None when the profile cannot be read."""
         try:
             data = path.read_bytes()
         except OSError:
-            self.stats["parsed"] += 1
-            return load_profile(path)
+            return None
         key = self.key(path, data)
-        entry = self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def load_all(self, paths: list[Path]) -> list:
+        """Each profile's cached outcome `(profile, problems)`, or None where it must be parsed."""
+        outcomes = []
+        for path in paths:
+            self.stats["profiles"] += 1
+            entry = self._entries[path] = self._entry(path)
+            outcome = self._read(entry) if entry is not None else None
+            self.stats["cached"] += outcome is not None
+            outcomes.append(outcome)
+        return outcomes
+
+    @staticmethod
+    def _read(entry: Path):
         try:
             with open(entry, "rb") as handle:
-                outcome = pickle.load(handle)
-            self.stats["cached"] += 1
-            return outcome
+                return pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
-            pass
-        outcome = load_profile(path)
+            return None
+
+    def store(self, path: Path, outcome) -> None:
+        """Keep a freshly parsed outcome (written tmp + rename; a read-only cache only costs speed)."""
         self.stats["parsed"] += 1
+        entry = self._entries.get(path)
+        if entry is None:
+            return
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
             with open(tmp, "wb") as handle:
                 pickle.dump(outcome, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, entry)
-        except OSError:  # a read-only cache only costs speed
+        except OSError:
             pass
-        return outcome

@@ -168,7 +168,7 @@ def _picture(item: Item, plan, meta, settings, cache: Path, files: list) -> Pict
     picture = Picture(label=display_path(item.source), placeholder=meta["colour"], blur=meta.get("blur"))
     for rendition in plan.renditions:
         path = f"{prefix}/{rendition.output_name(stem)}"
-        files.append((cache / "r" / rendition.cache_name, path))
+        files.append((f"{cache}/r/{rendition.cache_name}", path))
         image = Image("/" + path, rendition.width, rendition.height, rendition.fmt)
         if rendition.kind == "og":
             picture.og_url, picture.og_width, picture.og_height = image.url, image.width, image.height
@@ -206,13 +206,16 @@ class _progress:
 
 
 def publish(files, output_path) -> int:
-    """Hard-link (or copy) finished renditions from the cache into the output, atomically."""
+    """Hard-link (or copy) finished renditions from the cache into the output, atomically.
+
+    `files`: (cached rendition path, path in the output), as `process` lists them.
+    """
     output = Path(output_path)
     count = 0
     unique = {relative: source for source, relative in files}
     for relative, source in unique.items():
         target = output / relative
-        if target.exists() and target.stat().st_size == source.stat().st_size \
+        if target.exists() and target.stat().st_size == os.stat(source).st_size \
                 and os.path.samefile(target, source):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
