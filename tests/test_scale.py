@@ -232,3 +232,21 @@ def test_forked_map_keeps_order_and_uses_other_processes():
     assert forked_map(lambda n: os.getpid(), [1, 2, 3], 1) == [os.getpid()] * 3
     with pytest.raises(ZeroDivisionError):
         forked_map(lambda n: 1 / n, [1, 0, 2], 2)
+
+
+def test_a_rebuild_leaves_unchanged_pages_alone(tmp_path):
+    """A page whose bytes did not change keeps its file (inode and mtime: a date-based deploy
+    sync skips it); a changed page is replaced whole."""
+    root, cache, output = tmp_path / "photographers", tmp_path / "cache", tmp_path / "output"
+    for index in range(3):
+        write_profile(root, f"p-{index}", minimal_profile(name=f"P {index}"))
+    assert pelican_build(output, photographers=root, cache=cache, extra=FAST).returncode == 0
+    pages = {slug: output / "photographers" / slug / "index.html" for slug in ("p-0", "p-1")}
+    before = {slug: page.stat() for slug, page in pages.items()}
+    profile = root / "p-1" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("P 1", "P One"), encoding="utf-8")
+    assert pelican_build(output, photographers=root, cache=cache, extra=FAST).returncode == 0
+    after = {slug: page.stat() for slug, page in pages.items()}
+    assert (after["p-0"].st_ino, after["p-0"].st_mtime_ns) == (before["p-0"].st_ino, before["p-0"].st_mtime_ns)
+    assert after["p-1"].st_ino != before["p-1"].st_ino and "P One" in pages["p-1"].read_text(encoding="utf-8")
+    assert not list(output.rglob("*.tmp"))

@@ -41,7 +41,7 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.generators import Generator
-from pelican.utils import sanitised_join, wait_for_changes
+from pelican.utils import get_relative_path, path_to_url, sanitised_join, wait_for_changes
 
 from headshots import errors
 from headshots.errors import Problem, display_path
@@ -263,38 +263,44 @@ class ProfilesGenerator(Generator):
         if self.settings.get("CITIES_SAVE_AS"):
             pages.append((self.settings["CITIES_SAVE_AS"], "cities",
                           {"page_name": "cities", "url": self.settings["CITIES_URL"]}))
-        processes = self._write_pages(writer, pages)
+        processes = self._write_pages(pages)
         self._write_open_data()
         from pelican.log import console
         console.print(f"Profiles: wrote {len(pages)} pages and the open data "
                       f"in {time.perf_counter() - started:.2f} s "
                       f"({processes} process{'es' if processes > 1 else ''})", soft_wrap=True)
 
-    def _write_pages(self, writer, pages: list) -> int:
+    def _write_pages(self, pages: list) -> int:
         """Write `pages`, each `(save_as, template name, context)`: on every core in a big directory.
 
+        Pages are rendered here rather than through Pelican's writer so that a
+        page whose bytes did not change is not rewritten (`write_if_changed`).
         Returns how many processes were asked to write them.
         """
         big = len(self.photographers) >= int(self.settings["PHOTOGRAPHERS_PARALLEL_FROM"])
         jobs = parallel.job_count(self.settings["PHOTOGRAPHERS_JOBS"]) if big else 1
-        relative_urls = self.settings.get("RELATIVE_URLS", False)
 
         def write(page) -> int:
             save_as, template, kwargs = page
-            writer.write_file(save_as, self.get_template(template), self.context, relative_urls=relative_urls,
-                              **kwargs)
+            html = self.get_template(template).render(self._page_context(save_as, kwargs))
+            write_if_changed(sanitised_join(self.output_path, save_as), html)
             return os.getpid()
 
         here = os.getpid()
         writers = parallel.forked_map(write, pages, jobs)
-        # Pelican's `content_written` receivers (the sitemap, other plugins') live in this process:
-        # announce what forked workers wrote, in order, as a build in one process would have.
-        for (save_as, _, kwargs), pid in zip(pages, writers):
-            if pid != here:
-                local = {**self.context, "localsiteurl": self.context.get("localsiteurl"),
-                         "output_file": save_as, **kwargs}
-                signals.content_written.send(sanitised_join(writer.output_path, save_as), context=local)
+        # `content_written` receivers (the sitemap, other plugins') live in this process: they
+        # hear of every page, in order, wherever it was written.
+        for save_as, _, kwargs in pages:
+            signals.content_written.send(sanitised_join(self.output_path, save_as),
+                                         context=self._page_context(save_as, kwargs))
         return jobs if any(pid != here for pid in writers) else 1
+
+    def _page_context(self, save_as: str, kwargs: dict) -> dict:
+        """What Pelican's writer gives a template: the build context, the page's values, RELATIVE_URLS."""
+        local = {**self.context, "localsiteurl": None, "output_file": save_as, **kwargs}
+        if self.settings.get("RELATIVE_URLS", False):
+            local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(save_as))
+        return local
 
     def _directory_pages(self) -> list:
         """`/photographers/` and its pages: `page_photographers` is the page's slice."""
@@ -422,6 +428,29 @@ class ProfilesGenerator(Generator):
                     "photographers": [{**data[p.slug], "based_here": True} for p in city.based]
                     + [{**data[p.slug], "based_here": False} for p in city.visiting],
                 })
+
+
+def write_if_changed(path: str, text: str) -> bool:
+    """Write `text` (UTF-8) to `path` unless the file already holds exactly that; True if written.
+
+    A warm build then leaves unchanged pages alone: rewriting a file in place
+    costs more than reading it (about 0.15 ms a page here, 3 s at N=10000),
+    and a deploy that syncs by date uploads only what changed. A changed
+    page is written beside the old one and renamed over it: never half-written.
+    """
+    data = text.encode("utf-8")
+    try:
+        if os.stat(path).st_size == len(data):
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    return False
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, path)
+    return True
 
 
 def _write_json(path: Path, data) -> None:

@@ -360,13 +360,11 @@ def load_profiles(root: Path, cache: ProfileCache | None = None, *, jobs: int = 
     paths, problems = profile_paths(root)
     outcomes = cache.load_all(paths) if cache is not None else [None] * len(paths)
     missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
-    parsed = forked_map(load_profile, [paths[index] for index in missing],
-                        jobs if len(missing) >= parallel_from else 1)
-    profiles = []
+    parse = cache.parse if cache is not None else load_profile
+    parsed = forked_map(parse, [paths[index] for index in missing], jobs if len(missing) >= parallel_from else 1)
     for index, outcome in zip(missing, parsed):
         outcomes[index] = outcome
-        if cache is not None:
-            cache.store(paths[index], outcome)
+    profiles = []
     for profile, found in outcomes:
         problems += found
         if profile is not None:
@@ -411,7 +409,7 @@ class ProfileCache:
     def __init__(self, folder):
         self.folder = Path(folder)
         self.stats = {"profiles": 0, "parsed": 0, "cached": 0}
-        self._entries = {}  # profile path -> its cache file, from load_all for store
+        self._entries = {}  # profile path -> its cache file, from load_all for parse
 
     def key(self, path: Path, data: bytes) -> str:
         folder = path.parent
@@ -445,13 +443,13 @@ class ProfileCache:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def load_all(self, paths: list[Path]) -> list:
-        """Each profile's cached outcome `(profile, problems)`, or None where it must be parsed."""
+        """Each profile's cached outcome `(profile, problems)`, or None where it must be `parse`d."""
         outcomes = []
         for path in paths:
             self.stats["profiles"] += 1
             entry = self._entries[path] = self._entry(path)
             outcome = self._read(entry) if entry is not None else None
-            self.stats["cached"] += outcome is not None
+            self.stats["cached" if outcome is not None else "parsed"] += 1
             outcomes.append(outcome)
         return outcomes
 
@@ -463,17 +461,20 @@ class ProfileCache:
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
             return None
 
-    def store(self, path: Path, outcome) -> None:
-        """Keep a freshly parsed outcome (written tmp + rename; a read-only cache only costs speed)."""
-        self.stats["parsed"] += 1
+    def parse(self, path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
+        """`load_profile`, and keep its outcome for the next build (in the worker that parsed it).
+
+        Written tmp + rename; a read-only cache only costs speed.
+        """
+        outcome = load_profile(path)
         entry = self._entries.get(path)
-        if entry is None:
-            return
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-            with open(tmp, "wb") as handle:
-                pickle.dump(outcome, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, entry)
-        except OSError:
-            pass
+        if entry is not None:
+            try:
+                entry.parent.mkdir(parents=True, exist_ok=True)
+                tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+                with open(tmp, "wb") as handle:
+                    pickle.dump(outcome, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, entry)
+            except OSError:
+                pass
+        return outcome
