@@ -151,6 +151,14 @@ def _read(text):
 def _pure_python_read(text, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(yamlnodes, "_FastLoader", None)
+        patch.setattr(yamlnodes, "_CComposer", None)
+        return _read(text)
+
+
+def _event_read(text, monkeypatch):
+    """`load` and `compose` without libyaml's C composer: libyaml's events under our composer."""
+    with monkeypatch.context() as patch:
+        patch.setattr(yamlnodes, "_CComposer", None)
         return _read(text)
 
 
@@ -189,4 +197,30 @@ def test_libyaml_path_reads_real_profiles_exactly_as_the_pure_python_path(monkey
     "key:\n- a\n- b\nother: [x, y]\nm: {k: v}\nq: 'quoted'\nd: \"x\\ty\"\nl: >-\n  folded\n  text\n",
 ])
 def test_libyaml_path_and_pure_python_path_agree(text, monkeypatch):
-    assert _read(text) == _pure_python_read(text, monkeypatch)
+    assert _read(text) == _event_read(text, monkeypatch) == _pure_python_read(text, monkeypatch)
+
+
+@needs_libyaml
+def test_c_composer_reads_real_profiles_alone_and_exactly_as_the_other_paths(monkeypatch):
+    profiles = sorted((Path(__file__).parent.parent / "photographers").glob("*/profile.yaml"))
+    for path in profiles:
+        text = path.read_bytes()
+        with monkeypatch.context() as patch:  # neither our composer nor the pure-Python parser
+            patch.setattr(yamlnodes, "_FastLoader", None)
+            patch.setattr(yamlnodes, "_Loader", None)
+            document = yamlnodes.load(text)
+        assert (document.data, document.positions, document.key_positions) == \
+            _pure_python_read(text, monkeypatch)[0], path
+
+
+@needs_libyaml
+@pytest.mark.parametrize("text", [
+    "a: &x 1\n",  # an anchor nobody uses: still refused, at the anchor
+    "a: [1, &x 2]\nb: {c: *x}\n",  # in flow collections
+    "a: [b,*x]\n",
+    "bio: |\n  Fish & chips, *emphasis*, Book now!\n",  # the same characters as plain text: read as text
+    "a: !!str 1\n",
+])
+def test_anchors_aliases_and_tags_never_reach_the_c_composer(text, monkeypatch):
+    assert yamlnodes._composed_in_c(text) is None
+    assert _read(text) == _event_read(text, monkeypatch) == _pure_python_read(text, monkeypatch)

@@ -354,16 +354,12 @@ def load_profiles(root: Path, cache: ProfileCache | None = None, *, jobs: int = 
 
     With a `cache`, a profile whose key (see `ProfileCache.key`) was seen
     before is not parsed or validated again: its outcome (the profile, or its
-    problems) comes from the cache. `cache.stats` counts both kinds. When at
-    least `parallel_from` profiles must be parsed, `jobs` processes share them.
+    problems) comes from the cache. `cache.stats` counts both kinds. From
+    `parallel_from` profiles up, `jobs` processes share the work.
     """
     paths, problems = profile_paths(root)
-    outcomes = cache.load_all(paths) if cache is not None else [None] * len(paths)
-    missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
-    parse = cache.parse if cache is not None else load_profile
-    parsed = forked_map(parse, [paths[index] for index in missing], jobs if len(missing) >= parallel_from else 1)
-    for index, outcome in zip(missing, parsed):
-        outcomes[index] = outcome
+    jobs = jobs if len(paths) >= parallel_from else 1
+    outcomes = cache.load_all(paths, jobs) if cache is not None else forked_map(load_profile, paths, jobs)
     profiles = []
     for profile, found in outcomes:
         problems += found
@@ -409,7 +405,6 @@ class ProfileCache:
     def __init__(self, folder):
         self.folder = Path(folder)
         self.stats = {"profiles": 0, "parsed": 0, "cached": 0}
-        self._entries = {}  # profile path -> its cache file, from load_all for parse
 
     def key(self, path: Path, data: bytes) -> str:
         folder = path.parent
@@ -433,48 +428,39 @@ class ProfileCache:
         hasher.update(data)
         return hasher.hexdigest()
 
-    def _entry(self, path: Path) -> Path | None:
-        """Where `path`'s outcome is kept, or None when the profile cannot be read."""
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        key = self.key(path, data)
-        return self.folder / key[:2] / f"{key}.pickle"
+    def load_all(self, paths: list[Path], jobs: int = 1) -> list:
+        """Each profile's outcome `(profile, problems)`, from the cache or parsed, `jobs` processes at a time."""
+        fetched = forked_map(self.fetch, paths, jobs)
+        parsed = sum(was_parsed for _, was_parsed in fetched)
+        self.stats["profiles"] += len(paths)
+        self.stats["parsed"] += parsed
+        self.stats["cached"] += len(paths) - parsed
+        return [pickle.loads(blob) for blob, _ in fetched]
 
-    def load_all(self, paths: list[Path]) -> list:
-        """Each profile's cached outcome `(profile, problems)`, or None where it must be `parse`d."""
-        outcomes = []
-        for path in paths:
-            self.stats["profiles"] += 1
-            entry = self._entries[path] = self._entry(path)
-            outcome = self._read(entry) if entry is not None else None
-            self.stats["cached" if outcome is not None else "parsed"] += 1
-            outcomes.append(outcome)
-        return outcomes
+    def fetch(self, path: Path) -> tuple[bytes, bool]:
+        """`path`'s outcome, pickled (as kept in the cache), and whether it had to be parsed.
 
-    @staticmethod
-    def _read(entry: Path):
-        try:
-            with open(entry, "rb") as handle:
-                return pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
-            return None
-
-    def parse(self, path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
-        """`load_profile`, and keep its outcome for the next build (in the worker that parsed it).
-
-        Written tmp + rename; a read-only cache only costs speed.
+        A miss is parsed and kept here, in the worker (written tmp + rename;
+        a read-only cache only costs speed). Pickles cross back to the parent
+        as they are: a hit is never unpickled and pickled again on the way.
         """
-        outcome = load_profile(path)
-        entry = self._entries.get(path)
-        if entry is not None:
-            try:
-                entry.parent.mkdir(parents=True, exist_ok=True)
-                tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-                with open(tmp, "wb") as handle:
-                    pickle.dump(outcome, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, entry)
-            except OSError:
-                pass
-        return outcome
+        try:
+            key = self.key(path, path.read_bytes())
+        except OSError:
+            return pickle.dumps(load_profile(path), protocol=pickle.HIGHEST_PROTOCOL), True
+        entry = self.folder / key[:2] / f"{key}.pickle"
+        try:
+            blob = entry.read_bytes()
+            pickle.loads(blob)  # a damaged entry is parsed again
+            return blob, False
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
+            pass
+        blob = pickle.dumps(load_profile(path), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(blob)
+            os.replace(tmp, entry)
+        except OSError:
+            pass
+        return blob, True
