@@ -212,6 +212,18 @@ def test_run_pagefind_indexes_body_pages_and_replaces_a_stale_bundle(tmp_path):
     assert figures["bytes"] > 0
 
 
+def test_pagefind_reads_only_profiles_and_articles(tmp_path):
+    glob = search.indexed_glob({"PHOTOGRAPHER_SAVE_AS": "photographers/{slug}/index.html",
+                                "ARTICLE_SAVE_AS": "articles/{slug}/index.html"})
+    assert glob == "{photographers/*/index.html,articles/*/index.html}"
+    assert search.indexed_glob({}) is None
+    write_page(tmp_path, "photographers/a/index.html", "Alpha")
+    write_page(tmp_path, "articles/b/index.html", "Beta")
+    write_page(tmp_path, "photographers/a/scan/index.html", "Outside")  # not read, body or not
+    assert search.run_pagefind(tmp_path, glob=glob)["pages"] == 2
+    assert search.run_pagefind(tmp_path)["pages"] == 3
+
+
 def test_run_pagefind_failure_is_one_line(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(search.IndexingFailed) as caught:

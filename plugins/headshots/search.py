@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import subprocess
 import time
@@ -227,13 +228,27 @@ class IndexingFailed(Exception):
     """Pagefind did not produce a usable index; the message is one line."""
 
 
-def run_pagefind(site, *, bundle_dir="pagefind", timeout=600) -> dict:
+def indexed_glob(settings) -> str | None:
+    """The files Pagefind reads: profiles and articles, the only pages with `data-pagefind-body`.
+
+    From PHOTOGRAPHER_SAVE_AS and ARTICLE_SAVE_AS, each `{...}` a `*`
+    ("photographers/*/index.html"). Pagefind would skip the other pages
+    anyway, but only after reading them: at N=10000 the scan, city and
+    directory pages are half the HTML and a third of the indexing time.
+    """
+    patterns = [re.sub(r"\{[^}]*\}", "*", settings[key])
+                for key in ("PHOTOGRAPHER_SAVE_AS", "ARTICLE_SAVE_AS") if settings.get(key)]
+    return "{" + ",".join(patterns) + "}" if patterns else None
+
+
+def run_pagefind(site, *, bundle_dir="pagefind", timeout=600, glob=None) -> dict:
     """Index `site` (a built output folder) with the Pagefind binary into `site/bundle_dir`.
 
     Paths are made absolute first (Pagefind resolves relative ones against the
-    working directory). A previous bundle is removed, so stale index chunks
-    never linger. Returns `{"pages": int, "bytes": int, "seconds": float}`;
-    raises `IndexingFailed` with a one-line reason.
+    working directory). `glob` limits the files read (Pagefind's `--glob`). A
+    previous bundle is removed, so stale index chunks never linger. Returns
+    `{"pages": int, "bytes": int, "seconds": float}`; raises `IndexingFailed`
+    with a one-line reason.
     """
     site = Path(site).resolve()
     bundle = (site / bundle_dir).resolve()
@@ -253,6 +268,8 @@ def run_pagefind(site, *, bundle_dir="pagefind", timeout=600) -> dict:
         shutil.rmtree(bundle)
     started = time.monotonic()
     command = [str(executable), "--site", str(site), "--output-path", str(bundle), "--quiet"]
+    if glob:
+        command += ["--glob", glob]
     try:
         completed = subprocess.run(command, cwd=site, capture_output=True, text=True,
                                    timeout=timeout, check=False)
@@ -317,7 +334,7 @@ def finalized(pelican) -> None:
     site = Path(pelican.output_path).resolve()
     try:
         figures = run_pagefind(site, bundle_dir=settings.get("SEARCH_BUNDLE_DIR", "pagefind"),
-                               timeout=settings.get("SEARCH_TIMEOUT", 600))
+                               timeout=settings.get("SEARCH_TIMEOUT", 600), glob=indexed_glob(settings))
     except IndexingFailed as error:
         reason = str(error)
     else:
