@@ -212,9 +212,10 @@ class ProfilesGenerator(Generator):
         if self.settings["PHOTOGRAPHERS_CACHE"] and self.settings.get("CACHE_PATH"):
             cache = ProfileCache(Path(self.settings["CACHE_PATH"]) / "profiles")
         jobs = parallel.job_count(self.settings["PHOTOGRAPHERS_JOBS"])
+        parallel_from = int(self.settings["PHOTOGRAPHERS_PARALLEL_FROM"])
 
         def load():
-            return load_profiles(root, cache, jobs=jobs, parallel_from=int(self.settings["PHOTOGRAPHERS_PARALLEL_FROM"]))
+            return load_profiles(root, cache, jobs=jobs, parallel_from=parallel_from)
 
         profiles, problems = load()
         # `pelican -r` re-runs the build at once after an error, in a loop: when

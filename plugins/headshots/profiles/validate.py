@@ -291,7 +291,7 @@ def rule_problems(profile: LoadedProfile) -> list[Problem]:
 
 
 def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
-    """Read and validate one profile.yaml: (the profile, []) or (None, its problems)."""
+    """Read and validate one profile.yaml, and render its bio: (the profile, []) or (None, its problems)."""
     path = Path(path)
     display = display_path(path)
     slug = path.parent.name
@@ -372,7 +372,8 @@ def load_profiles(root: Path, cache: ProfileCache | None = None, *, jobs: int = 
 
 #: Bump to drop every cached profile by hand (the code hash below usually does it).
 CACHE_VERSION = "1"
-_CODE_FILES = ("templates/profile.yaml", "profiles/validate.py", "profiles/countries.py", "profiles/model.py", "yamlnodes.py", "errors.py")
+_CODE_FILES = ("templates/profile.yaml", "profiles/validate.py", "profiles/countries.py", "profiles/model.py",
+               "yamlnodes.py", "errors.py")
 
 
 @cache
