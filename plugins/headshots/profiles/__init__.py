@@ -331,15 +331,21 @@ class ProfilesGenerator(Generator):
         return pages
 
     def _photographer_pages(self) -> list:
-        """Each photographer's profile and scan page."""
+        """Each photographer's profile and scan page.
+
+        The scan page's grid comes from the `scan_grid_of(photographer)`
+        global, so it is drawn where the page is rendered (in the workers).
+        """
         pool_size = int(self.settings["PHOTOGRAPHERS_SCAN_POOL_SIZE"])
+        everyone = self.photographers
+        self.env.globals["scan_grid_of"] = lambda p: scan_grid(p, scan_pool(p, everyone, pool_size))
         pages = []
         for photographer in self.photographers:
             pages.append((photographer.save_as, "profile",
                           {"page_name": "profile", "url": photographer.url, "photographer": photographer}))
-            pages.append((photographer.scan_save_as, "photographer_scan", {
-                "page_name": "photographer_scan", "url": photographer.scan_url, "photographer": photographer,
-                "scan_grid": scan_grid(photographer, scan_pool(photographer, self.photographers, pool_size))}))
+            pages.append((photographer.scan_save_as, "photographer_scan",
+                          {"page_name": "photographer_scan", "url": photographer.scan_url,
+                           "photographer": photographer}))
         return pages
 
     def _city_pages(self, city: City) -> list:
