@@ -161,3 +161,17 @@ def test_new_photographer_quotes_names_yaml_would_misread(tmp_path):
     assert run("new", "photographer", "True", "--slug", "true-name", cwd=tmp_path).returncode == 0
     data = yamlnodes.load_file(tmp_path / "photographers" / "true-name" / "profile.yaml").data
     assert data["name"] == "True"
+
+
+def test_check_on_several_processes_reports_the_same(tmp_path):
+    """From PHOTOGRAPHERS_PARALLEL_FROM profiles, `headshots check` shares them across processes."""
+    (tmp_path / "pelicanconf.py").write_text("PHOTOGRAPHERS_PARALLEL_FROM = 1\nPHOTOGRAPHERS_JOBS = 2\n")
+    expected = write_bad_profiles(tmp_path / "photographers", "photographers")
+    for index in range(3):
+        write_profile(tmp_path / "photographers", f"good-{index}", minimal_profile(name=f"Good {index}"))
+    parallel = run("check", "photographers", cwd=tmp_path)
+    (tmp_path / "pelicanconf.py").write_text("PHOTOGRAPHERS_JOBS = 1\n")
+    serial = run("check", "photographers", cwd=tmp_path)
+    assert parallel.returncode == serial.returncode == 1
+    assert parallel.stdout == serial.stdout
+    assert parallel.stdout.splitlines()[:-1] == sorted(expected)

@@ -81,7 +81,13 @@ def _plural(count: int, noun: str) -> str:
 
 @register_check
 def check_profiles(run: CheckRun) -> Report:
-    """Profiles under PATH (a photographers folder, one profile folder, or one profile.yaml), and their images."""
+    """Profiles under PATH (a photographers folder, one profile folder, or one profile.yaml), and their images.
+
+    A big directory is checked on every core, as the build reads it
+    (PHOTOGRAPHERS_JOBS, PHOTOGRAPHERS_PARALLEL_FROM).
+    """
+    from headshots.profiles import DEFAULTS
+    from headshots.profiles.parallel import forked_map, job_count
     from headshots.profiles.validate import PROFILE_NAME, load_profile, profile_paths
 
     target = run.path or photographers_path(run.settings)
@@ -93,13 +99,14 @@ def check_profiles(run: CheckRun) -> Report:
         paths, problems = profile_paths(target)
     else:
         return Report([Problem(display_path(target), 1, 1, "PHOTOGRAPHERS_PATH", "folder not found")], "0 profiles")
-    profiles = []
-    for path in paths:
+    def check(path) -> list[Problem]:
         profile, found = load_profile(path)
+        return found if profile is None else _image_problems([profile], run.settings)
+
+    settings = {**DEFAULTS, **run.settings}
+    jobs = job_count(settings["PHOTOGRAPHERS_JOBS"]) if len(paths) >= settings["PHOTOGRAPHERS_PARALLEL_FROM"] else 1
+    for found in forked_map(check, paths, jobs):
         problems += found
-        if profile is not None:
-            profiles.append(profile)
-    problems += _image_problems(profiles, run.settings)
     return Report(problems, _plural(len(paths), "profile"))
 
 
