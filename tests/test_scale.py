@@ -202,6 +202,9 @@ def test_pages_written_by_several_processes_are_the_pages_one_process_writes(sca
     assert b"/photographers/person-05/scan/" in forked["sitemap.xml"]
 
 
+PARALLEL = {"PHOTOGRAPHERS_JOBS": 2, "PHOTOGRAPHERS_PARALLEL_FROM": 1}
+
+
 def test_profiles_parsed_by_several_processes_give_the_same_outcomes(tmp_path, monkeypatch):
     from factories import write_bad_profiles
     from headshots.profiles.validate import ProfileCache, load_profiles
@@ -213,11 +216,11 @@ def test_profiles_parsed_by_several_processes_give_the_same_outcomes(tmp_path, m
         write_profile(root, f"good-{index}", minimal_profile(name=f"Good {index}"))
     one = load_profiles(root)
     cache = ProfileCache(tmp_path / "cache")
-    several = load_profiles(root, cache, jobs=2, parallel_from=1)
+    several = load_profiles(root, cache, settings=PARALLEL)
     assert [str(p) for p in several[1]] == [str(p) for p in one[1]] == sorted(expected)
     assert [p.data for p in several[0]] == [p.data for p in one[0]] and len(one[0]) == 5
     assert cache.stats == {"profiles": 22, "parsed": 22, "cached": 0}
-    assert [str(p) for p in load_profiles(root, cache, jobs=2, parallel_from=1)[1]] == sorted(expected)
+    assert [str(p) for p in load_profiles(root, cache, settings=PARALLEL)[1]] == sorted(expected)
     assert cache.stats["cached"] == 22
 
 

@@ -87,7 +87,7 @@ def check_profiles(run: CheckRun) -> Report:
     (PHOTOGRAPHERS_JOBS, PHOTOGRAPHERS_PARALLEL_FROM).
     """
     from headshots.profiles import DEFAULTS
-    from headshots.profiles.parallel import forked_map, job_count
+    from headshots.profiles.parallel import forked_map, jobs_for
     from headshots.profiles.validate import PROFILE_NAME, load_profile, profile_paths
 
     target = run.path or photographers_path(run.settings)
@@ -103,9 +103,7 @@ def check_profiles(run: CheckRun) -> Report:
         profile, found = load_profile(path)
         return found if profile is None else _image_problems([profile], run.settings)
 
-    settings = {**DEFAULTS, **run.settings}
-    jobs = job_count(settings["PHOTOGRAPHERS_JOBS"]) if len(paths) >= settings["PHOTOGRAPHERS_PARALLEL_FROM"] else 1
-    for found in forked_map(check, paths, jobs):
+    for found in forked_map(check, paths, jobs_for({**DEFAULTS, **run.settings}, len(paths))):
         problems += found
     return Report(problems, _plural(len(paths), "profile"))
 

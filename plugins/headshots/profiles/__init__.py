@@ -211,11 +211,9 @@ class ProfilesGenerator(Generator):
         cache = None
         if self.settings["PHOTOGRAPHERS_CACHE"] and self.settings.get("CACHE_PATH"):
             cache = ProfileCache(Path(self.settings["CACHE_PATH"]) / "profiles")
-        jobs = parallel.job_count(self.settings["PHOTOGRAPHERS_JOBS"])
-        parallel_from = int(self.settings["PHOTOGRAPHERS_PARALLEL_FROM"])
 
         def load():
-            return load_profiles(root, cache, jobs=jobs, parallel_from=parallel_from)
+            return load_profiles(root, cache, settings=self.settings)
 
         profiles, problems = load()
         # `pelican -r` re-runs the build at once after an error, in a loop: when
@@ -278,8 +276,7 @@ class ProfilesGenerator(Generator):
         page whose bytes did not change is not rewritten (`write_if_changed`).
         Returns how many processes were asked to write them.
         """
-        big = len(self.photographers) >= int(self.settings["PHOTOGRAPHERS_PARALLEL_FROM"])
-        jobs = parallel.job_count(self.settings["PHOTOGRAPHERS_JOBS"]) if big else 1
+        jobs = parallel.jobs_for(self.settings, len(self.photographers))
 
         def write(page) -> int:
             save_as, template, kwargs = page
@@ -307,28 +304,16 @@ class ProfilesGenerator(Generator):
         """`/photographers/` and its pages: `page_photographers` is the page's slice."""
         settings = self.settings
 
-        def page_url(number: int) -> str:
+        def url(number: int) -> str:
             return settings["PHOTOGRAPHERS_URL"] if number == 1 else \
                 settings["PHOTOGRAPHERS_PAGE_URL"].format(number=number)
 
-        def page_save_as(number: int) -> str:
+        def save_as(number: int) -> str:
             return settings["PHOTOGRAPHERS_SAVE_AS"] if number == 1 else \
                 settings["PHOTOGRAPHERS_PAGE_SAVE_AS"].format(number=number)
 
-        per_page = max(1, int(settings["PHOTOGRAPHERS_PER_PAGE"]))
-        count = max(1, math.ceil(len(self.photographers) / per_page))
-        window = int(settings["PAGER_WINDOW"])
-        pages = []
-        for number in range(1, count + 1):
-            start = (number - 1) * per_page
-            page = self.photographers[start:start + per_page]
-            pages.append((page_save_as(number), "photographers", {
-                "page_name": "photographers", "url": page_url(number), "page_number": number,
-                "page_count": count, "page_links": pager_links(number, count, page_url, window),
-                "page_photographers": page, "page_items": page, "first_index": start + 1,
-                "prev_url": page_url(number - 1) if number > 1 else None,
-                "next_url": page_url(number + 1) if number < count else None}))
-        return pages
+        return self._paginate("photographers", self.photographers, url, save_as,
+                              lambda start, end: {"page_photographers": self.photographers[start:end]})
 
     def _photographer_pages(self) -> list:
         """Each photographer's profile and scan page.
@@ -355,7 +340,6 @@ class ProfilesGenerator(Generator):
         share of each list) and the same pager variables as the directory pages.
         """
         settings = self.settings
-        everyone = city.photographers
         based = len(city.based)
 
         def url(number: int) -> str:
@@ -365,21 +349,30 @@ class ProfilesGenerator(Generator):
             return city.save_as if number == 1 else \
                 settings["CITY_PAGE_SAVE_AS"].format(slug=city.slug, number=number)
 
-        per_page = max(1, int(settings["PHOTOGRAPHERS_PER_PAGE"]))
-        count = max(1, math.ceil(len(everyone) / per_page))
-        window = int(settings["PAGER_WINDOW"])
+        return self._paginate("city", city.photographers, url, save_as, lambda start, end: {
+            "city": city, "page_based": city.based[start:min(end, based)],
+            "page_visiting": city.visiting[max(start - based, 0):max(end - based, 0)]})
+
+    def _paginate(self, template: str, items: list, url, save_as, extra) -> list:
+        """`items`, PHOTOGRAPHERS_PER_PAGE a page, as pages of `template`.
+
+        Each page gets `page_items`, `page_number`, `page_count`,
+        `first_index`, `page_links` (the windowed pager), `prev_url`,
+        `next_url` (None at the ends) and `extra(start, end)`.
+        """
+        per_page = max(1, int(self.settings["PHOTOGRAPHERS_PER_PAGE"]))
+        count = max(1, math.ceil(len(items) / per_page))
+        window = int(self.settings["PAGER_WINDOW"])
         pages = []
         for number in range(1, count + 1):
             start, end = (number - 1) * per_page, number * per_page
-            pages.append((save_as(number), "city", {
-                "page_name": "city", "url": url(number), "city": city,
-                "page_number": number, "page_count": count, "first_index": start + 1,
-                "page_items": everyone[start:end],
-                "page_based": city.based[start:min(end, based)],
-                "page_visiting": city.visiting[max(start - based, 0):max(end - based, 0)],
+            pages.append((save_as(number), template, {
+                "page_name": template, "url": url(number), "page_number": number, "page_count": count,
+                "first_index": start + 1, "page_items": items[start:end],
                 "page_links": pager_links(number, count, url, window),
                 "prev_url": url(number - 1) if number > 1 else None,
-                "next_url": url(number + 1) if number < count else None}))
+                "next_url": url(number + 1) if number < count else None,
+                **extra(start, end)}))
         return pages
 
     def _memoize_facets(self) -> None:

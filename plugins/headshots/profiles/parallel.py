@@ -28,9 +28,12 @@ def _run_chunk(start: int) -> list:
     return [function(item) for item in items[start:start + chunk]]
 
 
-def job_count(setting) -> int:
-    """Processes to use: PHOTOGRAPHERS_JOBS, or one per core when it is None."""
-    return max(1, int(setting) if setting else (os.cpu_count() or 1))
+def jobs_for(settings: dict, count: int) -> int:
+    """Processes for `count` photographers: PHOTOGRAPHERS_JOBS (None: one per core) from
+    PHOTOGRAPHERS_PARALLEL_FROM photographers up; below that, starting them costs more than it saves."""
+    if count < int(settings["PHOTOGRAPHERS_PARALLEL_FROM"]):
+        return 1
+    return max(1, int(settings["PHOTOGRAPHERS_JOBS"] or os.cpu_count() or 1))
 
 
 def forked_map(function, items: list, jobs: int) -> list:

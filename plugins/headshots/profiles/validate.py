@@ -27,7 +27,7 @@ from headshots import yamlnodes
 from headshots.errors import Problem, display_path
 from headshots.profiles.countries import COUNTRIES
 from headshots.profiles.model import render_bio
-from headshots.profiles.parallel import forked_map
+from headshots.profiles.parallel import forked_map, jobs_for
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "profile.schema.json"
 SCAFFOLD_PATH = Path(__file__).resolve().parents[1] / "templates" / "profile.yaml"
@@ -348,17 +348,17 @@ def profile_paths(root: Path) -> tuple[list[Path], list[Problem]]:
     return paths, problems
 
 
-def load_profiles(root: Path, cache: ProfileCache | None = None, *, jobs: int = 1,
-                  parallel_from: int = 0) -> tuple[list[LoadedProfile], list[Problem]]:
+def load_profiles(root: Path, cache: ProfileCache | None = None, *,
+                  settings: dict | None = None) -> tuple[list[LoadedProfile], list[Problem]]:
     """Every valid profile under `root` and every problem in the others (all of them, not the first).
 
     With a `cache`, a profile whose key (see `ProfileCache.key`) was seen
     before is not parsed or validated again: its outcome (the profile, or its
-    problems) comes from the cache. `cache.stats` counts both kinds. From
-    `parallel_from` profiles up, `jobs` processes share the work.
+    problems) comes from the cache. `cache.stats` counts both kinds. With the
+    build's `settings`, a big directory is shared across processes (`jobs_for`).
     """
     paths, problems = profile_paths(root)
-    jobs = jobs if len(paths) >= parallel_from else 1
+    jobs = jobs_for(settings, len(paths)) if settings else 1
     outcomes = cache.load_all(paths, jobs) if cache is not None else forked_map(load_profile, paths, jobs)
     profiles = []
     for profile, found in outcomes:
