@@ -1,10 +1,10 @@
-"""Per-photographer work on every core: reading profiles, writing their pages.
+"""Per-photographer work on every core: reading profiles, writing their pages, `headshots check`.
 
 In a big directory most of the page work is per photographer (parsing and
 validating a profile; rendering its profile and scan pages) and each piece
 is independent. Forked workers inherit everything the parent has built (the
-schema, the build context, the Jinja environment, Pelican's writer), so only
-indexes go to them and only results come back.
+schema, the build context, the Jinja environment), so only indexes go to
+them and only results come back.
 
 Without fork (Windows, or inside a daemonic process), or for a short list,
 everything runs in this process.
