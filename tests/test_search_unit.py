@@ -138,11 +138,11 @@ def parse_spans(html):
     return re.findall(r'<span data-pagefind-(filter|sort|meta)="([a-z_]+)\[data-value\]" data-value="([^"]*)"></span>', html)
 
 
-def test_profile_partial_writes_filters_sort_and_meta(env):
+def test_profile_search_data_writes_filters_sort_and_meta():
     p = photographer("Maya <Okafor>", travels=[city("Evanston")], specialties=["dance", "musical-theatre"],
                      price=1200, studio="Okafor & Co", region="IL",
                      headshots=[SimpleNamespace(alt='Actor in a "navy" sweater', picture=FakePicture())])
-    html = env.get_template("_pagefind_profile.html").render(photographer=p)
+    html = search.pagefind_data(p)
     spans = parse_spans(html)
     filters = [(k, v) for kind, k, v in spans if kind == "filter"]
     assert ("city", "evanston") in filters and ("price", "600-plus") in filters
@@ -157,11 +157,28 @@ def test_profile_partial_writes_filters_sort_and_meta(env):
     assert meta["image_alt"] == "Actor in a &#34;navy&#34; sweater"
     assert meta["city"] == "Chicago, IL" and meta["studio"] == "Okafor &amp; Co"
     assert meta["specialties"] == "Dance, Musical theatre"
+    assert meta["travels"] == "Evanston"
+    assert "facts" not in meta                              # nothing stated, no empty line
     sorts = {k: v for kind, k, v in spans if kind == "sort"}
     assert sorts == {"price": "000000120000", "name": "maya <okafor>".replace("<", "&lt;").replace(">", "&gt;")}
     # hidden, and no text of its own reaches the indexed words
     assert html.lstrip().startswith('<div class="pagefind-data" hidden>')
     assert markupsafe.Markup(html).striptags().strip() == ""
+
+
+@pytest.mark.parametrize("fields, facts", [
+    ({}, []),
+    ({"hair_makeup": "included", "proofs": "all", "turnaround_days": 1},
+     ["Hair & makeup included", "You see every frame", "Finals in 1 day"]),
+    ({"hair_makeup": "none", "proofs": "selects", "turnaround_days": 14},
+     ["No hair & makeup", "Selects only", "Finals in 14 days"]),
+    ({"hair_makeup": "available"}, ["Hair & makeup extra"]),
+])
+def test_card_facts_are_what_a_card_and_a_search_result_show(fields, facts):
+    p = photographer(**fields)
+    assert search.card_facts(p) == facts
+    meta = {k: v for kind, k, v in parse_spans(search.pagefind_data(p)) if kind == "meta"}
+    assert meta.get("facts") == (" · ".join(facts).replace("&", "&amp;") if facts else None)
 
 
 def test_article_partial_has_type_and_every_sort_key(env):

@@ -4,10 +4,14 @@ Two halves:
 
 * **Template helpers**, registered on `initialized` as Jinja filters and a
   global, so the filter values written into profile pages
-  (`_pagefind_profile.html`) and the facets the directory and search pages
+  (`pagefind_data`) and the facets the directory and search pages
   offer (`_directory_facets.html`) come from one function, `search_filters`,
   and can never disagree:
 
+  - `photographer|pagefind_data` -> the hidden block of filters, sort keys and
+    result-card meta that profile.html puts inside its `data-pagefind-body`;
+  - `photographer|card_facts` -> the short facts a photographer's card shows
+    (the theme's card and the search results' cards alike);
   - `photographer|search_filters` -> ordered `(key, [values])` pairs;
   - `photographer|search_sort` / `article|search_sort` -> `{"price": ..., "name": ...}`;
   - `search_facets(photographers)` -> the facets, their options, labels and counts;
@@ -55,9 +59,11 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from pelican import signals
 
 from headshots.errors import Problem, display_path, fail, install_log_filter
+from headshots.profiles.model import money
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +108,14 @@ LABELS = {
     "proofs": {"all": "See every frame", "selects": "Selects only"},
     "price": {slug: label for slug, label, _ in PRICE_BANDS},
 }
+
+# A card's short facts (`card_facts`).
+HAIR_MAKEUP_SHORT = {"included": "Hair & makeup included", "available": "Hair & makeup extra",
+                     "none": "No hair & makeup"}
+
+# Result cards in the browser use the same image widths as the theme's cards (up to 640):
+# a photo already fetched for the plain list is reused.
+CARD_IMAGE_MAX_WIDTH = 640
 
 # The fixed order of each enum facet's options (cities and countries sort by name).
 _OPTION_ORDER = {key: list(labels) for key, labels in LABELS.items()}
@@ -183,6 +197,71 @@ def search_sort(item) -> dict[str, str]:
     if price is not None and _get(price, "from_") is not None:
         return {"price": sort_number(_get(price, "from_")), "name": sort_text(_get(item, "name"))}
     return {"price": ARTICLE_PRICE_SORT, "name": sort_text(_get(item, "title") or _get(item, "name"))}
+
+
+def card_facts(photographer) -> list[str]:
+    """A card's facts line, in order: hair and makeup, proofs, turnaround ("Finals in 5 days")."""
+    facts = []
+    hair_makeup = _get(photographer, "hair_makeup")
+    if hair_makeup:
+        facts.append(HAIR_MAKEUP_SHORT.get(hair_makeup, ""))
+    proofs = _get(photographer, "proofs")
+    if proofs:
+        facts.append("You see every frame" if proofs == "all" else "Selects only")
+    days = _get(photographer, "turnaround_days")
+    if days:
+        facts.append(f"Finals in {days} day{'' if days == 1 else 's'}")
+    return facts
+
+
+def pagefind_data(photographer) -> Markup:
+    """The hidden block of one profile's Pagefind filters, sort keys and result-card meta.
+
+    profile.html puts it inside `<main data-pagefind-body>`. It has no text of
+    its own, so nothing reaches the page or the indexed words. Values go
+    through attributes (`key[data-value]`) so commas or colons in them cannot
+    split a Pagefind value. Written here, not in a template: it is all data,
+    and a template took a quarter of a profile page's rendering time for it.
+    """
+    spans = []
+
+    def span(kind, key, value):
+        spans.append(f'<span data-pagefind-{kind}="{key}[data-value]" data-value="{escape(value)}"></span>')
+
+    p = photographer
+    for key, values in search_filters(p):
+        for value in values:
+            span("filter", key, value)
+    for key, value in search_sort(p).items():
+        span("sort", key, value)
+    city, region, price = _get(p, "city"), _get(p, "region"), _get(p, "price")
+    span("meta", "title", _get(p, "name"))
+    span("meta", "city", f"{_get(city, 'name')}, {region}" if region else _get(city, "name"))
+    span("meta", "city_slug", _get(city, "slug"))
+    travels = _as_list(_get(p, "travels_to"))
+    if travels:
+        span("meta", "travels", ", ".join(_get(c, "name") for c in travels))
+    price_text = money(_get(price, "from_"), _get(price, "currency"))
+    span("meta", "price", f"from {price_text}")
+    span("meta", "price_from", price_text)
+    span("meta", "specialties", ", ".join(facet_label(s, "specialty") for s in _as_list(_get(p, "specialties"))))
+    facts = card_facts(p)
+    if facts:
+        span("meta", "facts", " · ".join(facts))
+    if _get(p, "studio"):
+        span("meta", "studio", _get(p, "studio"))
+    shot = (_get(p, "headshots") or [None])[0]
+    picture = _get(shot, "picture")
+    if picture:
+        fmt = "webp" if "webp" in picture.formats else "jpeg"
+        widths = [w for w in picture.widths if w <= CARD_IMAGE_MAX_WIDTH]
+        span("meta", "image", picture.url(160, fmt))
+        span("meta", "image_srcset", ", ".join(f"{picture.url(w, fmt)} {w}w" for w in widths))
+        if "avif" in picture.formats:
+            span("meta", "image_avif_srcset", ", ".join(f"{picture.url(w, 'avif')} {w}w" for w in widths))
+        span("meta", "image_alt", _get(shot, "alt"))
+        span("meta", "image_colour", picture.placeholder)
+    return Markup('<div class="pagefind-data" hidden>\n' + "\n".join(spans) + "\n</div>")
 
 
 def search_facets(photographers, *, include_type=False, articles=0):
@@ -316,6 +395,8 @@ def initialized(pelican) -> None:
         **settings.get("JINJA_FILTERS", {}),
         "search_filters": search_filters,
         "search_sort": search_sort,
+        "pagefind_data": pagefind_data,
+        "card_facts": card_facts,
         "price_band": price_band,
         "facet_label": facet_label,
     }

@@ -262,8 +262,7 @@ class ProfilesGenerator(Generator):
         if self.settings.get("CITIES_SAVE_AS"):
             pages.append((self.settings["CITIES_SAVE_AS"], "cities",
                           {"page_name": "cities", "url": self.settings["CITIES_URL"]}))
-        processes = self._write_pages(pages)
-        self._write_open_data()
+        processes = self._write_pages(self._open_data() + pages)
         from pelican.log import console
         console.print(f"Profiles: wrote {len(pages)} pages and the open data "
                       f"in {time.perf_counter() - started:.2f} s "
@@ -272,25 +271,30 @@ class ProfilesGenerator(Generator):
     def _write_pages(self, pages: list) -> int:
         """Write `pages`, each `(save_as, template name, context)`: on every core in a big directory.
 
-        Pages are rendered here rather than through Pelican's writer so that a
-        page whose bytes did not change is not rewritten (`write_if_changed`).
-        Returns how many processes were asked to write them.
+        A page without a template is a JSON file, its "context" the function
+        that makes its data. Pages are rendered here rather than through
+        Pelican's writer so that a page whose bytes did not change is not
+        rewritten (`write_if_changed`). Returns how many processes were asked to write them.
         """
         jobs = parallel.jobs_for(self.settings, len(self.photographers))
 
         def write(page) -> int:
-            save_as, template, kwargs = page
-            html = self.get_template(template).render(self._page_context(save_as, kwargs))
-            write_if_changed(sanitised_join(self.output_path, save_as), html)
+            save_as, template, value = page
+            if template is None:
+                text = json.dumps(value(), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+            else:
+                text = self.get_template(template).render(self._page_context(save_as, value))
+            write_if_changed(sanitised_join(self.output_path, save_as), text)
             return os.getpid()
 
         here = os.getpid()
         writers = parallel.forked_map(write, pages, jobs)
         # `content_written` receivers (the sitemap, other plugins') live in this process: they
-        # hear of every page, in order, wherever it was written.
-        for save_as, _, kwargs in pages:
-            signals.content_written.send(sanitised_join(self.output_path, save_as),
-                                         context=self._page_context(save_as, kwargs))
+        # hear of every HTML page, in order, wherever it was written.
+        for save_as, template, kwargs in pages:
+            if template is not None:
+                signals.content_written.send(sanitised_join(self.output_path, save_as),
+                                             context=self._page_context(save_as, kwargs))
         return jobs if any(pid != here for pid in writers) else 1
 
     def _page_context(self, save_as: str, kwargs: dict) -> dict:
@@ -398,36 +402,46 @@ class ProfilesGenerator(Generator):
         search_facets.memoized = True
         self.env.globals["search_facets"] = search_facets
 
-    def _write_open_data(self) -> None:
+    def _open_data(self) -> list:
+        """The open data files, as pages without a template: `(save_as, None, make the data)`.
+
+        Compact JSON (json's C encoder only runs without `indent`). They are
+        written with the pages, so the biggest, /photographers.json, comes first
+        and the per-city files are shared out like city pages.
+        """
         settings = self.settings
-        save_as = settings["PHOTOGRAPHERS_JSON_SAVE_AS"]
-        city_save_as = settings.get("CITY_JSON_SAVE_AS")
+        memo = {}
+
+        def data(p: Photographer) -> dict:
+            if p.slug not in memo:
+                memo[p.slug] = p.open_data()
+            return memo[p.slug]
+
+        files = []
+        if settings.get("PHOTOGRAPHERS_JSON_SAVE_AS"):
+            files.append((settings["PHOTOGRAPHERS_JSON_SAVE_AS"], None, lambda: {
+                "about": "First Look's photographer directory as open data: every profile as its editors wrote it.",
+                "count": len(self.photographers),
+                "photographers": [data(p) for p in self.photographers],
+            }))
         if settings.get("CITIES_JSON_SAVE_AS"):
-            _write_json(Path(self.output_path) / settings["CITIES_JSON_SAVE_AS"], {
+            files.append((settings["CITIES_JSON_SAVE_AS"], None, lambda: {
                 "about": "Every city in First Look's directory: those based there and those who travel there.",
                 "count": len(self.cities),
                 "cities": [{"name": c.name, "slug": c.slug, "country": c.country, "url": c.url,
                             "based": len(c.based), "visiting": len(c.visiting)} for c in self.cities],
-            })
-        if not save_as and not city_save_as:
-            return
-        data = {p.slug: p.open_data() for p in self.photographers}
-        if save_as:
-            _write_json(Path(self.output_path) / save_as, {
-                "about": "First Look's photographer directory as open data: every profile as its editors wrote it.",
-                "count": len(self.photographers),
-                "photographers": [data[p.slug] for p in self.photographers],
-            })
-        if city_save_as:
+            }))
+        if settings.get("CITY_JSON_SAVE_AS"):
             for city in self.cities:
-                _write_json(Path(self.output_path) / city_save_as.format(slug=city.slug), {
+                files.append((settings["CITY_JSON_SAVE_AS"].format(slug=city.slug), None, lambda city=city: {
                     "about": f"First Look's headshot photographers in {city.name}, as open data: those based "
                              "there, then those who travel there (based_here false).",
                     "city": {"name": city.name, "slug": city.slug, "country": city.country, "url": city.url},
                     "count": len(city.based) + len(city.visiting),
-                    "photographers": [{**data[p.slug], "based_here": True} for p in city.based]
-                    + [{**data[p.slug], "based_here": False} for p in city.visiting],
-                })
+                    "photographers": [{**data(p), "based_here": True} for p in city.based]
+                    + [{**data(p), "based_here": False} for p in city.visiting],
+                }))
+        return files
 
 
 def write_if_changed(path: str, text: str) -> bool:
@@ -451,13 +465,6 @@ def write_if_changed(path: str, text: str) -> bool:
         handle.write(data)
     os.replace(tmp, path)
     return True
-
-
-def _write_json(path: Path, data) -> None:
-    """Compact: json's C encoder only runs without `indent` (about 5x faster on 10,000 profiles)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
-                    encoding="utf-8")
 
 
 def pager_links(number: int, count: int, url, window: int = 2) -> list[dict]:

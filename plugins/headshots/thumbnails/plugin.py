@@ -15,7 +15,7 @@ from pelican.log import console
 
 from ..errors import fail, install_log_filter
 from .build import LAST_STATS, Item, process, publish
-from .picture import picture_markup
+from .picture import picture_markup, scan_tile
 from .settings import apply_defaults, settings_problems
 
 logger = logging.getLogger(__name__)
@@ -66,7 +66,8 @@ def initialized(pelican) -> None:
     settings = pelican.settings
     apply_defaults(settings)
     # a new dict: never mutate Pelican's DEFAULT_CONFIG in place
-    settings["JINJA_GLOBALS"] = {**(settings.get("JINJA_GLOBALS") or {}), "headshots_picture": picture_markup}
+    settings["JINJA_GLOBALS"] = {**(settings.get("JINJA_GLOBALS") or {}), "headshots_picture": picture_markup,
+                                "headshots_scan_tile": scan_tile}
     install_log_filter()
 
 
