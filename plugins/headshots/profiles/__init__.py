@@ -45,6 +45,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join, wait_f
 
 from headshots import errors
 from headshots.errors import Problem, display_path
+from headshots.fragments import cached
 from headshots.profiles import parallel, sitemap
 from headshots.profiles.model import (City, Headshot, Photographer, assemble, city_slug, money, scan_grid,
                                       scan_pool)
@@ -130,6 +131,7 @@ def initialize(pelican) -> None:
     filters = dict(settings.get("JINJA_FILTERS") or {})
     filters.setdefault("money", money)
     settings["JINJA_FILTERS"] = filters
+    settings["JINJA_GLOBALS"] = {**(settings.get("JINJA_GLOBALS") or {}), "cached": cached}
     if settings["PHOTOGRAPHERS_AUTORELOAD"]:
         _watch_profiles(settings)
 

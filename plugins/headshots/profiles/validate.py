@@ -21,7 +21,6 @@ from functools import cache
 from pathlib import Path
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
 
 from headshots import yamlnodes
 from headshots.errors import Problem, display_path
@@ -56,7 +55,10 @@ def schema() -> dict:
 
 
 @cache
-def validator() -> Draft202012Validator:
+def validator():
+    """jsonschema's validator, for the messages: imported only when a profile is refused
+    (importing it is about a tenth of a second's fixed cost, more than a build's valid profiles)."""
+    from jsonschema import Draft202012Validator
     return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
