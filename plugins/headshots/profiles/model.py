@@ -17,9 +17,8 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import markdown
-import markdown.treeprocessors
 import nh3
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from headshots.errors import Problem
@@ -56,42 +55,48 @@ def sort_key(name: str) -> tuple[str, str]:
     return (fold(name).casefold(), name)
 
 
-# Python-Markdown without raw HTML: the two extensions that pass HTML through
-# are removed, so `<script>` in a bio is shown as text. nh3 then keeps only
-# the tags a bio needs and http(s)/mailto links (belt and braces).
+# Bios are CommonMark, read by markdown-it-py with raw HTML off, so `<script>`
+# in a bio is shown as text. A link to anything but http(s)/mailto becomes its
+# plain text (an `<a>` without `href` would be invalid HTML and useless to the
+# reader). nh3 then keeps only the tags a bio needs (belt and braces).
+# markdown-it-py rather than Python-Markdown (the articles' engine): a bio is
+# read for every profile, and it is about 4x faster on one.
 _BIO_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code"}
 _LINK_SCHEMES = {"http", "https", "mailto"}
 
 
-class _UnlinkUnsafe(markdown.treeprocessors.Treeprocessor):
-    """A link to anything but http(s)/mailto becomes plain text (an `<a>` without
-    `href` would be invalid HTML and useless to the reader)."""
-
-    def run(self, root):
-        for element in root.iter("a"):
-            if urlsplit(element.get("href", "")).scheme.lower() not in _LINK_SCHEMES:
-                element.tag = "span"
-                element.attrib.clear()
-
-
-class _NoRawHtml(markdown.Extension):
-    def extendMarkdown(self, md):  # noqa: N802 - Markdown's API
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_UnlinkUnsafe(md), "unlink_unsafe", 0)
+def _unlink_unsafe(state) -> None:
+    """A core rule: drop the link tokens around the text of a link whose scheme is not allowed."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        kept, dropped = [], 0
+        for token in block.children:
+            if token.type == "link_open" and \
+                    urlsplit(str(token.attrGet("href") or "")).scheme.lower() not in _LINK_SCHEMES:
+                dropped += 1  # links do not nest
+                continue
+            if token.type == "link_close" and dropped:
+                dropped -= 1
+                continue
+            kept.append(token)
+        block.children = kept
 
 
 @cache
-def _bio_markdown() -> markdown.Markdown:
-    """One converter for every bio: building one loads its extensions, which cost more than a bio."""
-    return markdown.Markdown(extensions=[_NoRawHtml()], output_format="html")
+def _bio_markdown() -> MarkdownIt:
+    """One parser for every bio: every link is parsed (then `_unlink_unsafe` decides), raw HTML is text."""
+    parser = MarkdownIt("commonmark", {"html": False})
+    parser.validateLink = lambda url: True
+    parser.core.ruler.push("unlink_unsafe", _unlink_unsafe)
+    return parser
 
 
 def render_bio(text: str | None) -> Markup:
     """A Markdown bio as safe HTML: raw HTML escaped, only http(s) and mailto links, rel=nofollow."""
     if not text:
         return Markup("")
-    html = _bio_markdown().reset().convert(text)
+    html = _bio_markdown().render(text).rstrip("\n")
     clean = nh3.clean(html, tags=_BIO_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes=_LINK_SCHEMES, link_rel="nofollow noopener")
     return Markup(clean)
