@@ -1,12 +1,13 @@
 """The model the templates get: slugs, money, safe bios, the directory's order, cities, JSON-LD, scan pools."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 
 from factories import minimal_profile, write_profile
 from headshots.profiles import DEFAULTS
-from headshots.profiles.model import assemble, city_slug, money, render_bio, scan_grid, scan_pool
+from headshots.profiles.model import assemble, city_slug, days, label, money, place, render_bio, scan_grid, scan_pool
 from headshots.profiles.validate import load_profiles
 
 
@@ -154,3 +155,13 @@ def test_scan_grid_places_theirs_every_fourth_tile_among_the_pool():
     assert [shot for shot, theirs in grid if theirs] == [f"mine{n}" for n in range(6)]
     assert [shot for shot, theirs in grid if not theirs][:7] == ["a", "b", "c", "a", "b", "c", "a"]
     assert scan_grid(me, [], tiles=24) == [(f"mine{n}", True) for n in range(6)]  # nobody else yet
+
+
+def test_template_helpers_word_values_as_the_pages_do():
+    specialty = {"musical-theatre": "Musical theatre"}
+    assert label(specialty, "musical-theatre") == "Musical theatre"
+    assert label(specialty, "stage-combat") == "Stage combat"      # a value with no label of its own
+    assert (days(1), days(5)) == ("1 day", "5 days")
+    home = SimpleNamespace(name="Chicago")
+    assert place(SimpleNamespace(city=home, region="IL")) == "Chicago, IL"
+    assert place(SimpleNamespace(city=home, region=None)) == "Chicago"

@@ -47,8 +47,8 @@ from headshots import errors
 from headshots.errors import Problem, display_path
 from headshots.fragments import cached
 from headshots.profiles import parallel, sitemap
-from headshots.profiles.model import (City, Headshot, Photographer, assemble, city_slug, money, scan_grid,
-                                      scan_pool)
+from headshots.profiles.model import (TEMPLATE_GLOBALS, City, Headshot, Photographer, assemble, city_slug, money,
+                                      scan_grid, scan_pool)
 from headshots.profiles.validate import ProfileCache, load_profile, load_profiles
 
 __all__ = ["DEFAULTS", "City", "Headshot", "Photographer", "ProfilesGenerator", "city_slug", "money",
@@ -131,7 +131,7 @@ def initialize(pelican) -> None:
     filters = dict(settings.get("JINJA_FILTERS") or {})
     filters.setdefault("money", money)
     settings["JINJA_FILTERS"] = filters
-    settings["JINJA_GLOBALS"] = {**(settings.get("JINJA_GLOBALS") or {}), "cached": cached}
+    settings["JINJA_GLOBALS"] = {**(settings.get("JINJA_GLOBALS") or {}), **TEMPLATE_GLOBALS, "cached": cached}
     if settings["PHOTOGRAPHERS_AUTORELOAD"]:
         _watch_profiles(settings)
 

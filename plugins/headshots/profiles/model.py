@@ -115,6 +115,27 @@ def money(amount, currency: str) -> str:
     return f"{symbol}{number}" if symbol else f"{currency} {number}"
 
 
+def label(mapping: dict, key) -> str:
+    """The theme's label for a profile value: `mapping[key]`, else the value with spaces, capitalised."""
+    return mapping[key] if key in mapping else str(key).replace("-", " ").capitalize()
+
+
+def days(count: int) -> str:
+    """"1 day", "5 days"."""
+    return f"{count} day{'' if count == 1 else 's'}"
+
+
+def place(photographer) -> str:
+    """Where a photographer is based, as a page says it: "Chicago", "Chicago, IL"."""
+    city, region = photographer.city.name, photographer.region
+    return f"{city}, {region}" if region else city
+
+
+# Template helpers above are Jinja globals (the profiles plugin registers them): a page
+# calls them dozens of times, and a macro call costs several times a Python one.
+TEMPLATE_GLOBALS = {"label": label, "days": days, "place": place}
+
+
 # --------------------------------------------------------------------------- the model
 
 
