@@ -6,6 +6,7 @@ fast). The benchmarks themselves are `make bench-scale`, not tests.
 
 import json
 import re
+import shutil
 
 import pytest
 
@@ -222,6 +223,36 @@ def test_profiles_parsed_by_several_processes_give_the_same_outcomes(tmp_path, m
     assert cache.stats == {"profiles": 22, "parsed": 22, "cached": 0}
     assert [str(p) for p in load_profiles(root, cache, settings=PARALLEL)[1]] == sorted(expected)
     assert cache.stats["cached"] == 22
+
+
+@pytest.mark.parametrize("damage", ["garbage file", "garbage entry", "cannot be written"])
+def test_a_damaged_or_unwritable_profile_cache_costs_only_speed(tmp_path, damage):
+    import sqlite3
+
+    from headshots.profiles.validate import ProfileCache, load_profiles
+
+    root = tmp_path / "photographers"
+    for index in range(3):
+        write_profile(root, f"p-{index}", minimal_profile(name=f"P {index}"))
+    first = load_profiles(root, ProfileCache(tmp_path / "cache"))
+    store = tmp_path / "cache" / "outcomes.sqlite"
+    if damage == "garbage file":
+        store.write_bytes(b"not a database" * 100)
+    elif damage == "garbage entry":
+        with sqlite3.connect(store) as connection:
+            connection.execute("UPDATE outcomes SET outcome = ?", (b"\x80not a pickle",))
+    else:  # the cache folder is a file: nothing can be read or written there
+        shutil.rmtree(tmp_path / "cache")
+        (tmp_path / "cache").write_text("in the way", encoding="utf-8")
+    cache = ProfileCache(tmp_path / "cache")
+    again = load_profiles(root, cache)
+    assert [p.data for p in again[0]] == [p.data for p in first[0]] and again[1] == [] == first[1]
+    expected = 3  # every profile parsed again, with the same outcome
+    assert cache.stats == {"profiles": 3, "parsed": expected, "cached": 3 - expected}
+    if damage == "garbage entry":  # parsed again and kept: the next build reads it from the cache
+        fresh = ProfileCache(tmp_path / "cache")
+        load_profiles(root, fresh)
+        assert fresh.stats["cached"] == 3
 
 
 def test_forked_map_keeps_order_and_uses_other_processes():

@@ -16,6 +16,8 @@ import json
 import os
 import pickle
 import re
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -393,7 +395,7 @@ def code_version() -> str:
 
 
 class ProfileCache:
-    """Parsed and validated profiles under `CACHE_PATH/profiles/`, one small pickle per outcome.
+    """Parsed and validated profiles in one SQLite file, `CACHE_PATH/profiles/outcomes.sqlite`.
 
     The key of a profile is a hash of: its bytes, its absolute path and the
     path shown in problems, the folder's listing (every file name with its
@@ -401,13 +403,20 @@ class ProfileCache:
     images), and `code_version()`. A hit skips YAML parsing, schema
     validation and the rules; any change to one of those inputs is a miss,
     and only that profile is read again. Invalid outcomes are cached too, so
-    a profile that failed fails again with the same problems. Files are
-    written tmp + `os.replace`; stale entries are left (`make clean` drops them).
+    a profile that failed fails again with the same problems.
+
+    One file rather than a file per profile: creating 10,000 small files was
+    a second of a cold build here, and new outcomes go in with one
+    transaction (never half-written). Workers only read; the parent writes.
+    A cache that cannot be read or written only costs speed. Stale entries
+    are left (`make clean` drops them).
     """
 
     def __init__(self, folder):
         self.folder = Path(folder)
+        self.path = self.folder / "outcomes.sqlite"
         self.stats = {"profiles": 0, "parsed": 0, "cached": 0}
+        self._reader = None  # (pid, connection): a connection never crosses a fork
 
     def key(self, path: Path, data: bytes) -> str:
         folder = path.parent
@@ -433,37 +442,56 @@ class ProfileCache:
 
     def load_all(self, paths: list[Path], jobs: int = 1) -> list:
         """Each profile's outcome `(profile, problems)`, from the cache or parsed, `jobs` processes at a time."""
-        fetched = forked_map(self.fetch, paths, jobs)
-        parsed = sum(was_parsed for _, was_parsed in fetched)
+        try:
+            fetched = forked_map(self.fetch, paths, jobs)
+        finally:
+            self._close_reader()
+        new = [(key, blob) for key, blob, parsed in fetched if parsed and key]
+        if new:
+            self._store(new)
+        parsed = sum(was_parsed for _, _, was_parsed in fetched)
         self.stats["profiles"] += len(paths)
         self.stats["parsed"] += parsed
         self.stats["cached"] += len(paths) - parsed
-        return [pickle.loads(blob) for blob, _ in fetched]
+        return [pickle.loads(blob) for _, blob, _ in fetched]
 
-    def fetch(self, path: Path) -> tuple[bytes, bool]:
-        """`path`'s outcome, pickled (as kept in the cache), and whether it had to be parsed.
+    def fetch(self, path: Path) -> tuple[str | None, bytes, bool]:
+        """`(key, outcome pickled as kept in the cache, whether it had to be parsed)`.
 
-        A miss is parsed and kept here, in the worker (written tmp + rename;
-        a read-only cache only costs speed). Pickles cross back to the parent
-        as they are: a hit is never unpickled and pickled again on the way.
+        A hit crosses back to the parent as it is, never unpickled and
+        pickled again on the way; a damaged entry is parsed again. The key is
+        None when the profile could not be read (its outcome is not kept).
         """
         try:
             key = self.key(path, path.read_bytes())
         except OSError:
-            return pickle.dumps(load_profile(path), protocol=pickle.HIGHEST_PROTOCOL), True
-        entry = self.folder / key[:2] / f"{key}.pickle"
+            return None, pickle.dumps(load_profile(path), protocol=pickle.HIGHEST_PROTOCOL), True
         try:
-            blob = entry.read_bytes()
-            pickle.loads(blob)  # a damaged entry is parsed again
-            return blob, False
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
+            row = self._read().execute("SELECT outcome FROM outcomes WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                pickle.loads(row[0])
+                return key, row[0], False
+        except Exception:  # noqa: BLE001 - unpickling damaged bytes can raise almost anything: a miss
             pass
-        blob = pickle.dumps(load_profile(path), protocol=pickle.HIGHEST_PROTOCOL)
+        return key, pickle.dumps(load_profile(path), protocol=pickle.HIGHEST_PROTOCOL), True
+
+    def _read(self) -> sqlite3.Connection:
+        """This process's read connection (opened on first use; a forked worker opens its own)."""
+        if self._reader is None or self._reader[0] != os.getpid():
+            self._reader = (os.getpid(), sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True))
+        return self._reader[1]
+
+    def _close_reader(self) -> None:
+        if self._reader is not None and self._reader[0] == os.getpid():
+            self._reader[1].close()
+        self._reader = None
+
+    def _store(self, outcomes: list[tuple[str, bytes]]) -> None:
+        """Keep new outcomes, in one transaction."""
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(blob)
-            os.replace(tmp, entry)
-        except OSError:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(self.path, timeout=30)) as connection, connection:
+                connection.execute("CREATE TABLE IF NOT EXISTS outcomes (key TEXT PRIMARY KEY, outcome BLOB)")
+                connection.executemany("INSERT OR REPLACE INTO outcomes VALUES (?, ?)", outcomes)
+        except (OSError, sqlite3.Error):
             pass
-        return blob, True
