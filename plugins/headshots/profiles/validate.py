@@ -417,6 +417,7 @@ class ProfileCache:
         self.path = self.folder / "outcomes.sqlite"
         self.stats = {"profiles": 0, "parsed": 0, "cached": 0}
         self._reader = None  # (pid, connection): a connection never crosses a fork
+        self._readable = False  # whether the store existed when this build started looking
 
     def key(self, path: Path, data: bytes) -> str:
         folder = path.parent
@@ -442,6 +443,7 @@ class ProfileCache:
 
     def load_all(self, paths: list[Path], jobs: int = 1) -> list:
         """Each profile's outcome `(profile, problems)`, from the cache or parsed, `jobs` processes at a time."""
+        self._readable = self.path.is_file()  # a cold build does not try to open it once a profile
         try:
             fetched = forked_map(self.fetch, paths, jobs)
         finally:
@@ -465,14 +467,15 @@ class ProfileCache:
         try:
             key = self.key(path, path.read_bytes())
         except OSError:
-            return None, pickle.dumps(load_profile(path), protocol=pickle.HIGHEST_PROTOCOL), True
-        try:
-            row = self._read().execute("SELECT outcome FROM outcomes WHERE key = ?", (key,)).fetchone()
-            if row is not None:
-                pickle.loads(row[0])
-                return key, row[0], False
-        except Exception:  # noqa: BLE001 - unpickling damaged bytes can raise almost anything: a miss
-            pass
+            key = None
+        if key is not None and self._readable:
+            try:
+                row = self._read().execute("SELECT outcome FROM outcomes WHERE key = ?", (key,)).fetchone()
+                if row is not None:
+                    pickle.loads(row[0])
+                    return key, row[0], False
+            except Exception:  # noqa: BLE001 - unpickling damaged bytes can raise almost anything: a miss
+                pass
         return key, pickle.dumps(load_profile(path), protocol=pickle.HIGHEST_PROTOCOL), True
 
     def _read(self) -> sqlite3.Connection:
