@@ -276,6 +276,7 @@ def reference_site(base: Path, n: int, seed: int = 2) -> tuple[Path, Path]:
 def run(command: list[str], cwd: Path) -> dict:
     """Run one build; wall seconds, peak RSS (MB) of it and its waited-for children, its output."""
     out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    os.sync()  # the previous step's writes reach the disk now, not during this run's clock
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err,
                                env={**os.environ, "COLUMNS": "200", "PYTHONHASHSEED": "0"})

@@ -40,6 +40,16 @@ def test_positions_of_values_and_keys_are_one_based():
     assert doc.where(("location", "city"), key=True) == (3, 3)
 
 
+def test_a_narrowed_document_keeps_the_positions_asked_for_and_their_ancestors():
+    doc = yamlnodes.load("name: Maya\nheadshots:\n  - file: a.jpg\n    alt: x\n  - file: b.jpg\n    alt: y\n")
+    kept = doc.narrowed([("headshots", 1, "file")])
+    assert kept.data is doc.data
+    assert kept.where(("headshots", 1, "file")) == (5, 11)
+    assert kept.where(("headshots", 1, "alt")) == (5, 5)  # the headshot's own line
+    assert kept.where(("name",)) == (1, 1)
+    assert set(kept.positions) == {(), ("headshots",), ("headshots", 1), ("headshots", 1, "file")}
+
+
 def test_duplicate_key():
     assert error_of("name: A\nstudio: B\nname: C\n") == (3, 1, 'duplicate key "name" (first written on line 1): keep one')
 

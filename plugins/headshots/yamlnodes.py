@@ -288,6 +288,19 @@ class Document:
                 return (1, 1)
             path = path[:-1]
 
+    def narrowed(self, paths) -> Document:
+        """The same data, with the positions of `paths` and of their ancestors only.
+
+        For a document kept long after it was checked: every value's position
+        is most of what it costs to pickle (a process boundary, a cache).
+        """
+        positions = {}
+        for path in map(tuple, paths):
+            for end in range(len(path) + 1):
+                if path[:end] in self.positions:
+                    positions[path[:end]] = self.positions[path[:end]]
+        return Document(self.data, positions)
+
 
 def load(text: str | bytes) -> Document:
     """Parse one document strictly into plain Python data (dict, list, str, int, float, bool, None)."""
