@@ -204,6 +204,7 @@ class ProfilesGenerator(Generator):
         # JINJA_ENVIRONMENT forgets to (pelicanconf.py turns autoescape on site-wide).
         self.env.autoescape = True
         sitemap.collector.reset()
+        self._writers = None  # set by start_output: waits for the pages being written
 
     def generate_context(self) -> None:
         root = Path(self.settings["PHOTOGRAPHERS_PATH"])
@@ -260,8 +261,14 @@ class ProfilesGenerator(Generator):
 
     # ------------------------------------------------------------------ output
 
-    def generate_output(self, writer) -> None:
-        started = time.perf_counter()
+    def start_output(self) -> None:
+        """Start writing the pages, on every core in a big directory.
+
+        Called once every generator has its context (`all_generators_finalized`,
+        so the headshots have their pictures): the workers write while this
+        process goes on with Pelican's own output (the articles).
+        """
+        self._output_started = time.perf_counter()
         self._memoize_facets()
         pages = [*self._directory_pages(), *self._photographer_pages()]
         for city in self.cities:
@@ -269,22 +276,33 @@ class ProfilesGenerator(Generator):
         if self.settings.get("CITIES_SAVE_AS"):
             pages.append((self.settings["CITIES_SAVE_AS"], "cities",
                           {"page_name": "cities", "url": self.settings["CITIES_URL"]}))
-        processes = self._write_pages(self._open_data() + pages)
+        self._pages = pages
+        self._writers = self._write_pages(self._open_data() + pages)
+
+    def generate_output(self, writer) -> None:
+        if self._writers is None:  # run without Pelican's signals (a test, another tool)
+            self.start_output()
+        pids, self._writers = self._writers(), None
+        # `content_written` receivers (the sitemap, other plugins') live in this process: they
+        # hear of every HTML page, in order, wherever it was written.
+        for save_as, template, kwargs in self._pages:
+            signals.content_written.send(sanitised_join(self.output_path, save_as),
+                                         context=self._page_context(save_as, kwargs))
+        processes = len(set(pids) - {os.getpid()}) or 1
         from pelican.log import console
-        console.print(f"Profiles: wrote {len(pages)} pages and the open data "
-                      f"in {time.perf_counter() - started:.2f} s "
+        console.print(f"Profiles: wrote {len(self._pages)} pages and the open data "
+                      f"in {time.perf_counter() - self._output_started:.2f} s "
                       f"({processes} process{'es' if processes > 1 else ''})", soft_wrap=True)
 
-    def _write_pages(self, pages: list) -> int:
-        """Write `pages`, each `(save_as, template name, context)`: on every core in a big directory.
+    def _write_pages(self, pages: list):
+        """Start writing `pages`, each `(save_as, template name, context)`; returns the function that
+        waits for them and gives the writing process's id for each page.
 
         A page without a template is a JSON file, its "context" the function
         that makes its data. Pages are rendered here rather than through
         Pelican's writer so that a page whose bytes did not change is not
-        rewritten (`write_if_changed`). Returns how many processes were asked to write them.
+        rewritten (`write_if_changed`).
         """
-        jobs = parallel.jobs_for(self.settings, len(self.photographers))
-
         def write(page) -> int:
             save_as, template, value = page
             if template is None:
@@ -294,15 +312,7 @@ class ProfilesGenerator(Generator):
             write_if_changed(sanitised_join(self.output_path, save_as), text)
             return os.getpid()
 
-        here = os.getpid()
-        writers = parallel.forked_map(write, pages, jobs)
-        # `content_written` receivers (the sitemap, other plugins') live in this process: they
-        # hear of every HTML page, in order, wherever it was written.
-        for save_as, template, kwargs in pages:
-            if template is not None:
-                signals.content_written.send(sanitised_join(self.output_path, save_as),
-                                             context=self._page_context(save_as, kwargs))
-        return jobs if any(pid != here for pid in writers) else 1
+        return parallel.start_forked_map(write, pages, parallel.jobs_for(self.settings, len(self.photographers)))
 
     def _page_context(self, save_as: str, kwargs: dict) -> dict:
         """What Pelican's writer gives a template: the build context, the page's values, RELATIVE_URLS."""
@@ -540,6 +550,12 @@ def _unfreeze(pelican) -> None:
     gc.unfreeze()
 
 
+def _start_output(generators) -> None:
+    for generator in generators:
+        if isinstance(generator, ProfilesGenerator):
+            generator.start_output()
+
+
 def get_generators(pelican):
     return ProfilesGenerator
 
@@ -547,6 +563,7 @@ def get_generators(pelican):
 def register() -> None:
     signals.initialized.connect(initialize)
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(_start_output)
     signals.static_generator_init.connect(_skip_profiles)
     signals.content_written.connect(sitemap.collector.page_written)
     signals.finalized.connect(sitemap.collector.write)

@@ -19,8 +19,13 @@ from concurrent.futures import ProcessPoolExecutor
 #: Most items a worker takes per task: enough that handing out tasks costs nothing.
 CHUNK = 64
 
-# (function, items, chunk) for the forked workers: set only while a pool runs.
+# (function, items, chunk) in a forked worker: set there by `_start_worker`, never in the parent.
 _job = None
+
+
+def _start_worker(job) -> None:
+    global _job
+    _job = job
 
 
 def _run_chunk(start: int) -> list:
@@ -41,15 +46,33 @@ def forked_map(function, items: list, jobs: int) -> list:
 
     Results must pickle. An exception in a worker is raised here.
     """
-    global _job
+    return start_forked_map(function, items, jobs)()
+
+
+def start_forked_map(function, items: list, jobs: int):
+    """Start `forked_map` and return at once a function that waits for its results.
+
+    The workers are forked now and see this moment's state; meanwhile this
+    process is free for other work (Pelican writing the articles). Without
+    fork, or with one job, the items are worked through when the results are asked for.
+    """
     jobs = min(jobs, len(items))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods() \
             or multiprocessing.current_process().daemon:
-        return [function(item) for item in items]
+        return lambda: [function(item) for item in items]
     chunk = min(CHUNK, -(-len(items) // jobs))
-    _job = (function, items, chunk)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker, initargs=((function, items, chunk),))
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for part in pool.map(_run_chunk, range(0, len(items), chunk)) for result in part]
-    finally:
-        _job = None
+        parts = [pool.submit(_run_chunk, start) for start in range(0, len(items), chunk)]
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+
+    def results() -> list:
+        try:
+            return [result for part in parts for result in part.result()]
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+    return results
