@@ -50,7 +50,7 @@ from headshots.fragments import cached
 from headshots.profiles import parallel, sitemap
 from headshots.profiles.model import (TEMPLATE_GLOBALS, City, Headshot, Photographer, assemble, city_slug, money,
                                       scan_grid, scan_pool)
-from headshots.profiles.validate import ProfileCache, load_profile, load_profiles
+from headshots.profiles.validate import ProfileCache, load_profile, load_profiles, start_loading_profiles
 
 __all__ = ["DEFAULTS", "City", "Headshot", "Photographer", "ProfilesGenerator", "city_slug", "money",
            "register"]
@@ -205,29 +205,33 @@ class ProfilesGenerator(Generator):
         self.env.autoescape = True
         sitemap.collector.reset()
         self._writers = None  # set by start_output: waits for the pages being written
+        # Profiles are read from now on (in a big directory, by workers, while Pelican reads the
+        # articles); generate_context collects them.
+        self._root = Path(self.settings["PHOTOGRAPHERS_PATH"])
+        self._cache = None
+        if self.settings["PHOTOGRAPHERS_CACHE"] and self.settings.get("CACHE_PATH"):
+            self._cache = ProfileCache(Path(self.settings["CACHE_PATH"]) / "profiles")
+        self._loading = self._start_loading() if self._root.is_dir() else None
+
+    def _start_loading(self):
+        """Start reading every profile; returns the function that waits for `(profiles, problems)`."""
+        self._load_started = time.perf_counter()
+        return start_loading_profiles(self._root, self._cache, settings=self.settings)
 
     def generate_context(self) -> None:
-        root = Path(self.settings["PHOTOGRAPHERS_PATH"])
-        if not root.is_dir():
+        root, cache = self._root, self._cache
+        if self._loading is None:
             errors.fail([Problem(display_path(root), 1, 1, "PHOTOGRAPHERS_PATH",
                                  "folder not found: set PHOTOGRAPHERS_PATH to the folder of photographer profiles")])
-        started = time.perf_counter()
-        cache = None
-        if self.settings["PHOTOGRAPHERS_CACHE"] and self.settings.get("CACHE_PATH"):
-            cache = ProfileCache(Path(self.settings["CACHE_PATH"]) / "profiles")
-
-        def load():
-            return load_profiles(root, cache, settings=self.settings)
-
-        profiles, problems = load()
+        profiles, problems = self._loading()
         # `pelican -r` re-runs the build at once after an error, in a loop: when
         # this process already reported exactly these problems, wait for an
         # edit instead of printing them again and again (a plain build fails
         # once, so it never waits).
         while problems and _last_failure.get(str(root)) == tuple(problems):
             wait_for_changes("", self.settings)
-            profiles, problems = load()
-        self._summary(cache, profiles, problems, started)
+            profiles, problems = self._start_loading()()
+        self._summary(cache, profiles, problems, self._load_started)
         if problems:
             _last_failure[str(root)] = tuple(problems)
             errors.fail(problems)

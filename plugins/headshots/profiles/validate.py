@@ -28,7 +28,7 @@ from headshots import yamlnodes
 from headshots.errors import Problem, display_path
 from headshots.profiles.countries import COUNTRIES
 from headshots.profiles.model import render_bio
-from headshots.profiles.parallel import forked_map, jobs_for
+from headshots.profiles.parallel import jobs_for, start_forked_map
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "profile.schema.json"
 SCAFFOLD_PATH = Path(__file__).resolve().parents[1] / "templates" / "profile.yaml"
@@ -364,15 +364,28 @@ def load_profiles(root: Path, cache: ProfileCache | None = None, *,
     problems) comes from the cache. `cache.stats` counts both kinds. With the
     build's `settings`, a big directory is shared across processes (`jobs_for`).
     """
+    return start_loading_profiles(root, cache, settings=settings)()
+
+
+def start_loading_profiles(root: Path, cache: ProfileCache | None = None, *, settings: dict | None = None):
+    """Start `load_profiles` and return at once the function that gives its result.
+
+    In a big directory the workers are forked now and read while this
+    process goes on (the build reads the articles meanwhile).
+    """
     paths, problems = profile_paths(root)
     jobs = jobs_for(settings, len(paths)) if settings else 1
-    outcomes = cache.load_all(paths, jobs) if cache is not None else forked_map(load_profile, paths, jobs)
-    profiles = []
-    for profile, found in outcomes:
-        problems += found
-        if profile is not None:
-            profiles.append(profile)
-    return profiles, sorted(problems)
+    outcomes = cache.start_load_all(paths, jobs) if cache is not None else start_forked_map(load_profile, paths, jobs)
+
+    def result() -> tuple[list[LoadedProfile], list[Problem]]:
+        profiles, found_all = [], list(problems)
+        for profile, found in outcomes():
+            found_all += found
+            if profile is not None:
+                profiles.append(profile)
+        return profiles, sorted(found_all)
+
+    return result
 
 
 # --------------------------------------------------------------------------- the profile cache
@@ -444,21 +457,27 @@ class ProfileCache:
         hasher.update(data)
         return hasher.hexdigest()
 
-    def load_all(self, paths: list[Path], jobs: int = 1) -> list:
-        """Each profile's outcome `(profile, problems)`, from the cache or parsed, `jobs` processes at a time."""
+    def start_load_all(self, paths: list[Path], jobs: int = 1):
+        """Start finding each profile's outcome `(profile, problems)`, from the cache or parsed, `jobs`
+        processes at a time; returns the function that waits for them (and keeps the new ones)."""
         self._readable = self.path.is_file()  # a cold build does not try to open it once a profile
-        try:
-            fetched = forked_map(self.fetch, paths, jobs)
-        finally:
-            self._close_reader()
-        new = [(key, blob) for key, blob, parsed in fetched if parsed and key]
-        if new:
-            self._store(new)
-        parsed = sum(was_parsed for _, _, was_parsed in fetched)
-        self.stats["profiles"] += len(paths)
-        self.stats["parsed"] += parsed
-        self.stats["cached"] += len(paths) - parsed
-        return [pickle.loads(blob) for _, blob, _ in fetched]
+        fetching = start_forked_map(self.fetch, paths, jobs)
+
+        def outcomes() -> list:
+            try:
+                fetched = fetching()
+            finally:
+                self._close_reader()
+            new = [(key, blob) for key, blob, parsed in fetched if parsed and key]
+            if new:
+                self._store(new)
+            parsed = sum(was_parsed for _, _, was_parsed in fetched)
+            self.stats["profiles"] += len(paths)
+            self.stats["parsed"] += parsed
+            self.stats["cached"] += len(paths) - parsed
+            return [pickle.loads(blob) for _, blob, _ in fetched]
+
+        return outcomes
 
     def fetch(self, path: Path) -> tuple[str | None, bytes, bool]:
         """`(key, outcome pickled as kept in the cache, whether it had to be parsed)`.
