@@ -10,7 +10,8 @@ one run:
   profile    after one profile's text (its bio) changed
   headshot   after one headshot's bytes changed
   reference  Pelican building N plain Markdown articles with a minimal template
-             (no plugins, no content cache): Pelican's own cost per page
+             (no plugins, no content cache): Pelican's own cost per page (run
+             twice, into new output folders; the faster run counts)
 
 For each: wall seconds, peak memory (ru_maxrss of the build process and the
 workers it waited for, from wait4), output size and file counts; for the site
@@ -415,6 +416,10 @@ def main() -> None:
     print(f"bench-scale: N={args.n}, images={'distinct 2000x2500' if images else 'shared 800x1000, not published'}, "
           f"formats={','.join(formats)}, in {base}", flush=True)
     results = {}
+    # The plugins' bytecode, as on any machine that has built the site once: where PYTHONDONTWRITEBYTECODE
+    # is set (this project's sandbox), every build would compile them again (about 0.05 s), while the
+    # reference's Pelican was compiled when pip installed it.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "plugins")], check=True)
     try:
         data = generate(base / "site", args.n, images, args.articles)
         print(f"generated {args.n} profiles ({len(data['headshots'])} headshots, {data['bytes'] / 1e6:.0f} MB), "
@@ -454,14 +459,20 @@ def main() -> None:
                 Image.new("RGB", (800, 1000), (120, 90, 70)).save(target, "JPEG")
             scenario("headshot")
         if "reference" in only:
+            # Twice, each into a new output folder, and the faster run is the reference: this machine's
+            # noise only ever adds time, so the faster run is the fairer figure for Pelican's own cost
+            # (and the stricter one for ours, measured once).
             ref_content, ref_settings = reference_site(base / "reference", args.n)
-            ref_out = base / "reference-output"
-            result = run([sys.executable, "-m", "pelican", str(ref_content), "-s", str(ref_settings),
-                          "-o", str(ref_out)], REPO)
-            result["output"] = output_figures(ref_out)
-            results["reference"] = result
-            print(f"  reference {result['wall']:8.1f} s  ({args.n} plain articles)  peak {result['rss_mb']:6.0f} MB  "
-                  f"cpu {result['cpu']:7.1f} s", flush=True)
+            runs = []
+            for attempt in (1, 2):
+                ref_out = base / f"reference-output-{attempt}"
+                result = run([sys.executable, "-m", "pelican", str(ref_content), "-s", str(ref_settings),
+                              "-o", str(ref_out)], REPO)
+                result["output"] = output_figures(ref_out)
+                runs.append(result)
+                print(f"  reference {result['wall']:8.1f} s  ({args.n} plain articles, run {attempt})  "
+                      f"peak {result['rss_mb']:6.0f} MB  cpu {result['cpu']:7.1f} s", flush=True)
+            results["reference"] = min(runs, key=lambda r: r["wall"])
         report(args.n, results)
     finally:
         if args.keep:
