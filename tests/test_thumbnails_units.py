@@ -1,12 +1,13 @@
 """Pure functions of the thumbnails plugin: crop geometry, width choice, hashing, markup."""
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import pytest
 
 from headshots.thumbnails import geometry
-from headshots.thumbnails.picture import Image, Picture, PictureMarkupError, picture_attrs, picture_markup
+from headshots.thumbnails.picture import Image, Picture, PictureMarkupError, picture_attrs, picture_markup, scan_tiles
 from headshots.thumbnails.plan import PIPELINE_VERSION, digest_bytes, digest_file, make_plan
 
 REPO = Path(__file__).resolve().parents[1]
@@ -294,6 +295,17 @@ def test_markup_is_rendered_once_per_picture_and_arguments():
     tile = picture_markup(pic, "Actor", variant="scan")
     assert tile != first and 'sizes=' not in tile and len(pic.markup) == 2
     assert picture_markup(pic, "Another actor", sizes="50vw") == str(first).replace('alt="Actor"', 'alt="Another actor"')
+
+
+def test_scan_tiles_draw_a_grid_marking_only_the_photographers_own():
+    shot = SimpleNamespace(picture=fake_picture(), alt='Actor in a "navy" sweater')
+    other = SimpleNamespace(picture=fake_picture(), alt="Another actor")
+    grid = scan_tiles([(other, False), (shot, True), (other, False)])
+    tiles = str(grid).split("\n")
+    assert [t.startswith('<li class="scan-tile" data-mine>') for t in tiles] == [False, True, False]
+    assert all(t.startswith('<li class="scan-tile"') and t.endswith("</picture></li>") for t in tiles)
+    assert 'alt="Actor in a &#34;navy&#34; sweater"' in tiles[1] and 'srcset="/images/x/a-scan-112w.jpg 1x' in tiles[1]
+    assert scan_tiles([]) == ""
 
 
 def test_macro_without_alt_fails_the_render():

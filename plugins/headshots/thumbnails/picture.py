@@ -48,7 +48,7 @@ class Picture:
     og_url: str = ""
     og_width: int = 0
     og_height: int = 0
-    #: picture_markup's results by its arguments: a headshot shown on many pages is rendered once
+    #: picture_markup's (and scan_tile's) results by their arguments: a headshot shown on many pages is rendered once
     markup: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -250,7 +250,22 @@ def scan_tile(shot, mine=False) -> Markup:
 
     `mine` marks the photographer's own on their scan page (`data-mine`). A
     Python global rather than a macro: a photographer's scan page has 24 tiles,
-    and a macro call costs more than the markup it returns.
+    and a macro call costs more than the markup it returns. Memoized on the
+    Picture like `picture_markup`: a headshot is a tile on many scan pages.
     """
-    return Markup(f'<li class="scan-tile"{" data-mine" if mine else ""}>'
-                  f'{picture_markup(shot.picture, shot.alt, variant="scan")}</li>')
+    pic = shot.picture
+    key = ("scan-tile", str(shot.alt), bool(mine))
+    tile = pic.markup.get(key) if isinstance(pic, Picture) else None
+    if tile is None:
+        tile = pic.markup[key] = Markup(f'<li class="scan-tile"{" data-mine" if mine else ""}>'
+                                        f'{picture_markup(pic, shot.alt, variant="scan")}</li>')
+    return tile
+
+
+def scan_tiles(grid) -> Markup:
+    """A whole grid of `scan_tile`s from `(shot, mine)` pairs, in one call.
+
+    A photographer's scan page draws 24 tiles; looping over them in the
+    template (a call, an escape and a yield each) was a third of the page.
+    """
+    return Markup("\n".join(scan_tile(shot, mine) for shot, mine in grid))

@@ -15,7 +15,7 @@ from pelican.log import console
 
 from ..errors import fail, install_log_filter
 from .build import LAST_STATS, Item, process, publish
-from .picture import picture_markup, scan_tile
+from .picture import picture_markup, scan_tile, scan_tiles
 from .settings import apply_defaults, settings_problems
 
 logger = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ def initialized(pelican) -> None:
     apply_defaults(settings)
     # a new dict: never mutate Pelican's DEFAULT_CONFIG in place
     settings["JINJA_GLOBALS"] = {**(settings.get("JINJA_GLOBALS") or {}), "headshots_picture": picture_markup,
-                                "headshots_scan_tile": scan_tile}
+                                "headshots_scan_tile": scan_tile, "headshots_scan_tiles": scan_tiles}
     install_log_filter()
 
 
