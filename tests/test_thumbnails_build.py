@@ -127,7 +127,7 @@ def headshot(source, line, focus=None):
 def test_generator_sets_pictures_and_writes_files(tmp_path, sources):
     shots = [headshot(sources[0], 10), headshot(sources[1], 11, focus=[0.5, 0.3])]
     generator, context = generator_for(tmp_path, [photographer("maya-okafor", *shots)])
-    assert context["JINJA_GLOBALS"]["headshots_picture"] is thumbnails.picture_markup
+    assert context["JINJA_GLOBALS"]["picture"] is thumbnails.picture_markup
     generator.generate_context()
     generator.generate_output(writer=None)
     for shot in shots:

@@ -271,16 +271,15 @@ def test_picture_url_and_dimensions():
         fake_picture(formats=("jpeg",)).url(320, "avif")
 
 
-def render_macro(call, **context):
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(REPO / "theme" / "templates")),
-                             trim_blocks=True, lstrip_blocks=True)
-    env.globals["headshots_picture"] = picture_markup
-    template = env.from_string('{% from "_picture.html" import picture %}' + call)
-    return template.render(**context)
+def render_template(source, **context):
+    """`source` rendered as the theme's templates are: autoescaped, with the plugin's `picture` global."""
+    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.globals["picture"] = picture_markup
+    return env.from_string(source).render(**context)
 
 
-def test_macro_renders_escaped_picture_markup():
-    html = render_macro('{{ picture(pic, alt=alt, sizes="50vw") }}', pic=fake_picture(),
+def test_template_picture_renders_escaped_markup():
+    html = render_template('{{ picture(pic, alt=alt, sizes="50vw") }}', pic=fake_picture(),
                         alt='Actor in a "navy" sweater <b>')
     assert html.startswith("<picture><source type=\"image/avif\"")
     assert 'alt="Actor in a &#34;navy&#34; sweater &lt;b&gt;"' in html
@@ -308,9 +307,9 @@ def test_scan_tiles_draw_a_grid_marking_only_the_photographers_own():
     assert scan_tiles([]) == ""
 
 
-def test_macro_without_alt_fails_the_render():
+def test_template_picture_without_alt_fails_the_render():
     with pytest.raises(PictureMarkupError, match="needs alt text"):
-        render_macro('{{ picture(pic, alt="") }}', pic=fake_picture())
+        render_template('{{ picture(pic, alt="") }}', pic=fake_picture())
 
 
 # -- what a worker process imports ------------------------------------------------------------

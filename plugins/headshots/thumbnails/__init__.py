@@ -5,7 +5,7 @@ generator (which runs after it) decodes each source once, in parallel worker
 processes, makes every rendition into a content-addressed cache under
 CACHE_PATH, sets `headshot.picture` (a `Picture`), and copies the finished
 files into the output. See docs/ARCHITECTURE.md, "Pictures" and "Thumbnail
-pipeline", and `_picture.html` for the markup.
+pipeline", and `picture.picture_markup` (the templates' `picture()`) for the markup.
 
 One concern per module: `settings` (defaults, checks, rendition options),
 `geometry` and `plan` (what to make, pure), `pipeline` (the pixels, run in

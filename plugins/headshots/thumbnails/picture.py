@@ -1,5 +1,8 @@
-"""`Picture`: one headshot's renditions, and the pure function behind the
-`picture` macro (theme/templates/_picture.html)."""
+"""`Picture`: one headshot's renditions, and the templates' `picture()` and scan tiles.
+
+The one way a template shows a headshot is the Jinja global `picture`
+(`picture_markup`): `{{ picture(headshot.picture, alt=headshot.alt, sizes="...") }}`.
+"""
 
 from __future__ import annotations
 
@@ -226,11 +229,20 @@ def picture_attrs(pic, alt, sizes=None, eager=False, variant=None) -> dict:
 
 
 def picture_markup(pic, alt, sizes=None, eager=False, variant=None) -> Markup:
-    """The `<picture>` element for `picture_attrs`, every value escaped.
+    """The `<picture>` element for `picture_attrs`, every value escaped: the templates' `picture()`.
 
-    Memoized on the Picture: one headshot appears on its profile, its scan
-    page, directory and city cards and other photographers' scan grids, and
-    this markup (not the page around it) was most of the rendering time.
+    pic      headshot.picture (a Picture)
+    alt      required, non-empty: the build fails without it
+    sizes    required for the responsive picture: how wide it is shown,
+             e.g. "(min-width: 60em) 18rem, 45vw"
+    eager    true for the first (above the fold) image: no lazy loading, fetchpriority="high"
+    variant  "scan": the 112x140 CSS px casting tile at 1x and 2x (no sizes)
+
+    A Jinja global rather than a macro: a macro call cost more than this
+    function, and every template that used one had to import it on every
+    render. Memoized on the Picture: one headshot appears on its profile,
+    its scan page, directory and city cards and other photographers' scan
+    grids, and this markup (not the page around it) was most of the rendering time.
     """
     key = (str(alt) if alt is not None else None, sizes, bool(eager), variant)
     cached = pic.markup.get(key) if isinstance(pic, Picture) else None

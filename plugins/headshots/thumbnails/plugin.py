@@ -66,7 +66,7 @@ def initialized(pelican) -> None:
     settings = pelican.settings
     apply_defaults(settings)
     # a new dict: never mutate Pelican's DEFAULT_CONFIG in place
-    settings["JINJA_GLOBALS"] = {**(settings.get("JINJA_GLOBALS") or {}), "headshots_picture": picture_markup,
+    settings["JINJA_GLOBALS"] = {**(settings.get("JINJA_GLOBALS") or {}), "picture": picture_markup,
                                 "headshots_scan_tile": scan_tile, "headshots_scan_tiles": scan_tiles}
     install_log_filter()
 
