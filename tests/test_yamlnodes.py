@@ -28,6 +28,20 @@ def test_scalars_are_read_as_typed_yaml_1_2():
     assert type(data["n"]) is int and type(data["f"]) is float
 
 
+@pytest.mark.parametrize("value", ["", "~", "null", "Null", "NULL", "nulls", "true", "True", "TRUE", "tRUE",
+                                   "false", "0", "-3", "+7", "0o17", "0o8", "0x1F", "0xG", "1.5", "-.5", "1e3",
+                                   "1.", ".inf", "-.Inf", ".NaN", "1_000", "2026-10-01", "NO", "on", "yes",
+                                   "Maya", "*x", "é"])
+def test_our_resolver_tags_every_scalar_as_pyyaml_s_base_resolver_would(value):
+    """`_Resolver` overrides BaseResolver.resolve for speed: the same tag for every kind of node."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from yaml.resolver import BaseResolver
+    ours = yamlnodes._Resolver()
+    for kind in (ScalarNode, SequenceNode, MappingNode):
+        for implicit in ((True, False), (False, True), (False, False)):
+            assert ours.resolve(kind, value, implicit) == BaseResolver.resolve(ours, kind, value, implicit)
+
+
 def test_positions_of_values_and_keys_are_one_based():
     doc = yamlnodes.load("name: Maya\nlocation:\n  city: Chicago\nheadshots:\n  - file: a.jpg\n    alt: x\n")
     assert doc.positions[()] == (1, 1)
@@ -221,6 +235,16 @@ def test_c_composer_reads_real_profiles_alone_and_exactly_as_the_other_paths(mon
             document = yamlnodes.load(text)
         assert (document.data, document.positions, document.key_positions) == \
             _pure_python_read(text, monkeypatch)[0], path
+
+
+@pytest.mark.parametrize("text, may", [
+    ("&a x\n", True), ("a:\n  *b\n", True), ("- !tag x\n", True), ("a: [b,*x]\n", True),
+    ("a: {b: &x 1}\n", True), ("? !x a\n", True), ("a:\t&x 1\n", True), ("a: b\n-\t*c\n", True),
+    ("bio: Fish & chips\n", False), ("a: b*c!\n", False), ("a: 'x' &y\n", False), ("a: b\r&c\n", False),
+    ("", False), ("plain text, no marks\n", False),
+])
+def test_node_properties_are_found_only_where_a_node_can_begin(text, may):
+    assert yamlnodes._may_hold_node_property(text) is may
 
 
 @needs_libyaml

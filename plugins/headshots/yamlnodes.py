@@ -74,6 +74,24 @@ class YamlError(Exception):
 class _Resolver(BaseResolver):
     """YAML 1.2 core-schema scalars, nothing from YAML 1.1."""
 
+    # BaseResolver's own methods, less what this resolver never has (path resolvers,
+    # resolvers for any first character): they run for every node of every profile,
+    # and were about a third of libyaml's composing time.
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return STR
+        return SEQ if kind is SequenceNode else MAP
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
 
 _Resolver.add_implicit_resolver(BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 _Resolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
@@ -151,7 +169,26 @@ else:  # pragma: no cover - PyYAML built without libyaml
 
 
 _SCALAR_TAGS = frozenset({None, STR, INT, FLOAT, BOOL, NULL})
-_LENIENT_IN_LIBYAML = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#")  # tabs, BOMs, "|#" (PyYAML wants a space)
+
+
+def _follows(text: str, chars: str, over: str, after: str, at_start: bool) -> bool:
+    """Whether a character of `chars` in `text`, looking back over any run of `over`, stands just
+    after one of `after` (or at the start of the text, when `at_start`).
+
+    What the two checks below ask of every profile. `str.find` skips to
+    the few candidates; a regex tried at every position of the file was a
+    third of the time a profile took to load.
+    """
+    for char in chars:
+        at = text.find(char)
+        while at != -1:
+            before = at - 1
+            while before >= 0 and text[before] in over:
+                before -= 1
+            if (text[before] in after) if before >= 0 else at_start:
+                return True
+            at = text.find(char, at + 1)
+    return False
 
 
 class _NotSure(Exception):
@@ -159,14 +196,22 @@ class _NotSure(Exception):
 
 
 def _libyaml_reads_alike(text: str) -> bool:
-    """Whether libyaml reads `text` exactly as PyYAML does (see the module docstring)."""
-    return text.endswith("\n") and not _LENIENT_IN_LIBYAML.search(text)
+    """Whether libyaml reads `text` exactly as PyYAML does (see the module docstring): a final
+    newline, no tab, no byte-order mark, and no block scalar header running into a comment
+    ("|#", ">-2#": PyYAML wants a space before the "#")."""
+    return (text.endswith("\n") and "\t" not in text and "\ufeff" not in text
+            and not _follows(text, "#", "-+0123456789", "|>", at_start=False))
 
 
-# An anchor (&), alias (*) or tag (!) can only begin a node: at the start of a line (after
-# indentation), or after "- ", "? ", ":", "[", "{" or "," and spaces. A match may be plain text
-# too ("* a list item" in a bio): that only sends the file down the slower, event-level path.
-_NODE_PROPERTY = re.compile(r"(?:^|[\[{,:?-])[ \t]*[&*!]", re.MULTILINE)
+def _may_hold_node_property(text: str) -> bool:
+    """Whether an anchor (&), alias (*) or tag (!) may begin a node in `text`.
+
+    One can only begin a node at the start of a line (after indentation),
+    or after "- ", "? ", ":", "[", "{" or "," and spaces. A match may be
+    plain text too ("* a list item" in a bio): that only sends the file down
+    the slower, event-level path.
+    """
+    return _follows(text, "&*!", " \t", "\n[{,:?-", at_start=True)
 
 
 def _composed_in_c(text: str) -> Node | None:
@@ -180,7 +225,7 @@ def _composed_in_c(text: str) -> Node | None:
     events and the same resolver as `compose`'s, so `load` gives the same
     data and positions either way (tests/test_yamlnodes.py checks).
     """
-    if _CComposer is None or not _libyaml_reads_alike(text) or _NODE_PROPERTY.search(text):
+    if _CComposer is None or not _libyaml_reads_alike(text) or _may_hold_node_property(text):
         return None
     try:
         root = _single_node(_CComposer, text)
@@ -322,26 +367,32 @@ def load_file(path) -> Document:
 
 
 def _construct(node: Node, path: tuple, document: Document):
-    document.positions[path] = _position(node.start_mark)
+    # Every node of every profile passes here: marks are read inline, and a string (most
+    # scalars) is returned without a call to `_scalar`.
+    mark = node.start_mark
+    document.positions[path] = (mark.line + 1, mark.column + 1)
+    if isinstance(node, ScalarNode):
+        return node.value if node.tag == STR or node.tag == "!" else _scalar(node)
     if isinstance(node, MappingNode):
         _check_tag(node, MAP)
         result = {}
+        key_positions = document.key_positions
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise YamlError("a key must be a plain word, not a list or a mapping",
                                 *_position(key_node.start_mark))
             key = key_node.value
+            child = (*path, key)
             if key in result:
-                first_line = document.key_positions[(*path, key)][0]
+                first_line = key_positions[child][0]
                 raise YamlError(f'duplicate key "{key}" (first written on line {first_line}): keep one',
                                 *_position(key_node.start_mark))
-            document.key_positions[(*path, key)] = _position(key_node.start_mark)
-            result[key] = _construct(value_node, (*path, key), document)
+            mark = key_node.start_mark
+            key_positions[child] = (mark.line + 1, mark.column + 1)
+            result[key] = _construct(value_node, child, document)
         return result
-    if isinstance(node, SequenceNode):
-        _check_tag(node, SEQ)
-        return [_construct(item, (*path, index), document) for index, item in enumerate(node.value)]
-    return _scalar(node)
+    _check_tag(node, SEQ)
+    return [_construct(item, (*path, index), document) for index, item in enumerate(node.value)]
 
 
 def _check_tag(node: Node, expected: str) -> None:
