@@ -451,7 +451,7 @@ class ProfileCache:
             pass
         listing.sort()
         hasher = hashlib.blake2b(digest_size=20)
-        for part in (code_version(), str(path.resolve()), display_path(path), repr(listing)):
+        for part in (code_version(), os.path.abspath(path), display_path(path), repr(listing)):
             hasher.update(part.encode("utf-8", "surrogateescape"))
             hasher.update(b"\0")
         hasher.update(data)
