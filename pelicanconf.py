@@ -48,9 +48,14 @@ ARTICLE_SAVE_AS = "articles/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 DIRECT_TEMPLATES = ["index", "articles", "search", "scan", "casting", "404", "robots"]
+# Each direct template's address (templates link it as {{ SITEURL }}/{{ NAME_URL }}) and its file.
+ARTICLES_URL = "articles/"
 ARTICLES_SAVE_AS = "articles/index.html"
+SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
+SCAN_URL = "scan/"
 SCAN_SAVE_AS = "scan/index.html"
+CASTING_URL = "scan/casting/"
 CASTING_SAVE_AS = "scan/casting/index.html"
 ROBOTS_SAVE_AS = "robots.txt"
 DEFAULT_PAGINATION = False

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from headshots import articles
+from headshots import settings as headshots_settings
 
 REPO = Path(__file__).resolve().parents[1]
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.slow
 
 
 def _settings():
-    return articles.load_settings(REPO / "pelicanconf.py")
+    return headshots_settings.load(str(REPO / "pelicanconf.py"))
 
 
 def _published():

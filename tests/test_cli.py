@@ -78,7 +78,7 @@ def test_check_opens_images_like_the_build(site):
 
 def test_check_uses_photographers_path_from_pelicanconf(tmp_path):
     write_profile(tmp_path / "people", "maya", minimal_profile())
-    (tmp_path / "pelicanconf.py").write_text('PHOTOGRAPHERS_PATH = "people"\n', encoding="utf-8")
+    (tmp_path / "pelicanconf.py").write_text('PATH = "content"\nPHOTOGRAPHERS_PATH = "people"\n', encoding="utf-8")
     result = run("check", "people", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "1 profile OK\n")
     result = run("check", cwd=tmp_path)
@@ -88,7 +88,9 @@ def test_check_uses_photographers_path_from_pelicanconf(tmp_path):
 def test_check_missing_default_folder_is_a_problem(tmp_path):
     result = run("check", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0] == "photographers:1:1: PHOTOGRAPHERS_PATH: folder not found"
+    # the very line the build prints for the same settings
+    assert result.stdout.splitlines()[0] == ("photographers:1:1: PHOTOGRAPHERS_PATH: folder not found: "
+                                             "set PHOTOGRAPHERS_PATH to the folder of photographer profiles")
 
 
 def test_usage_errors_exit_2(site):

@@ -172,7 +172,7 @@ def test_scan_pool_is_bounded_and_deterministic_in_a_big_directory(tmp_path):
 
 
 def test_bounded_selections():
-    from headshots.profiles import featured, scan_headshots
+    from headshots.directory import scan_headshots, spread as featured
 
     class P:
         def __init__(self, n):

@@ -8,7 +8,7 @@ import jinja2
 import markupsafe
 import pytest
 
-from headshots import search
+from headshots import search, templating
 from headshots.errors import HeadshotsError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -117,10 +117,7 @@ def test_search_page_facets_add_the_type_facet():
 def env():
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "theme" / "templates"),
                                      trim_blocks=True, lstrip_blocks=True)
-    environment.filters.update(search_filters=search.search_filters, search_sort=search.search_sort,
-                               facet_label=search.facet_label,
-                               money=lambda amount, currency: f"${amount:,}" if currency == "USD" else f"{currency} {amount}")
-    environment.globals.update(search_facets=search.search_facets)
+    templating.install(environment)
     return environment
 
 
@@ -169,10 +166,10 @@ def test_profile_search_data_writes_filters_sort_and_meta():
 @pytest.mark.parametrize("fields, facts", [
     ({}, []),
     ({"hair_makeup": "included", "proofs": "all", "turnaround_days": 1},
-     ["Hair & makeup included", "You see every frame", "Finals in 1 day"]),
+     ["Hair and makeup: Included", "Proofs: Every frame", "Finals in 1 day"]),
     ({"hair_makeup": "none", "proofs": "selects", "turnaround_days": 14},
-     ["No hair & makeup", "Selects only", "Finals in 14 days"]),
-    ({"hair_makeup": "available"}, ["Hair & makeup extra"]),
+     ["Hair and makeup: Not offered", "Proofs: Selects only", "Finals in 14 days"]),
+    ({"hair_makeup": "available"}, ["Hair and makeup: At extra cost"]),
 ])
 def test_card_facts_are_what_a_card_and_a_search_result_show(fields, facts):
     p = photographer(**fields)
@@ -281,10 +278,17 @@ def test_search_disabled_builds_no_index(tmp_path):
     assert not (tmp_path / "pagefind").exists()
 
 
-def test_initialized_sets_defaults_and_template_helpers():
+def test_initialized_sets_defaults_and_keeps_our_functions_out_of_the_settings():
     settings = {"JINJA_FILTERS": {"other": len}}
     search.initialized(SimpleNamespace(settings=settings))
     assert settings["SEARCH_ENABLED"] is True
-    assert settings["JINJA_FILTERS"]["other"] is len
-    assert settings["JINJA_FILTERS"]["search_filters"] is search.search_filters
-    assert settings["JINJA_GLOBALS"]["search_facets"] is search.search_facets
+    # Pelican pickles the settings into its content cache: none of our functions may live there
+    assert settings["JINJA_FILTERS"] == {"other": len} and "JINJA_GLOBALS" not in settings
+
+
+def test_every_generator_environment_gets_the_template_helpers():
+    environment = jinja2.Environment()
+    templating.generator_init(SimpleNamespace(env=environment, settings={}))
+    assert environment.filters["pagefind_data"] is search.pagefind_data
+    assert environment.globals["search_facets"] is search.search_facets
+    assert environment.autoescape is True

@@ -11,6 +11,7 @@ from PIL import Image
 
 from factories import make_headshot, minimal_profile, write_profile
 from headshots import thumbnails
+from headshots.directory import Directory
 from headshots.thumbnails import plugin
 from headshots.errors import HeadshotsError, Problem
 from headshots.thumbnails import Item, LAST_STATS, apply_defaults, process, publish
@@ -106,10 +107,9 @@ def generator_for(tmp_path, photographers, **overrides):
     from pelican.settings import DEFAULT_CONFIG
 
     values = {**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path / "cache"), **settings(**overrides)}
-    values["JINJA_GLOBALS"] = {}
     pelican = SimpleNamespace(settings=values)
     plugin.initialized(pelican)
-    context = {**values, "photographers": photographers}
+    context = {**values, "directory": Directory(values, photographers, cities=[])}
     return plugin.ThumbnailsGenerator(context, values, str(tmp_path), str(REPO / "theme"),
                                       str(tmp_path / "out")), context
 
@@ -127,7 +127,6 @@ def headshot(source, line, focus=None):
 def test_generator_sets_pictures_and_writes_files(tmp_path, sources):
     shots = [headshot(sources[0], 10), headshot(sources[1], 11, focus=[0.5, 0.3])]
     generator, context = generator_for(tmp_path, [photographer("maya-okafor", *shots)])
-    assert context["JINJA_GLOBALS"]["picture"] is thumbnails.picture_markup
     generator.generate_context()
     generator.generate_output(writer=None)
     for shot in shots:

@@ -67,22 +67,6 @@ PAGE_REQUIRED_FIELDS = ("title",)
 PAGE_OPTIONAL_FIELDS = ("summary", "slug", "status", "template")
 STATUSES = ("published", "draft", "hidden")
 
-# Pages every build writes, whatever the content (DESIGN.md, "URLs").
-FIXED_PATHS = (
-    "/",
-    "/photographers/",
-    "/cities/",
-    "/articles/",
-    "/scan/",
-    "/scan/casting/",
-    "/search/",
-    "/photographers.json",
-    "/feeds/articles.atom.xml",
-    "/sitemap.xml",
-    "/robots.txt",
-    "/404.html",
-)
-
 # What `headshots new article` writes; the check refuses to let it through unchanged.
 PLACEHOLDER_SUMMARY = "TODO, one or two sentences that tell an actor what they will learn."
 GUIDE_MARKER = "house-style guide"
@@ -98,15 +82,6 @@ TEMPLATE = Path(__file__).with_name("templates") / "article.md"
 
 
 # --------------------------------------------------------------------------- settings
-
-
-def load_settings(path="pelicanconf.py") -> dict:
-    """Pelican's settings from `path` (defaults when the file is missing)."""
-    from pelican.settings import DEFAULT_CONFIG, read_settings
-
-    if Path(path).is_file():
-        return read_settings(str(path))
-    return dict(DEFAULT_CONFIG)
 
 
 # The site's layout (DESIGN.md), for when no pelicanconf.py says otherwise.
@@ -145,58 +120,14 @@ def slugify(value: str, settings=None) -> str:
     )
 
 
-# --------------------------------------------------------------------------- known site paths
+def site_problems(settings: dict, directory) -> list[Problem]:
+    """Every problem in the articles and pages of the site `settings` describe, links resolved
+    against the addresses the build writes (the directory's and the fixed pages'): what the build
+    and `headshots check` both report."""
+    from headshots.directory import site_urls
 
-
-def _profile_data(profile_path: Path) -> dict:
-    """A profile as plain data (best effort: the profiles check reports broken ones)."""
-    try:
-        from headshots import yamlnodes
-
-        data = yamlnodes.load_file(profile_path).data
-    except ImportError:
-        try:
-            data = yaml.safe_load(profile_path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError):
-            return {}
-    except Exception:  # noqa: BLE001 - yamlnodes.YamlError: reported by the profile check
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _city_slug(name: str) -> str:
-    """The city page slug, from the profiles plugin so links and pages agree."""
-    try:
-        from headshots.profiles.model import city_slug
-    except ImportError:
-        return slugify(name)
-    return city_slug(name)
-
-
-def site_paths(photographers_path="photographers") -> set[str]:
-    """Root-relative paths the build writes besides articles and pages.
-
-    The fixed pages, `/photographers/<slug>/` and its `scan/` page for every
-    `PHOTOGRAPHERS_PATH/<slug>/profile.yaml`, and `/cities/<city-slug>/` for
-    every city a photographer is based in or travels to.
-    """
-    paths = set(FIXED_PATHS)
-    root = Path(photographers_path)
-    if not root.is_dir():
-        return paths
-    for profile in sorted(root.glob("*/profile.yaml")):
-        slug = profile.parent.name
-        paths.add(f"/photographers/{slug}/")
-        paths.add(f"/photographers/{slug}/scan/")
-        data = _profile_data(profile)
-        location = data.get("location")
-        cities = [location.get("city")] if isinstance(location, dict) else []
-        travels = data.get("travels_to")
-        cities += travels if isinstance(travels, list) else []
-        for city in cities:
-            if isinstance(city, str) and city.strip():
-                paths.add(f"/cities/{_city_slug(city.strip())}/")
-    return paths
+    return check_articles(settings.get("PATH") or "content", directory.urls() | site_urls(settings),
+                          settings=settings)
 
 
 # --------------------------------------------------------------------------- reading a file
@@ -705,21 +636,17 @@ def _markdown_files(content: Path, folders) -> list[Path]:
     return files
 
 
-def check_articles(content_path="content", known_paths=None, *, settings=None,
-                   photographers_path=None) -> list[Problem]:
+def check_articles(content_path="content", known_paths=(), *, settings=None) -> list[Problem]:
     """Every problem in the articles and pages under `content_path`, sorted.
 
     `known_paths` are root-relative paths the build writes besides articles
-    and pages (see `site_paths`); by default they are computed from
-    `photographers_path` (default: the PHOTOGRAPHERS_PATH setting). `settings`
-    are Pelican's (ARTICLE_PATHS, PAGE_PATHS, ARTICLE_URL, PAGE_URL,
+    and pages (`site_problems` gives the directory's and the fixed pages').
+    `settings` are Pelican's (ARTICLE_PATHS, PAGE_PATHS, ARTICLE_URL, PAGE_URL,
     SLUGIFY_SOURCE, ARTICLE_CATEGORIES...), Pelican's defaults plus our
     categories when omitted.
     """
     settings = dict(settings or {})
     content = Path(content_path)
-    if known_paths is None:
-        known_paths = site_paths(photographers_path or settings.get("PHOTOGRAPHERS_PATH", "photographers"))
 
     docs = []
     for kind, setting in (("article", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
@@ -844,8 +771,7 @@ def cli_check(run):
         if target != root and root not in target.parents:
             return None
         only = target
-    photographers = settings.get("PHOTOGRAPHERS_PATH") or "photographers"
-    problems = check_articles(content, site_paths(photographers), settings=settings)
+    problems = site_problems(settings, run.directory())
     if only is not None:
         problems = [p for p in problems
                     if Path(p.file).resolve() == only or only in Path(p.file).resolve().parents]

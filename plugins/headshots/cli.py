@@ -18,35 +18,19 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
-import re
 import string
 import sys
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from headshots import settings as headshots_settings
+from headshots import text
+from headshots.directory import Directory, photographers_root, profile_cache, start_reading
 from headshots.errors import Problem, display_path
+from headshots.profiles.validate import PROFILE_NAME, load_profile, profile_paths
 
-SETTINGS_FILE = "pelicanconf.py"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-# --------------------------------------------------------------------------- settings
-
-
-def load_settings(path: str = SETTINGS_FILE) -> dict:
-    """The settings in ./pelicanconf.py (its raw values), or {} when there is none."""
-    if not Path(path).is_file():
-        return {}
-    from pelican.settings import get_settings_from_file
-
-    return get_settings_from_file(path)
-
-
-def photographers_path(settings: dict) -> Path:
-    """PHOTOGRAPHERS_PATH from the settings (relative to the working directory), default ./photographers."""
-    return Path(os.path.abspath(os.path.expanduser(str(settings.get("PHOTOGRAPHERS_PATH") or "photographers"))))
 
 
 # --------------------------------------------------------------------------- checks
@@ -58,6 +42,17 @@ class CheckRun:
 
     path: Path | None
     settings: dict
+    _read: tuple | None = None
+
+    def read(self) -> tuple[list, list[Problem]]:
+        """Every profile under PHOTOGRAPHERS_PATH, read as the build reads them (same cache): `(valid, problems)`."""
+        if self._read is None:
+            self._read = start_reading(self.settings, profile_cache(self.settings))()
+        return self._read
+
+    def directory(self) -> Directory:
+        """The directory the build would make of the valid profiles (its addresses resolve article links)."""
+        return Directory.build(self.read()[0], self.settings)
 
 
 @dataclass
@@ -83,29 +78,19 @@ def _plural(count: int, noun: str) -> str:
 def check_profiles(run: CheckRun) -> Report:
     """Profiles under PATH (a photographers folder, one profile folder, or one profile.yaml), and their images.
 
-    A big directory is checked on every core, as the build reads it
-    (PHOTOGRAPHERS_JOBS, PHOTOGRAPHERS_PARALLEL_FROM).
+    A photographers folder is read exactly as the build reads it (`headshots.directory.start_reading`:
+    the same cache, on every core in a big directory).
     """
-    from headshots.profiles import DEFAULTS
-    from headshots.profiles.parallel import forked_map, jobs_for
-    from headshots.profiles.validate import PROFILE_NAME, load_profile, profile_paths
-
-    target = run.path or photographers_path(run.settings)
-    if target.is_file():
-        paths, problems = [target], []
-    elif (target / PROFILE_NAME).is_file():
-        paths, problems = [target / PROFILE_NAME], []
-    elif target.is_dir():
-        paths, problems = profile_paths(target)
+    target = run.path
+    single = target / PROFILE_NAME if target is not None and (target / PROFILE_NAME).is_file() else target
+    if single is not None and single.is_file():
+        profile, problems = load_profile(single)
+        profiles, count = ([profile] if profile else []), 1
     else:
-        return Report([Problem(display_path(target), 1, 1, "PHOTOGRAPHERS_PATH", "folder not found")], "0 profiles")
-    def check(path) -> list[Problem]:
-        profile, found = load_profile(path)
-        return found if profile is None else _image_problems([profile], run.settings)
-
-    for found in forked_map(check, paths, jobs_for({**DEFAULTS, **run.settings}, len(paths))):
-        problems += found
-    return Report(problems, _plural(len(paths), "profile"))
+        profiles, problems = run.read()
+        root = photographers_root(run.settings)
+        count = len(profile_paths(root)[0]) if root.is_dir() else 0
+    return Report(problems + _image_problems(profiles, run.settings), _plural(count, "profile"))
 
 
 def _image_problems(profiles, settings) -> list[Problem]:
@@ -130,6 +115,8 @@ def _image_problems(profiles, settings) -> list[Problem]:
 
 def run_check(args, settings: dict) -> int:
     path = Path(args.path) if args.path else None
+    if path is not None and path.is_dir() and not (path / PROFILE_NAME).is_file() and not _in_content(path, settings):
+        settings = {**settings, "PHOTOGRAPHERS_PATH": str(path.resolve())}  # another photographers folder
     run = CheckRun(path=path, settings=settings)
     problems, checked = [], []
     for check in CHECKS:
@@ -152,15 +139,12 @@ def run_check(args, settings: dict) -> int:
     return 0
 
 
+def _in_content(path: Path, settings: dict) -> bool:
+    content = Path(settings.get("PATH") or "content").resolve()
+    return path.resolve() == content or content in path.resolve().parents
+
+
 # --------------------------------------------------------------------------- new
-
-
-def slugify(name: str) -> str:
-    """A folder name from a person's name: "Zoë O'Brien" -> "zoe-obrien" (ASCII: it is the URL)."""
-    text = unicodedata.normalize("NFKD", name.replace("ß", "ss").replace("æ", "ae").replace("ø", "o"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"['’]", "", text)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def _yaml_string(value: str) -> str:
@@ -180,10 +164,10 @@ def _yaml_string(value: str) -> str:
 
 def new_photographer(name: str, root: Path, slug: str | None = None, today: datetime.date | None = None) -> Path:
     """Write root/<slug>/profile.yaml from the commented template; refuses to overwrite."""
-    from headshots.profiles.validate import PROFILE_NAME, SCHEMA_PATH, SLUG_RE
+    from headshots.profiles.validate import SCHEMA_PATH, SLUG_RE
 
     name = " ".join(name.split())
-    slug = slug or slugify(name)
+    slug = slug or text.slug(name)
     if not name:
         raise ValueError("the name is empty: headshots new photographer \"Maya Okafor\"")
     if not SLUG_RE.match(slug):
@@ -195,17 +179,17 @@ def new_photographer(name: str, root: Path, slug: str | None = None, today: date
         raise FileExistsError(f"{display_path(target)} already exists: edit it, or choose another --slug")
     schema = Path(os.path.relpath(SCHEMA_PATH, folder.resolve() if folder.exists() else
                                   (root.resolve() / slug))).as_posix()
-    text = string.Template((TEMPLATES / PROFILE_NAME).read_text(encoding="utf-8")).substitute(
+    body = string.Template((TEMPLATES / PROFILE_NAME).read_text(encoding="utf-8")).substitute(
         schema=schema, slug=slug, name=_yaml_string(name), folder=display_path(folder),
         today=(today or datetime.date.today()).isoformat())
     folder.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(text)
+        handle.write(body)
     return target
 
 
 def run_new_photographer(args, settings: dict) -> int:
-    root = Path(args.path) if args.path else photographers_path(settings)
+    root = Path(args.path) if args.path else photographers_root(settings)
     try:
         target = new_photographer(args.name, root, args.slug)
     except (FileExistsError, ValueError) as error:
@@ -277,7 +261,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check" and args.path and not Path(args.path).exists():
         args.subparser.error(f"{args.path}: no such file or folder")
-    settings = load_settings()
+    settings = headshots_settings.load()
     if args.command == "check":
         return run_check(args, settings)
     return NEW_KINDS[args.kind].run(args, settings)

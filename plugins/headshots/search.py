@@ -2,21 +2,18 @@
 
 Two halves:
 
-* **Template helpers**, registered on `initialized` as Jinja filters and a
-  global, so the filter values written into profile pages
+* **Template helpers** (put on every Jinja environment by
+  `headshots.templating`), so the filter values written into profile pages
   (`pagefind_data`) and the facets the directory and search pages
   offer (`_directory_facets.html`) come from one function, `search_filters`,
-  and can never disagree:
+  and can never disagree; labels come from `headshots.vocabulary`:
 
   - `photographer|pagefind_data` -> the hidden block of filters, sort keys and
     result-card meta that profile.html puts inside its `data-pagefind-body`;
   - `photographer|card_facts` -> the short facts a photographer's card shows
     (the theme's card and the search results' cards alike);
-  - `photographer|search_filters` -> ordered `(key, [values])` pairs;
   - `photographer|search_sort` / `article|search_sort` -> `{"price": ..., "name": ...}`;
-  - `search_facets(photographers)` -> the facets, their options, labels and counts;
-  - `amount|price_band` -> `"under-300"`, `"300-600"` or `"600-plus"`;
-  - `value|facet_label(key)` -> the label shown for one filter value.
+  - `search_facets(photographers)` -> the facets, their options, labels and counts.
 
 * **Indexing**, on `finalized` (after Pelican has copied every static file):
   the Pagefind binary from `pagefind[bin]` indexes the output folder into
@@ -55,23 +52,19 @@ import re
 import shutil
 import subprocess
 import time
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from pelican import signals
 
+from headshots import vocabulary
+from headshots.settings import apply_defaults
 from headshots.errors import Problem, display_path, fail, install_log_filter
-from headshots.profiles.model import money
+from headshots.text import money, sort_text
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "SEARCH_ENABLED": True,          # False: build without a search index (pages still work)
-    "SEARCH_BUNDLE_DIR": "pagefind",  # where, inside the output folder, the index goes
-    "SEARCH_TIMEOUT": 600,            # seconds before a hung Pagefind fails the build
-}
 
 # The price bands, on `price.from`, in the profile's own currency.
 PRICE_BANDS = (
@@ -82,36 +75,27 @@ PRICE_BANDS = (
 # Pages that are not photographers sort after all of them by price.
 ARTICLE_PRICE_SORT = "9" * 12
 
-# Facets in the order the browser shows them: (key, legend).
-FACETS = (
-    ("type", "Show"),
-    ("city", "City"),
-    ("specialty", "Specialty"),
-    ("price", "Starting price (local currency)"),
-    ("lighting", "Lighting"),
-    ("hair_makeup", "Hair and makeup"),
-    ("retouching", "Retouching"),
-    ("proofs", "Proofs"),
-    ("country", "Country"),
+# Facets in the order the browser shows them: (filter key, profile field in the vocabulary or None, legend).
+_FACETS = (
+    ("type", None, "Show"),
+    ("city", None, "City"),
+    ("specialty", "specialties", None),
+    ("price", None, "Starting price (local currency)"),
+    ("lighting", "lighting", None),
+    ("hair_makeup", "hair_makeup", None),
+    ("retouching", "retouching", None),
+    ("proofs", "proofs", None),
+    ("country", None, "Country"),
 )
+FACETS = tuple((key, legend or vocabulary.title(field)) for key, field, legend in _FACETS)
 
+# Option labels: the vocabulary's for profile fields, the bands' and page types' for the rest.
 LABELS = {
     "type": {"Photographer": "Photographers", "Article": "Articles"},
-    "specialty": {
-        "theatrical": "Theatrical", "commercial": "Commercial", "corporate": "Corporate",
-        "dance": "Dance", "musical-theatre": "Musical theatre", "kids": "Kids",
-        "comedy": "Comedy", "voice": "Voice",
-    },
-    "lighting": {"studio": "Studio", "natural": "Natural light", "outdoor": "Outdoor"},
-    "hair_makeup": {"included": "Included", "available": "Available (extra)", "none": "Not offered"},
-    "retouching": {"none": "None", "natural": "Natural", "full": "Full"},
-    "proofs": {"all": "See every frame", "selects": "Selects only"},
+    **{key: {value: term.label for value, term in vocabulary.FIELDS[field].terms.items()}
+       for key, field, _ in _FACETS if field},
     "price": {slug: label for slug, label, _ in PRICE_BANDS},
 }
-
-# A card's short facts (`card_facts`).
-HAIR_MAKEUP_SHORT = {"included": "Hair & makeup included", "available": "Hair & makeup extra",
-                     "none": "No hair & makeup"}
 
 # Result cards in the browser use the same image widths as the theme's cards (up to 640):
 # a photo already fetched for the plain list is reused.
@@ -138,21 +122,8 @@ def sort_number(amount) -> str:
     return f"{cents:012d}"
 
 
-def sort_text(text) -> str:
-    """A name as a sort key: case-folded, accents dropped ("Élodie" sorts with "elodie")."""
-    decomposed = unicodedata.normalize("NFKD", str(text or ""))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
-
-
-def facet_label(value, key) -> str:
-    """The label of one filter value (`"musical-theatre"|facet_label("specialty")` -> "Musical theatre")."""
-    text = str(value)
-    return LABELS.get(key, {}).get(text) or text.replace("-", " ").replace("_", " ").capitalize()
-
-
 def _get(obj, name, default=None):
-    if isinstance(obj, dict):
-        return obj.get(name, default)
+    """An attribute that a page or an article may not have (articles have no price)."""
     return getattr(obj, name, default)
 
 
@@ -200,14 +171,9 @@ def search_sort(item) -> dict[str, str]:
 
 
 def card_facts(photographer) -> list[str]:
-    """A card's facts line, in order: hair and makeup, proofs, turnaround ("Finals in 5 days")."""
-    facts = []
-    hair_makeup = _get(photographer, "hair_makeup")
-    if hair_makeup:
-        facts.append(HAIR_MAKEUP_SHORT.get(hair_makeup, ""))
-    proofs = _get(photographer, "proofs")
-    if proofs:
-        facts.append("You see every frame" if proofs == "all" else "Selects only")
+    """A card's facts line, in order: hair and makeup, proofs ("Proofs: Every frame"), turnaround."""
+    facts = [f"{vocabulary.title(field)}: {vocabulary.label(field, value)}"
+             for field in ("hair_makeup", "proofs") if (value := _get(photographer, field))]
     days = _get(photographer, "turnaround_days")
     if days:
         facts.append(f"Finals in {days} day{'' if days == 1 else 's'}")
@@ -244,7 +210,7 @@ def pagefind_data(photographer) -> Markup:
     price_text = money(_get(price, "from_"), _get(price, "currency"))
     span("meta", "price", f"from {price_text}")
     span("meta", "price_from", price_text)
-    span("meta", "specialties", ", ".join(facet_label(s, "specialty") for s in _as_list(_get(p, "specialties"))))
+    span("meta", "specialties", ", ".join(vocabulary.label("specialties", s) for s in p.specialties))
     facts = card_facts(p)
     if facts:
         span("meta", "facts", " · ".join(facts))
@@ -264,6 +230,10 @@ def pagefind_data(photographer) -> Markup:
     return Markup('<div class="pagefind-data" hidden>\n' + "\n".join(spans) + "\n</div>")
 
 
+# The last facets computed for each (include_type, articles): `(photographers, facets)`.
+_last_facets: dict = {}
+
+
 def search_facets(photographers, *, include_type=False, articles=0):
     """The facets to offer, from the profiles themselves: a list of dicts
 
@@ -271,7 +241,21 @@ def search_facets(photographers, *, include_type=False, articles=0):
     no options left out. Counts are build-time totals; the browser replaces
     them with live counts. `include_type` adds the Photographers/Articles
     facet (the search page), with `articles` as the article count.
+
+    Every directory page shows the facets of the whole directory: asked again
+    with the same list, the answer computed for it is given back (O(N) once a
+    build rather than once a page).
     """
+    key = (include_type, articles)
+    last = _last_facets.get(key)
+    if last is not None and last[0] is photographers:
+        return last[1]
+    facets = _facets(photographers, include_type, articles)
+    _last_facets[key] = (photographers, facets)
+    return facets
+
+
+def _facets(photographers, include_type, articles):
     counts = {key: Counter() for key, _ in FACETS}
     labels = {key: dict(LABELS.get(key, {})) for key, _ in FACETS}
     for photographer in photographers or []:
@@ -388,22 +372,7 @@ def _last_line(text) -> str:
 # --------------------------------------------------------------------------- Pelican signals
 
 def initialized(pelican) -> None:
-    settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    settings["JINJA_FILTERS"] = {
-        **settings.get("JINJA_FILTERS", {}),
-        "search_filters": search_filters,
-        "search_sort": search_sort,
-        "pagefind_data": pagefind_data,
-        "card_facts": card_facts,
-        "price_band": price_band,
-        "facet_label": facet_label,
-    }
-    settings["JINJA_GLOBALS"] = {
-        **settings.get("JINJA_GLOBALS", {}),
-        "search_facets": search_facets,
-    }
+    apply_defaults(pelican.settings)
     install_log_filter()
 
 

@@ -34,124 +34,67 @@ from __future__ import annotations
 import copy
 import gc
 import json
+import logging
 import math
 import os
 import time
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join, wait_for_changes
 
-from headshots import errors
+from headshots import errors, templating
+from headshots.settings import DEFAULTS, apply_defaults
 from headshots.errors import Problem, display_path
-from headshots.fragments import cached
 from headshots.profiles import parallel, sitemap
-from headshots.profiles.model import (TEMPLATE_GLOBALS, City, Headshot, Photographer, assemble, city_slug, money,
-                                      scan_grid, scan_pool)
-from headshots.profiles.validate import ProfileCache, load_profile, load_profiles, start_loading_profiles
+from headshots.profiles.model import City, Headshot, Photographer, assemble, scan_grid, scan_pool
+# the module, not its names: headshots.directory imports this package's model (a cycle Python allows)
+from headshots import directory
+from headshots.profiles.validate import ProfileCache, load_profile, load_profiles
 
-__all__ = ["DEFAULTS", "City", "Headshot", "Photographer", "ProfilesGenerator", "city_slug", "money",
-           "register"]
+__all__ = ["DEFAULTS", "City", "Headshot", "Photographer", "ProfilesGenerator", "register"]
 
-DEFAULTS = {
-    # Where the profiles live: one folder per photographer. A relative path is
-    # taken from the working directory (run pelican from the repository root).
-    "PHOTOGRAPHERS_PATH": "photographers",
-    # The directory: page 1, then page N; how many photographers a page lists.
-    "PHOTOGRAPHERS_URL": "photographers/",
-    "PHOTOGRAPHERS_SAVE_AS": "photographers/index.html",
-    "PHOTOGRAPHERS_PAGE_URL": "photographers/page/{number}/",
-    "PHOTOGRAPHERS_PAGE_SAVE_AS": "photographers/page/{number}/index.html",
-    "PHOTOGRAPHERS_PER_PAGE": 36,
-    # One photographer's profile and five-second-scan pages.
-    "PHOTOGRAPHER_URL": "photographers/{slug}/",
-    "PHOTOGRAPHER_SAVE_AS": "photographers/{slug}/index.html",
-    "PHOTOGRAPHER_SCAN_URL": "photographers/{slug}/scan/",
-    "PHOTOGRAPHER_SCAN_SAVE_AS": "photographers/{slug}/scan/index.html",
-    # How many other photographers' headshots surround theirs in the scan grid.
-    "PHOTOGRAPHERS_SCAN_POOL_SIZE": 24,
-    # A city page for every city someone is based in or travels to.
-    "CITY_URL": "cities/{slug}/",
-    "CITY_SAVE_AS": "cities/{slug}/index.html",
-    "CITY_PAGE_URL": "cities/{slug}/page/{number}/",
-    "CITY_PAGE_SAVE_AS": "cities/{slug}/page/{number}/index.html",
-    # Every city on one page (O(cities): at most a few hundred), linked from the
-    # bounded city lists (footer, home, 404, /scan/); "" for none.
-    "CITIES_URL": "cities/",
-    "CITIES_SAVE_AS": "cities/index.html",
-    # Open data: every profile (emails only where the profile lists one), and
-    # one file per city (its based and visiting photographers); "" for none.
-    "PHOTOGRAPHERS_JSON_SAVE_AS": "photographers.json",
-    "CITY_JSON_SAVE_AS": "cities/{slug}/photographers.json",
-    # Every city's name, slug, URL and counts: the directory's JS facets label
-    # the cities they do not render from it ("" for none).
-    "CITIES_JSON_SAVE_AS": "cities/index.json",
-    # The pager shows the first and last page and this many either side of the current one.
-    "PAGER_WINDOW": 2,
-    # Bounded, deterministic selections for pages that must not grow with the
-    # directory: the home page's featured photographers, the "top" cities (by
-    # number of photographers) for short city lists, and the headshots of the
-    # /scan/ and /scan/casting/ grids.
-    "FEATURED_PHOTOGRAPHERS": 8,
-    "TOP_CITIES": 24,
-    "SCAN_HEADSHOTS": 48,
-    # Cache parsed and validated profiles under CACHE_PATH/profiles/ (content-hash keys).
-    "PHOTOGRAPHERS_CACHE": True,
-    # Processes that read profiles and write their pages (None: one per core), from
-    # this many photographers up (below it, starting them costs more than it saves).
-    "PHOTOGRAPHERS_JOBS": None,
-    "PHOTOGRAPHERS_PARALLEL_FROM": 300,
-    # Rebuild under `pelican -r` when a profile or headshot changes (see
-    # docs/ARCHITECTURE.md, "Decisions").
-    "PHOTOGRAPHERS_AUTORELOAD": True,
-    # sitemap.xml: every HTML page written, but URLs matching these regexes.
-    "SITEMAP_SAVE_AS": "sitemap.xml",
-    "SITEMAP_EXCLUDE": [r"^404\.html$"],
-}
 
+
+logger = logging.getLogger(__name__)
 
 # The problems each PHOTOGRAPHERS_PATH failed with last, in this process (see generate_context).
 _last_failure: dict[str, tuple] = {}
 
 
-def resolve_path(value) -> str:
-    """An absolute PHOTOGRAPHERS_PATH (relative paths are taken from the working directory)."""
-    return os.path.abspath(os.path.expanduser(str(value)))
-
-
 def initialize(pelican) -> None:
-    """Defaults for every setting, the `money` filter, the traceback filter, the watch on the profiles."""
+    """Defaults for every setting, the traceback filter, the watch on the profiles."""
     errors.install_log_filter()
-    settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, copy.deepcopy(value))
-    settings["PHOTOGRAPHERS_PATH"] = resolve_path(settings["PHOTOGRAPHERS_PATH"])
-    _compile_templates_once(settings)
-    filters = dict(settings.get("JINJA_FILTERS") or {})
-    filters.setdefault("money", money)
-    settings["JINJA_FILTERS"] = filters
-    settings["JINJA_GLOBALS"] = {**(settings.get("JINJA_GLOBALS") or {}), **TEMPLATE_GLOBALS, "cached": cached}
+    settings = apply_defaults(pelican.settings)
+    if settings.get("LOAD_CONTENT_CACHE") and settings.get("CACHE_PATH"):
+        _drop_unreadable_content_caches(settings)
     if settings["PHOTOGRAPHERS_AUTORELOAD"]:
         _watch_profiles(settings)
 
 
-def _compile_templates_once(settings) -> None:
-    """Keep compiled templates under CACHE_PATH/jinja/, checked against their source.
+def _drop_unreadable_content_caches(settings) -> None:
+    """Delete a Pelican content cache (`CACHE_PATH/*-Readers`) that no longer unpickles.
 
-    Pelican gives every generator its own Jinja environment, so a build
-    compiled the same templates several times (about 0.2 s). A new
-    environment is made for every build, so it need not watch the files
-    for changes during one (`auto_reload`: a stat per template per page).
+    Earlier versions kept our Jinja helpers in the settings, which Pelican
+    pickles with every article; a cache written then names functions that
+    have since gone, and Pelican (which only catches `PickleError`) stops with
+    a traceback. Such a cache is only a speed-up: dropping it costs one full
+    read of the articles.
     """
-    environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
-    environment.setdefault("auto_reload", False)
-    if "bytecode_cache" not in environment:
-        folder = Path(settings.get("CACHE_PATH") or "cache") / "jinja"
-        folder.mkdir(parents=True, exist_ok=True)
-        environment["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
-    settings["JINJA_ENVIRONMENT"] = environment
+    import gzip
+    import pickle
+
+    opener = gzip.open if settings.get("GZIP_CACHE", True) else open
+    for path in Path(settings["CACHE_PATH"]).glob("*-Readers"):
+        try:
+            with opener(path, "rb") as handle:
+                pickle.load(handle)
+        except OSError:
+            continue  # unreadable for Pelican too: it says so and reads the articles
+        except Exception:  # noqa: BLE001 - a stale pickle can raise almost anything
+            path.unlink(missing_ok=True)
+            logger.warning("Dropped the content cache %s: it was written by an older version", display_path(path))
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -200,58 +143,43 @@ class ProfilesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         gc.unfreeze()  # a previous build's context (`pelican -r`), frozen by its generate_context: collectable again
-        self.env.filters.setdefault("money", money)  # also when settings came from elsewhere
-        # Profile text comes from pull requests: these pages escape it even if
-        # JINJA_ENVIRONMENT forgets to (pelicanconf.py turns autoescape on site-wide).
-        self.env.autoescape = True
         sitemap.collector.reset()
         self._writers = None  # set by start_output: waits for the pages being written
         # Profiles are read from now on (in a big directory, by workers, while Pelican reads the
         # articles); generate_context collects them.
-        self._root = Path(self.settings["PHOTOGRAPHERS_PATH"])
-        self._cache = None
-        if self.settings["PHOTOGRAPHERS_CACHE"] and self.settings.get("CACHE_PATH"):
-            self._cache = ProfileCache(Path(self.settings["CACHE_PATH"]) / "profiles")
-        self._loading = self._start_loading() if self._root.is_dir() else None
-
-    def _start_loading(self):
-        """Start reading every profile; returns the function that waits for `(profiles, problems)`."""
+        self._root = directory.photographers_root(self.settings)
+        self._cache = directory.profile_cache(self.settings)
         self._load_started = time.perf_counter()
-        return start_loading_profiles(self._root, self._cache, settings=self.settings)
+        self._loading = directory.start_reading(self.settings, self._cache)
 
     def generate_context(self) -> None:
-        root, cache = self._root, self._cache
-        if self._loading is None:
-            errors.fail([Problem(display_path(root), 1, 1, "PHOTOGRAPHERS_PATH",
-                                 "folder not found: set PHOTOGRAPHERS_PATH to the folder of photographer profiles")])
-        profiles, problems = self._loading()
+        root = self._root
+        self.directory, problems = self._read(self._loading)
         # `pelican -r` re-runs the build at once after an error, in a loop: when
         # this process already reported exactly these problems, wait for an
         # edit instead of printing them again and again (a plain build fails
         # once, so it never waits).
         while problems and _last_failure.get(str(root)) == tuple(problems):
             wait_for_changes("", self.settings)
-            profiles, problems = self._start_loading()()
-        self._summary(cache, profiles, problems, self._load_started)
+            self.directory, problems = self._read(directory.start_reading(self.settings, self._cache))
         if problems:
             _last_failure[str(root)] = tuple(problems)
             errors.fail(problems)
         _last_failure.pop(str(root), None)
-        self.photographers, self.cities = assemble(profiles, self.settings)
-        self.context["photographers"] = self.photographers
-        self.context["cities"] = self.cities
-        self.context["photographers_by_slug"] = {p.slug: p for p in self.photographers}
-        self.context["cities_by_slug"] = {c.slug: c for c in self.cities}
-        self.context["featured_photographers"] = featured(self.photographers,
-                                                          int(self.settings["FEATURED_PHOTOGRAPHERS"]))
-        self.context["top_cities"] = top_cities(self.cities, int(self.settings["TOP_CITIES"]))
-        self.context["scan_headshots"] = scan_headshots(self.photographers, int(self.settings["SCAN_HEADSHOTS"]))
+        self.photographers, self.cities = self.directory.photographers, self.directory.cities
+        self.context.update(self.directory.context())
         # What was read so far lives until the build ends: keep Python's collector from scanning it again
         # at each full collection, here and in the forked page writers, where a scan also copies every
         # memory page it touches (about 0.1 s at N=1000). It stays frozen when the build ends: unfrozen, the
         # collection Python runs as it exits scans all of it (0.2-0.6 s at N=1000); a next build in the
         # same process (`pelican -r`) unfreezes it when its profiles generator is made.
         gc.freeze()
+
+    def _read(self, loading) -> tuple[directory.Directory, list]:
+        """The directory, and every problem in the profiles: the same reading `headshots check` makes."""
+        profiles, problems = loading()
+        self._summary(self._cache, profiles, problems, self._load_started)
+        return directory.Directory.build(profiles, self.settings), problems
 
     @staticmethod
     def _summary(cache, profiles, problems, started) -> None:
@@ -276,7 +204,6 @@ class ProfilesGenerator(Generator):
         process goes on with Pelican's own output (the articles).
         """
         self._output_started = time.perf_counter()
-        self._memoize_facets()
         pages = [*self._directory_pages(), *self._photographer_pages()]
         for city in self.cities:
             pages += self._city_pages(city)
@@ -403,29 +330,6 @@ class ProfilesGenerator(Generator):
                 **extra(start, end)}))
         return pages
 
-    def _memoize_facets(self) -> None:
-        """Compute the directory's facets once, not once per directory page.
-
-        `_directory_facets.html` (on every directory page) calls the
-        `search_facets` global with the whole directory: O(N) a page, O(N^2)
-        a build. The pages of this generator get a memoized wrapper: the same
-        arguments give the same (already computed) result.
-        """
-        compute = self.env.globals.get("search_facets")
-        if compute is None or getattr(compute, "memoized", False):
-            return
-        memo = {}
-
-        def search_facets(photographers, *args, **kwargs):
-            key = (id(photographers), args, tuple(sorted(kwargs.items())))
-            hit = memo.get(key)
-            if hit is None or hit[0] is not photographers:
-                hit = memo[key] = (photographers, compute(photographers, *args, **kwargs))
-            return hit[1]
-
-        search_facets.memoized = True
-        self.env.globals["search_facets"] = search_facets
-
     def _open_data(self) -> list:
         """The open data files, as pages without a template: `(save_as, None, make the data)`.
 
@@ -510,48 +414,6 @@ def pager_links(number: int, count: int, url, window: int = 2) -> list[dict]:
     return links
 
 
-def _spread(items: list, size: int) -> list:
-    """`size` items spread evenly over `items` (all of them when there are fewer)."""
-    if len(items) <= size:
-        return list(items)
-    return [items[i * len(items) // size] for i in range(size)]
-
-
-def featured(photographers: list, size: int) -> list:
-    """The home page's featured photographers: `size` spread evenly over the alphabetical list.
-
-    Deterministic and unpaid (the same rule as the home page's own sample),
-    O(size) whatever the directory's size.
-    """
-    return _spread(photographers, size)
-
-
-def top_cities(cities: list, size: int) -> list:
-    """The `size` cities with the most photographers (based + visiting), in name order.
-
-    For short city lists (footer, home, 404): O(cities log cities) once a build.
-    """
-    ranked = sorted(cities, key=lambda c: (-(len(c.based) + len(c.visiting)), c.slug))[:size]
-    order = {id(c): i for i, c in enumerate(cities)}
-    return sorted(ranked, key=lambda c: order[id(c)])
-
-
-def scan_headshots(photographers: list, size: int) -> list:
-    """`size` headshots for the /scan/ and /scan/casting/ grids: round-robin over a spread of photographers.
-
-    Photographers spread evenly over the directory, one headshot each before
-    anyone's second; deterministic, O(size).
-    """
-    chosen = _spread([p for p in photographers if p.headshots], size)
-    shots, round_ = [], 0
-    while chosen and len(shots) < size and any(round_ < len(p.headshots) for p in chosen):
-        for p in chosen:
-            if round_ < len(p.headshots) and len(shots) < size:
-                shots.append(p.headshots[round_])
-        round_ += 1
-    return shots
-
-
 def _start_output(generators) -> None:
     for generator in generators:
         if isinstance(generator, ProfilesGenerator):
@@ -564,6 +426,7 @@ def get_generators(pelican):
 
 def register() -> None:
     signals.initialized.connect(initialize)
+    signals.generator_init.connect(templating.generator_init)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(_start_output)
     signals.static_generator_init.connect(_skip_profiles)
@@ -571,5 +434,4 @@ def register() -> None:
     signals.finalized.connect(sitemap.collector.write)
 
 
-__all__ += ["ProfileCache", "featured", "load_profile", "load_profiles", "pager_links", "scan_headshots",
-            "top_cities"]
+__all__ += ["ProfileCache", "load_profile", "load_profiles", "pager_links"]

@@ -10,8 +10,6 @@ import datetime
 import hashlib
 import os
 import random
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,37 +21,7 @@ from markupsafe import Markup
 
 from headshots.errors import Problem
 from headshots.profiles.countries import country_name
-
-# --------------------------------------------------------------------------- text helpers
-
-_LATIN_SPECIAL = {"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o", "ł": "l",
-                  "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i"}
-
-
-def fold(text: str) -> str:
-    """Drop accents from Latin letters only (Zürich -> Zurich); other scripts stay as written."""
-    out = []
-    for char in unicodedata.normalize("NFKD", text):
-        if unicodedata.combining(char) and out and _is_latin(out[-1]):
-            continue
-        out.append(_LATIN_SPECIAL.get(char, char))
-    return unicodedata.normalize("NFC", "".join(out))
-
-
-def _is_latin(char: str) -> bool:
-    return char.isascii() or unicodedata.name(char, "").startswith("LATIN ")
-
-
-def city_slug(name: str) -> str:
-    """The URL slug of a city: Zürich -> zurich, São Paulo -> sao-paulo, 山田 -> 山田."""
-    text = fold(name).lower()
-    return re.sub(r"[\W_]+", "-", text).strip("-")
-
-
-def sort_key(name: str) -> tuple[str, str]:
-    """Alphabetical order for people and places: case and accents ignored, ties broken stably."""
-    return (fold(name).casefold(), name)
-
+from headshots.text import city_slug, money, sort_key
 
 # Bios are CommonMark, read by markdown-it-py with raw HTML off, so `<script>`
 # in a bio is shown as text. A link to anything but http(s)/mailto becomes its
@@ -102,40 +70,6 @@ def render_bio(text: str | None) -> Markup:
     return Markup(clean)
 
 
-_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$"}
-
-
-def money(amount, currency: str) -> str:
-    """A price as actors read it: $350, £240, €1,200, CA$400, A$300, CHF 380, SEK 2,500, $99.50."""
-    if amount is None:
-        return ""
-    whole = float(amount).is_integer()
-    number = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
-    symbol = _SYMBOLS.get(currency)
-    return f"{symbol}{number}" if symbol else f"{currency} {number}"
-
-
-def label(mapping: dict, key) -> str:
-    """The theme's label for a profile value: `mapping[key]`, else the value with spaces, capitalised."""
-    return mapping[key] if key in mapping else str(key).replace("-", " ").capitalize()
-
-
-def days(count: int) -> str:
-    """"1 day", "5 days"."""
-    return f"{count} day{'' if count == 1 else 's'}"
-
-
-def place(photographer) -> str:
-    """Where a photographer is based, as a page says it: "Chicago", "Chicago, IL"."""
-    city, region = photographer.city.name, photographer.region
-    return f"{city}, {region}" if region else city
-
-
-# Template helpers above are Jinja globals (the profiles plugin registers them): a page
-# calls them dozens of times, and a macro call costs several times a Python one.
-TEMPLATE_GLOBALS = {"label": label, "days": days, "place": place}
-
-
 # --------------------------------------------------------------------------- the model
 
 
@@ -157,7 +91,7 @@ class Session:
 
 @dataclass(eq=False)
 class Headshot:
-    """One sample image. `picture` is filled in later by the thumbnails plugin."""
+    """One sample image. `picture` (a thumbnails `Picture`) is attached by `Directory.attach_pictures`."""
 
     file: str
     alt: str
@@ -288,13 +222,8 @@ class Photographer:
 
 
 def _picture_url(headshot: Headshot) -> str | None:
-    picture = headshot.picture
-    if picture is None:
-        return None
-    url = getattr(picture, "og_url", None)
-    if url is None and isinstance(picture, dict):
-        url = picture.get("og_url")
-    return str(url) if url else None
+    """The headshot's shareable JPEG (its Open Graph card), once `Directory.attach_pictures` has run."""
+    return headshot.picture.og_url if headshot.picture is not None else None
 
 
 def _absolute(siteurl: str, url: str) -> str:

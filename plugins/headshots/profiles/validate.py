@@ -284,7 +284,7 @@ def rule_problems(profile: LoadedProfile) -> list[Problem]:
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             problems.append(profile.where(where, message=(
                 f'file "{name}" not found in {display_path(folder)}/{hint}')))
-    from headshots.profiles.model import city_slug  # late: model imports this module
+    from headshots.text import city_slug
 
     for path, city in [(("location", "city"), data["location"]["city"]),
                        *((("travels_to", i), c) for i, c in enumerate(data.get("travels_to", [])))]:

@@ -15,35 +15,31 @@ from pelican.log import console
 
 from ..errors import fail, install_log_filter
 from .build import LAST_STATS, Item, process, publish
-from .picture import picture_markup, scan_tile, scan_tiles
-from .settings import apply_defaults, settings_problems
+from ..settings import apply_defaults
+from .settings import settings_problems
 
 logger = logging.getLogger(__name__)
 
 
 class ThumbnailsGenerator(Generator):
-    """Runs after the profiles generator: sets `headshot.picture`, then writes the files."""
+    """Runs after the profiles generator: makes the renditions of every headshot in the context's
+    `directory`, attaches them to it (`Directory.attach_pictures`), then publishes the files."""
 
     def generate_context(self):
         self.files = []
-        photographers = self.context.get("photographers") or []
+        directory = self.context.get("directory")
         problems = settings_problems(self.settings)
         if problems:
             fail(problems)
-        headshots, items = [], []
-        for photographer in photographers:
-            for headshot in getattr(photographer, "headshots", None) or []:
-                headshots.append(headshot)
-                items.append(Item(Path(headshot.source), getattr(headshot, "focus", None),
-                                  photographer.slug, getattr(headshot, "where", None)))
+        photographers = directory.photographers if directory is not None else []
+        items = [Item(Path(shot.source), shot.focus, p.slug, shot.where) for p in photographers for shot in p.headshots]
         if not items:
             return
         cache = Path(self.settings.get("CACHE_PATH") or "cache") / "headshots"
         pictures, self.files, problems = process(items, self.settings, cache)
         if problems:
             fail(problems)
-        for headshot, picture in zip(headshots, pictures):
-            headshot.picture = picture
+        directory.attach_pictures({item.source: picture for item, picture in zip(items, pictures)})
         stats = LAST_STATS
         console.print(f"Headshots: {stats['sources']} sources, {stats['decoded']} decoded, "
                       f"{stats['encoded']} renditions encoded, {stats['reused']} reused "
@@ -65,9 +61,6 @@ class ThumbnailsGenerator(Generator):
 def initialized(pelican) -> None:
     settings = pelican.settings
     apply_defaults(settings)
-    # a new dict: never mutate Pelican's DEFAULT_CONFIG in place
-    settings["JINJA_GLOBALS"] = {**(settings.get("JINJA_GLOBALS") or {}), "picture": picture_markup,
-                                "headshots_scan_tile": scan_tile, "headshots_scan_tiles": scan_tiles}
     install_log_filter()
 
 

@@ -1,0 +1,143 @@
+"""Every setting of ours, with its default and a one-line comment: the one table.
+
+Set on Pelican's `initialized` (so `pelicanconf.py` or `pelican -e` override
+any of them), and by `load()` for `headshots check` and `headshots new`,
+which read the same `pelicanconf.py` through Pelican's own loader: the
+check and the build see the same values. URL patterns follow Pelican's
+convention (`*_URL` the address, `*_SAVE_AS` the file); templates link
+`{{ SITEURL }}/{{ NAME_URL }}`, never a literal address.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+
+SETTINGS_FILE = "pelicanconf.py"
+
+DEFAULTS = {
+    # ------------------------------------------------------------------ the directory (headshots.profiles)
+    # Where the profiles live: one folder per photographer. A relative path is
+    # taken from the working directory (run pelican from the repository root).
+    "PHOTOGRAPHERS_PATH": "photographers",
+    # The directory: page 1, then page N; how many photographers a page lists.
+    "PHOTOGRAPHERS_URL": "photographers/",
+    "PHOTOGRAPHERS_SAVE_AS": "photographers/index.html",
+    "PHOTOGRAPHERS_PAGE_URL": "photographers/page/{number}/",
+    "PHOTOGRAPHERS_PAGE_SAVE_AS": "photographers/page/{number}/index.html",
+    "PHOTOGRAPHERS_PER_PAGE": 36,
+    # One photographer's profile and five-second-scan pages.
+    "PHOTOGRAPHER_URL": "photographers/{slug}/",
+    "PHOTOGRAPHER_SAVE_AS": "photographers/{slug}/index.html",
+    "PHOTOGRAPHER_SCAN_URL": "photographers/{slug}/scan/",
+    "PHOTOGRAPHER_SCAN_SAVE_AS": "photographers/{slug}/scan/index.html",
+    # How many other photographers' headshots surround theirs in the scan grid.
+    "PHOTOGRAPHERS_SCAN_POOL_SIZE": 24,
+    # A city page for every city someone is based in or travels to.
+    "CITY_URL": "cities/{slug}/",
+    "CITY_SAVE_AS": "cities/{slug}/index.html",
+    "CITY_PAGE_URL": "cities/{slug}/page/{number}/",
+    "CITY_PAGE_SAVE_AS": "cities/{slug}/page/{number}/index.html",
+    # Every city on one page (O(cities): at most a few hundred), linked from the
+    # bounded city lists (footer, home, 404, /scan/); "" for none.
+    "CITIES_URL": "cities/",
+    "CITIES_SAVE_AS": "cities/index.html",
+    # Open data: every profile (emails only where the profile lists one), and
+    # one file per city (its based and visiting photographers); "" for none.
+    "PHOTOGRAPHERS_JSON_SAVE_AS": "photographers.json",
+    "CITY_JSON_SAVE_AS": "cities/{slug}/photographers.json",
+    # Every city's name, slug, URL and counts: the directory's JS facets label
+    # the cities they do not render from it ("" for none).
+    "CITIES_JSON_SAVE_AS": "cities/index.json",
+    # The pager shows the first and last page and this many either side of the current one.
+    "PAGER_WINDOW": 2,
+    # Bounded, deterministic selections for pages that must not grow with the
+    # directory: the home page's featured photographers, the "top" cities (by
+    # number of photographers) for short city lists, and the headshots of the
+    # /scan/ and /scan/casting/ grids.
+    "FEATURED_PHOTOGRAPHERS": 8,
+    "TOP_CITIES": 24,
+    "SCAN_HEADSHOTS": 48,
+    # Cache parsed and validated profiles under CACHE_PATH/profiles/ (content-hash keys).
+    "PHOTOGRAPHERS_CACHE": True,
+    # Processes that read profiles and write their pages (None: one per core), from
+    # this many photographers up (below it, starting them costs more than it saves).
+    "PHOTOGRAPHERS_JOBS": None,
+    "PHOTOGRAPHERS_PARALLEL_FROM": 300,
+    # Rebuild under `pelican -r` when a profile or headshot changes (see
+    # docs/ARCHITECTURE.md, "Decisions").
+    "PHOTOGRAPHERS_AUTORELOAD": True,
+    # sitemap.xml: every HTML page written, but URLs matching these regexes.
+    "SITEMAP_SAVE_AS": "sitemap.xml",
+    "SITEMAP_EXCLUDE": [r"^404\.html$"],
+    # ------------------------------------------------------------------ search (headshots.search)
+    # False: build without a search index (pages still work).
+    "SEARCH_ENABLED": True,
+    # Where, inside the output folder, the Pagefind index goes.
+    "SEARCH_BUNDLE_DIR": "pagefind",
+    # Seconds before a hung Pagefind fails the build.
+    "SEARCH_TIMEOUT": 600,
+    # ------------------------------------------------------------------ renditions (headshots.thumbnails)
+    # Responsive widths in pixels. Never upscaled; a width within 1.25x of the
+    # largest rendition is dropped (geometry.choose_widths).
+    "HEADSHOTS_WIDTHS": [160, 320, 480, 640, 960, 1280],
+    # Formats made for every width; the first ones are <source>s, "jpeg" is the <img>.
+    # Tests pass ["jpeg"] to be fast.
+    "HEADSHOTS_FORMATS": ["avif", "webp", "jpeg"],
+    # Encoder quality per format, tuned with `make bench` (docs/ARCHITECTURE.md).
+    "HEADSHOTS_QUALITY": {"avif": 50, "webp": 75, "jpeg": 78},
+    # libaom speed 0 (slowest, smallest) .. 10; decides most of the build time. 6: same bytes
+    # as 8 at +0.003 SSIM (about 4% fewer bytes at equal SSIM), as efficient as sharp's default
+    # effort 4 and several times faster than it (docs/ARCHITECTURE.md, make bench).
+    "HEADSHOTS_AVIF_SPEED": 6,
+    # libwebp method 0 (fast) .. 6 (small).
+    "HEADSHOTS_WEBP_METHOD": 4,
+    # The five-second scan's tile: CSS px wide (4:5), made at 1x and 2x.
+    "HEADSHOTS_SCAN_WIDTH": 112,
+    # The Open Graph card: the whole 4:5 headshot, centred on its average colour.
+    "HEADSHOTS_OG_SIZE": [1200, 630],
+    # Worker processes; None: every core.
+    "HEADSHOTS_JOBS": None,
+    # A source whose short side is under this is refused (issue 3: 800 px).
+    "HEADSHOTS_MIN_SIDE": 800,
+    # A source over this many pixels is refused before decoding (decompression bombs).
+    "HEADSHOTS_MAX_PIXELS": 100_000_000,
+    # "colour" (average colour behind the image) or "blur" (plus a tiny blurred image).
+    "HEADSHOTS_PLACEHOLDER": "colour",
+    # Output folder and URL prefix: /images/<photographer-slug>/<file>.
+    "HEADSHOTS_OUTPUT": "images",
+    # Show a progress bar (on a terminal) when at least this many sources need work.
+    "HEADSHOTS_PROGRESS_MIN": 6,
+    # False: make and cache every rendition and give pages their URLs, but copy
+    # nothing into the output (`make bench-scale IMAGES=0` measures pages alone).
+    "HEADSHOTS_PUBLISH": True,
+}
+
+
+def apply_defaults(settings: dict) -> dict:
+    """Every missing setting from DEFAULTS (a copy: Pelican's and our tables are never mutated);
+    PHOTOGRAPHERS_PATH made absolute (relative paths are taken from the working directory)."""
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, copy.deepcopy(value))
+    settings["PHOTOGRAPHERS_PATH"] = os.path.abspath(os.path.expanduser(str(settings["PHOTOGRAPHERS_PATH"])))
+    return settings
+
+
+def load(path: str = SETTINGS_FILE) -> dict:
+    """The settings a build with `-s path` gets, run from the same folder: Pelican's defaults,
+    the file's values, ours.
+
+    Pelican's own checks of them (`configure_settings`, which refuses a
+    missing content folder) are the build's business: a check of profiles
+    needs no content folder.
+
+    Without the file (a photographers folder checked on its own), ours alone:
+    the article check then falls back on the layout DESIGN.md gives
+    (`headshots.articles.LAYOUT_DEFAULTS`), not Pelican's blog layout.
+    """
+    if not Path(path).is_file():
+        return apply_defaults({})
+    from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+    return apply_defaults({**copy.deepcopy(DEFAULT_CONFIG), **get_settings_from_file(str(path))})
