@@ -7,11 +7,13 @@ hostile and Unicode text, paginated two to a page, and one invalid directory.
 import hashlib
 import json
 import re
+import shutil
+import subprocess
 
 import pytest
 
-from conftest import pelican_build
-from factories import minimal_profile, write_bad_profiles, write_profile
+from conftest import REPO, pelican_build
+from factories import BAD_PROFILES, minimal_profile, write_bad_profiles, write_profile
 
 FAST = {"HEADSHOTS_FORMATS": ["jpeg"]}
 
@@ -138,3 +140,37 @@ def test_invalid_directory_fails_with_every_problem_and_no_traceback(tmp_path):
     assert not (output / "photographers").exists()
     assert not (output / "cities").exists()
     assert not (output / "photographers.json").exists()
+
+
+PROBLEM_LINE = re.compile(r"^\S.*:\d+:\d+: ")
+
+
+def test_check_and_build_report_the_same_problems(tmp_path):
+    """`headshots check` and the build read profiles and images through the same calls: the same lines."""
+    from test_cli import HEADSHOTS
+
+    root = tmp_path / "photographers"
+    write_profile(root, "good", minimal_profile())
+    expected = write_bad_profiles(root, str(root))
+    (root / "bad-image").mkdir()
+    write_profile(root, "bad-image", minimal_profile(headshots=[{"file": "one.jpg", "alt": "An actor"}]),
+                  images=False)
+    (root / "bad-image" / "one.jpg").write_text("not a photo")
+    build = pelican_build(tmp_path / "output", photographers=root, cache=tmp_path / "cache", extra=FAST)
+    check = subprocess.run([HEADSHOTS, "check", str(root)], cwd=REPO, capture_output=True, text=True, timeout=300)
+    built = sorted(line for line in build.stderr.splitlines() if PROBLEM_LINE.match(line))
+    checked = sorted(line for line in check.stdout.splitlines() if PROBLEM_LINE.match(line))
+    assert build.returncode == check.returncode == 1
+    assert set(expected) <= set(checked)
+    assert checked == built
+    # With only bad images, the renditions step finds them: the same lines still.
+    for slug in BAD_PROFILES:
+        shutil.rmtree(root / slug)
+    (root / "bad-image" / "two.jpg").write_bytes(b"")
+    write_profile(root, "bad-image", minimal_profile(headshots=[{"file": "one.jpg", "alt": "An actor"},
+                                                                {"file": "two.jpg", "alt": "An actor"}]), images=False)
+    build = pelican_build(tmp_path / "output", photographers=root, cache=tmp_path / "cache", extra=FAST)
+    check = subprocess.run([HEADSHOTS, "check", str(root)], cwd=REPO, capture_output=True, text=True, timeout=300)
+    built = sorted(line for line in build.stderr.splitlines() if PROBLEM_LINE.match(line))
+    checked = sorted(line for line in check.stdout.splitlines() if PROBLEM_LINE.match(line))
+    assert len(checked) == 2 and checked == built

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from headshots import settings as headshots_settings
 from headshots import text
-from headshots.directory import Directory, photographers_root, profile_cache, start_reading
+from headshots.directory import Directory, image_problems, photographers_root, profile_cache, start_reading
 from headshots.errors import Problem, display_path
 from headshots.profiles.validate import PROFILE_NAME, load_profile, profile_paths
 
@@ -90,27 +90,7 @@ def check_profiles(run: CheckRun) -> Report:
         profiles, problems = run.read()
         root = photographers_root(run.settings)
         count = len(profile_paths(root)[0]) if root.is_dir() else 0
-    return Report(problems + _image_problems(profiles, run.settings), _plural(count, "profile"))
-
-
-def _image_problems(profiles, settings) -> list[Problem]:
-    """Open every headshot the way the build does (headshots.thumbnails.inspect)."""
-    from headshots import thumbnails
-
-    kwargs = {}
-    if settings.get("HEADSHOTS_MIN_SIDE") is not None:
-        kwargs["min_side"] = settings["HEADSHOTS_MIN_SIDE"]
-    if settings.get("HEADSHOTS_MAX_PIXELS") is not None:
-        kwargs["max_pixels"] = settings["HEADSHOTS_MAX_PIXELS"]
-    problems = []
-    for profile in profiles:
-        for index, headshot in enumerate(profile.data["headshots"]):
-            source = profile.path.parent / headshot["file"]
-            message = thumbnails.inspect(source, **kwargs)
-            if message:
-                problems.append(profile.where(("headshots", index, "file"),
-                                              message=f'"{headshot["file"]}" {message}'))
-    return problems
+    return Report(problems + image_problems(profiles, run.settings), _plural(count, "profile"))
 
 
 def run_check(args, settings: dict) -> int:

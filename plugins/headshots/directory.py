@@ -48,6 +48,25 @@ def start_reading(settings: dict, cache: ProfileCache | None = None):
     return start_loading_profiles(root, cache, settings=settings)
 
 
+def image_problems(profiles, settings: dict) -> list[Problem]:
+    """Every headshot of `profiles` opened and decoded as the renditions step will (`thumbnails.inspect`).
+
+    `headshots check` runs it on every valid profile; the build runs it when
+    some profiles are refused, so its one report names the bad images too
+    (otherwise the renditions step finds them, with the same messages).
+    """
+    from headshots import thumbnails
+
+    problems = []
+    for profile in profiles:
+        for index, headshot in enumerate(profile.data["headshots"]):
+            message = thumbnails.inspect(profile.path.parent / headshot["file"],
+                                         settings["HEADSHOTS_MIN_SIDE"], settings["HEADSHOTS_MAX_PIXELS"])
+            if message:
+                problems.append(profile.where(("headshots", index, "file"), message=f'"{headshot["file"]}" {message}'))
+    return problems
+
+
 @dataclass
 class Directory:
     """Every photographer and city, the bounded selections, and every address they have."""

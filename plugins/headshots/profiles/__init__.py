@@ -179,6 +179,8 @@ class ProfilesGenerator(Generator):
         """The directory, and every problem in the profiles: the same reading `headshots check` makes."""
         profiles, problems = loading()
         self._summary(self._cache, profiles, problems, self._load_started)
+        if problems:  # the build stops here: name the bad images too, as `headshots check` does
+            problems = sorted(problems + directory.image_problems(profiles, self.settings))
         return directory.Directory.build(profiles, self.settings), problems
 
     @staticmethod
