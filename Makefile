@@ -8,7 +8,7 @@ OUTPUT ?= output
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build publish test check bench bench-scale clean tools audit
+.PHONY: serve build publish test test-fast lint check bench bench-scale clean tools audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ tools: $(TOOLS)
 
 test: $(STAMP) $(TOOLS)  ## the whole test suite
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## the tests that need no browser and no full-site build (under a minute)
+	$(BIN)/python -m pytest -m "not browser and not slow" -q
+
+lint: $(STAMP)  ## ruff: lint and formatting (`$(BIN)/ruff format .` fixes the formatting)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 audit: $(STAMP) $(TOOLS)  ## Lighthouse (mobile) on a served publish-like build: home, directory, profile, scan, article
 	$(BIN)/python scripts/audit.py

@@ -31,8 +31,10 @@ LIGHTHOUSE = REPO / "tools" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 0.95, "seo": 1.0}
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -52,10 +54,21 @@ def free_port():
 
 
 def build(output, siteurl):
-    command = [sys.executable, "-m", "pelican", str(REPO / "content"), "-s", str(REPO / "publishconf.py"),
-               "-o", str(output), "-e", f"CACHE_PATH={json.dumps(str(REPO / '.cache'))}"]
-    result = subprocess.run(command, cwd=REPO, env={**os.environ, "SITEURL": siteurl, "COLUMNS": "200"},
-                            capture_output=True, text=True)
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(REPO / "content"),
+        "-s",
+        str(REPO / "publishconf.py"),
+        "-o",
+        str(output),
+        "-e",
+        f"CACHE_PATH={json.dumps(str(REPO / '.cache'))}",
+    ]
+    result = subprocess.run(
+        command, cwd=REPO, env={**os.environ, "SITEURL": siteurl, "COLUMNS": "200"}, capture_output=True, text=True
+    )
     if result.returncode != 0:
         sys.exit(f"audit: the publish build failed:\n{result.stdout}\n{result.stderr}")
 
@@ -69,15 +82,28 @@ def pages(root):
     articles = sorted(p.parent.name for p in (root / "articles").glob("*/index.html"))
     if not articles:
         sys.exit("audit: no article pages were built")
-    return {"home": "/", "directory": "/photographers/", "profile": f"/photographers/{profile.name}/",
-            "scan": "/scan/", "article": f"/articles/{articles[0]}/"}
+    return {
+        "home": "/",
+        "directory": "/photographers/",
+        "profile": f"/photographers/{profile.name}/",
+        "scan": "/scan/",
+        "article": f"/articles/{articles[0]}/",
+    }
 
 
 def lighthouse(url, report_path):
-    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report_path}",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
-    result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True,
-                            timeout=300)
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report_path}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+    result = subprocess.run(
+        command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300
+    )
     if result.returncode != 0 or not Path(report_path).is_file():
         sys.exit(f"audit: lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}")
     return json.loads(Path(report_path).read_text(encoding="utf-8"))
@@ -109,8 +135,7 @@ def main(argv=None):
     base = f"http://127.0.0.1:{port}"
     print(f"audit: building a publish-like site for {base} in {site}", flush=True)
     build(site, base)
-    server = QuietServer(("127.0.0.1", port),
-                                             functools.partial(QuietHandler, directory=str(site)))
+    server = QuietServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     failed = False

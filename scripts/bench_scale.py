@@ -64,19 +64,99 @@ sys.path.insert(0, str(REPO / "tests"))
 
 SPECIALTIES = ["theatrical", "commercial", "corporate", "dance", "musical-theatre", "kids", "comedy", "voice"]
 LIGHTING = ["studio", "natural", "outdoor"]
-COUNTRIES = [("US", "USD"), ("GB", "GBP"), ("CA", "CAD"), ("AU", "AUD"), ("DE", "EUR"), ("FR", "EUR"),
-             ("IE", "EUR"), ("NZ", "NZD")]
-FIRST = ["Maya", "Jonah", "Aisha", "Tomás", "Priya", "Lena", "Oskar", "Zoë", "Kwame", "Ines", "Ravi", "Hana",
-         "Mateo", "Sofia", "Elif", "Noah", "Yara", "Felix", "Amara", "Luca", "Nadia", "Ivan", "Chloé", "Ben"]
-LAST = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Rahman", "O'Neill", "Petrov", "García", "Nowak", "Adeyemi",
-        "Schmidt", "Rossi", "Haddad", "Kim", "Fischer", "Dubois", "Silva", "Novak", "Costa", "Walsh"]
-SYLLABLES = ["ar", "bel", "cas", "dor", "el", "fen", "gar", "hol", "in", "jas", "kel", "lor", "mar", "nor",
-             "ost", "pen", "quin", "ros", "sel", "tor", "ul", "ven", "wes", "yor", "zan"]
-WORDS = ("light casting actor frame session look smile eyes backdrop studio natural window theatre agent "
-         "retouch proof colour contrast crop shoulders jacket texture warm honest calm direction").split()
+COUNTRIES = [
+    ("US", "USD"),
+    ("GB", "GBP"),
+    ("CA", "CAD"),
+    ("AU", "AUD"),
+    ("DE", "EUR"),
+    ("FR", "EUR"),
+    ("IE", "EUR"),
+    ("NZ", "NZD"),
+]
+FIRST = [
+    "Maya",
+    "Jonah",
+    "Aisha",
+    "Tomás",
+    "Priya",
+    "Lena",
+    "Oskar",
+    "Zoë",
+    "Kwame",
+    "Ines",
+    "Ravi",
+    "Hana",
+    "Mateo",
+    "Sofia",
+    "Elif",
+    "Noah",
+    "Yara",
+    "Felix",
+    "Amara",
+    "Luca",
+    "Nadia",
+    "Ivan",
+    "Chloé",
+    "Ben",
+]
+LAST = [
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Rahman",
+    "O'Neill",
+    "Petrov",
+    "García",
+    "Nowak",
+    "Adeyemi",
+    "Schmidt",
+    "Rossi",
+    "Haddad",
+    "Kim",
+    "Fischer",
+    "Dubois",
+    "Silva",
+    "Novak",
+    "Costa",
+    "Walsh",
+]
+SYLLABLES = [
+    "ar",
+    "bel",
+    "cas",
+    "dor",
+    "el",
+    "fen",
+    "gar",
+    "hol",
+    "in",
+    "jas",
+    "kel",
+    "lor",
+    "mar",
+    "nor",
+    "ost",
+    "pen",
+    "quin",
+    "ros",
+    "sel",
+    "tor",
+    "ul",
+    "ven",
+    "wes",
+    "yor",
+    "zan",
+]
+WORDS = (
+    "light casting actor frame session look smile eyes backdrop studio natural window theatre agent "
+    "retouch proof colour contrast crop shoulders jacket texture warm honest calm direction"
+).split()
 
 
 # --------------------------------------------------------------------------- generation
+
 
 def city_names(count: int, rng: random.Random) -> list[str]:
     names = set()
@@ -100,12 +180,16 @@ def photo_pool(size: tuple[int, int], count: int, quality: int) -> list[bytes]:
         tint = Image.new("RGB", size, (rng.randrange(60, 200), rng.randrange(60, 200), rng.randrange(60, 200)))
         image = Image.blend(backdrop, tint, 0.5)
         draw = ImageDraw.Draw(image)
-        draw.ellipse((width * 0.12, height * 0.6, width * 0.88, height * 1.3),
-                     fill=(rng.randrange(20, 90), rng.randrange(20, 90), rng.randrange(40, 120)))
+        draw.ellipse(
+            (width * 0.12, height * 0.6, width * 0.88, height * 1.3),
+            fill=(rng.randrange(20, 90), rng.randrange(20, 90), rng.randrange(40, 120)),
+        )
         skin = (rng.randrange(120, 230), rng.randrange(80, 180), rng.randrange(60, 150))
         draw.ellipse((width * 0.32, height * 0.16, width * 0.68, height * 0.6), fill=skin)
         for eye in (0.42, 0.58):
-            draw.ellipse((width * (eye - 0.025), height * 0.34, width * (eye + 0.025), height * 0.37), fill=(30, 25, 20))
+            draw.ellipse(
+                (width * (eye - 0.025), height * 0.34, width * (eye + 0.025), height * 0.37), fill=(30, 25, 20)
+            )
         image = image.filter(ImageFilter.GaussianBlur(3))
         grain = Image.effect_noise(size, 18).convert("RGB")
         image = Image.blend(image, grain, 0.12)
@@ -136,8 +220,9 @@ def profile_yaml(index: int, rng: random.Random, cities: list[str], weights: lis
     price = rng.randrange(150, 900, 25)
     files = [f"{slug[:12]}-{n}.jpg" for n in range(1, 5)]
     looks = rng.sample(SPECIALTIES, 2)
-    bio = "\n\n".join(sentence(rng, rng.randrange(20, 40)) + " " + sentence(rng, rng.randrange(10, 25))
-                      for _ in range(2))
+    bio = "\n\n".join(
+        sentence(rng, rng.randrange(20, 40)) + " " + sentence(rng, rng.randrange(10, 25)) for _ in range(2)
+    )
     lines = [
         "# yaml-language-server: $schema=../../plugins/headshots/profile.schema.json",
         f"name: {name}",
@@ -225,10 +310,18 @@ def generate(base: Path, n: int, images: bool, articles: int, seed: int = 1) -> 
         (content / "articles" / f"bench-article-{index:03d}.md").write_text(
             f"---\ntitle: Bench article {index}\ndate: 2026-0{1 + index % 9}-{1 + index % 27:02d}\n"
             f"author: First Look editors\ncategory: {'Headshots' if index % 2 else 'Casting process'}\n"
-            f"tags: [bench]\nsummary: {sentence(rng, 15)}\n---\n\n{body}\n", encoding="utf-8")
-    return {"root": root, "content": content, "slugs": slugs, "headshots": headshots, "cities": len(cities),
-            "seconds": time.perf_counter() - started,
-            "bytes": sum(p.stat().st_size for p in headshots) if images else 0}
+            f"tags: [bench]\nsummary: {sentence(rng, 15)}\n---\n\n{body}\n",
+            encoding="utf-8",
+        )
+    return {
+        "root": root,
+        "content": content,
+        "slugs": slugs,
+        "headshots": headshots,
+        "cities": len(cities),
+        "seconds": time.perf_counter() - started,
+        "bytes": sum(p.stat().st_size for p in headshots) if images else 0,
+    }
 
 
 def reference_site(base: Path, n: int, seed: int = 2) -> tuple[Path, Path]:
@@ -239,19 +332,23 @@ def reference_site(base: Path, n: int, seed: int = 2) -> tuple[Path, Path]:
     for index in range(n):
         body = "\n\n".join(sentence(rng, rng.randrange(20, 40)) for _ in range(3))
         (content / "articles" / f"article-{index:05d}.md").write_text(
-            f"Title: Article {index}\nDate: 2026-01-01\nCategory: bench\n\n{body}\n", encoding="utf-8")
+            f"Title: Article {index}\nDate: 2026-01-01\nCategory: bench\n\n{body}\n", encoding="utf-8"
+        )
     theme = base / "theme" / "templates"
     theme.mkdir(parents=True)
     (theme / "base.html").write_text(
         "<!doctype html><html lang=en><meta charset=utf-8><title>{% block title %}{{ SITENAME }}{% endblock %}"
-        "</title><main>{% block content %}{% endblock %}</main></html>\n")
+        "</title><main>{% block content %}{% endblock %}</main></html>\n"
+    )
     (theme / "article.html").write_text(
         '{% extends "base.html" %}{% block title %}{{ article.title }}{% endblock %}'
-        "{% block content %}<h1>{{ article.title }}</h1>{{ article.content }}{% endblock %}\n")
+        "{% block content %}<h1>{{ article.title }}</h1>{{ article.content }}{% endblock %}\n"
+    )
     (theme / "index.html").write_text('{% extends "base.html" %}{% block content %}<h1>Index</h1>{% endblock %}\n')
     (theme / "page.html").write_text('{% extends "base.html" %}{% block content %}{{ page.content }}{% endblock %}\n')
     settings = base / "refconf.py"
-    settings.write_text(textwrap.dedent(f"""\
+    settings.write_text(
+        textwrap.dedent(f"""\
         SITENAME = "Reference"
         SITEURL = ""
         TIMEZONE = "UTC"
@@ -268,19 +365,22 @@ def reference_site(base: Path, n: int, seed: int = 2) -> tuple[Path, Path]:
         AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
         LOAD_CONTENT_CACHE = False
         CACHE_CONTENT = False
-        """))
+        """)
+    )
     return content, settings
 
 
 # --------------------------------------------------------------------------- measuring
+
 
 def run(command: list[str], cwd: Path) -> dict:
     """Run one build; wall seconds, peak RSS (MB) of it and its waited-for children, its output."""
     out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     os.sync()  # the previous step's writes reach the disk now, not during this run's clock
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err,
-                               env={**os.environ, "COLUMNS": "200", "PYTHONHASHSEED": "0"})
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=out, stderr=err, env={**os.environ, "COLUMNS": "200", "PYTHONHASHSEED": "0"}
+    )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -288,17 +388,32 @@ def run(command: list[str], cwd: Path) -> dict:
     stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
     if process.returncode != 0:
         sys.exit(f"build failed ({process.returncode}): {' '.join(command)}\n{stdout[-3000:]}\n{stderr[-3000:]}")
-    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "stdout": stdout, "stderr": stderr,
-            "cpu": usage.ru_utime + usage.ru_stime}
+    return {
+        "wall": wall,
+        "rss_mb": usage.ru_maxrss / 1024,
+        "stdout": stdout,
+        "stderr": stderr,
+        "cpu": usage.ru_utime + usage.ru_stime,
+    }
 
 
 def parse_steps(stdout: str) -> dict:
     """The build's own summary lines: image step, publishing, indexing, profiles."""
-    steps = {"images": 0.0, "publish": 0.0, "index": 0.0, "hash": 0.0, "profiles_line": "", "index_pages": 0,
-             "pages_line": ""}
+    steps = {
+        "images": 0.0,
+        "publish": 0.0,
+        "index": 0.0,
+        "hash": 0.0,
+        "profiles_line": "",
+        "index_pages": 0,
+        "pages_line": "",
+    }
     text = re.sub(r"\s+", " ", stdout)
-    if m := re.search(r"Headshots: (\d+) sources, (\d+) decoded, (\d+) renditions encoded, (\d+) reused "
-                      r"in ([\d.]+) s \(hashed (\d+) MB in ([\d.]+) s\)", text):
+    if m := re.search(
+        r"Headshots: (\d+) sources, (\d+) decoded, (\d+) renditions encoded, (\d+) reused "
+        r"in ([\d.]+) s \(hashed (\d+) MB in ([\d.]+) s\)",
+        text,
+    ):
         steps["images"] = float(m.group(5))
         steps["hash"] = float(m.group(7))
         steps["images_line"] = m.group(0)
@@ -374,6 +489,7 @@ def first_query_bytes(pagefind: Path) -> dict:
     bound: a one-word query needs one) and 24 result fragments (the browser's
     first page of cards: PAGE_SIZE in search.js), at the mean fragment size.
     """
+
     def total(pattern):
         return sum(p.stat().st_size for p in pagefind.glob(pattern))
 
@@ -392,10 +508,25 @@ def first_query_bytes(pagefind: Path) -> dict:
 
 
 def site_command(out: Path, cache: Path, data: dict, formats: list[str], images: bool) -> list[str]:
-    extra = {"PHOTOGRAPHERS_PATH": str(data["root"]), "CACHE_PATH": str(cache), "HEADSHOTS_FORMATS": formats,
-             "HEADSHOTS_PUBLISH": bool(images), "HEADSHOTS_PROGRESS_MIN": 10 ** 9}
-    return [sys.executable, "-m", "pelican", str(data["content"]), "-s", str(REPO / "pelicanconf.py"),
-            "-o", str(out), "-e", *(f"{k}={json.dumps(v)}" for k, v in extra.items())]
+    extra = {
+        "PHOTOGRAPHERS_PATH": str(data["root"]),
+        "CACHE_PATH": str(cache),
+        "HEADSHOTS_FORMATS": formats,
+        "HEADSHOTS_PUBLISH": bool(images),
+        "HEADSHOTS_PROGRESS_MIN": 10**9,
+    }
+    return [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(data["content"]),
+        "-s",
+        str(REPO / "pelicanconf.py"),
+        "-o",
+        str(out),
+        "-e",
+        *(f"{k}={json.dumps(v)}" for k, v in extra.items()),
+    ]
 
 
 def main() -> None:
@@ -404,8 +535,9 @@ def main() -> None:
     parser.add_argument("--images", type=int, default=1, help="1: distinct 2000x2500 headshots; 0: shared small ones")
     parser.add_argument("--formats", default="jpeg", help="rendition formats, comma-separated (default jpeg)")
     parser.add_argument("--articles", type=int, default=50)
-    parser.add_argument("--only", default="cold,warm,profile,headshot,reference",
-                        help="scenarios to run, comma-separated")
+    parser.add_argument(
+        "--only", default="cold,warm,profile,headshot,reference", help="scenarios to run, comma-separated"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--tmp", default=None, help="where to make the temporary folder (default: $TMPDIR)")
     args = parser.parse_args()
@@ -413,8 +545,11 @@ def main() -> None:
     images = bool(args.images)
     only = set(args.only.split(","))
     base = Path(tempfile.mkdtemp(prefix=f"bench-scale-{args.n}-", dir=args.tmp))
-    print(f"bench-scale: N={args.n}, images={'distinct 2000x2500' if images else 'shared 800x1000, not published'}, "
-          f"formats={','.join(formats)}, in {base}", flush=True)
+    print(
+        f"bench-scale: N={args.n}, images={'distinct 2000x2500' if images else 'shared 800x1000, not published'}, "
+        f"formats={','.join(formats)}, in {base}",
+        flush=True,
+    )
     results = {}
     # The plugins' bytecode, as on any machine that has built the site once: where PYTHONDONTWRITEBYTECODE
     # is set (this project's sandbox), every build would compile them again (about 0.05 s), while the
@@ -422,8 +557,11 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "plugins")], check=True)
     try:
         data = generate(base / "site", args.n, images, args.articles)
-        print(f"generated {args.n} profiles ({len(data['headshots'])} headshots, {data['bytes'] / 1e6:.0f} MB), "
-              f"{data['cities']} cities, {args.articles} articles in {data['seconds']:.1f} s", flush=True)
+        print(
+            f"generated {args.n} profiles ({len(data['headshots'])} headshots, {data['bytes'] / 1e6:.0f} MB), "
+            f"{data['cities']} cities, {args.articles} articles in {data['seconds']:.1f} s",
+            flush=True,
+        )
         out, cache = base / "output", base / "cache"
         command = site_command(out, cache, data, formats, images)
 
@@ -432,9 +570,12 @@ def main() -> None:
             result.update(parse_steps(result["stdout"]))
             result["page_work"] = result["wall"] - result["images"] - result["publish"] - result["index"]
             results[name] = result
-            print(f"  {name:9} {result['wall']:8.1f} s  page work {result['page_work']:7.1f} s  "
-                  f"images {result['images']:6.1f} s (hash {result['hash']:.1f})  publish {result['publish']:5.1f} s  "
-                  f"index {result['index']:5.1f} s  peak {result['rss_mb']:6.0f} MB  cpu {result['cpu']:7.1f} s", flush=True)
+            print(
+                f"  {name:9} {result['wall']:8.1f} s  page work {result['page_work']:7.1f} s  "
+                f"images {result['images']:6.1f} s (hash {result['hash']:.1f})  publish {result['publish']:5.1f} s  "
+                f"index {result['index']:5.1f} s  peak {result['rss_mb']:6.0f} MB  cpu {result['cpu']:7.1f} s",
+                flush=True,
+            )
             for key in ("profiles_line", "pages_line"):
                 if result.get(key):
                     print(f"            {result[key]}", flush=True)
@@ -455,6 +596,7 @@ def main() -> None:
                 target.write_bytes(with_comment(target.read_bytes(), "changed"))
             else:  # a new distinct small file in place of the shared one
                 from PIL import Image
+
                 target.unlink()
                 Image.new("RGB", (800, 1000), (120, 90, 70)).save(target, "JPEG")
             scenario("headshot")
@@ -466,12 +608,17 @@ def main() -> None:
             runs = []
             for attempt in (1, 2):
                 ref_out = base / f"reference-output-{attempt}"
-                result = run([sys.executable, "-m", "pelican", str(ref_content), "-s", str(ref_settings),
-                              "-o", str(ref_out)], REPO)
+                result = run(
+                    [sys.executable, "-m", "pelican", str(ref_content), "-s", str(ref_settings), "-o", str(ref_out)],
+                    REPO,
+                )
                 result["output"] = output_figures(ref_out)
                 runs.append(result)
-                print(f"  reference {result['wall']:8.1f} s  ({args.n} plain articles, run {attempt})  "
-                      f"peak {result['rss_mb']:6.0f} MB  cpu {result['cpu']:7.1f} s", flush=True)
+                print(
+                    f"  reference {result['wall']:8.1f} s  ({args.n} plain articles, run {attempt})  "
+                    f"peak {result['rss_mb']:6.0f} MB  cpu {result['cpu']:7.1f} s",
+                    flush=True,
+                )
             results["reference"] = min(runs, key=lambda r: r["wall"])
         report(args.n, results)
     finally:
@@ -487,41 +634,60 @@ def report(n: int, results: dict) -> None:
     if cold and "output" in cold:
         o = cold["output"]
         size, page = o["largest_html"]
-        print(f"output: {o['files']} files ({o['html']} HTML), {o['bytes'] / 1e6:.1f} MB; "
-              f"largest page {page} {size / 1000:.1f} kB; photographers.json {o['json_bytes'] / 1e6:.2f} MB")
+        print(
+            f"output: {o['files']} files ({o['html']} HTML), {o['bytes'] / 1e6:.1f} MB; "
+            f"largest page {page} {size / 1000:.1f} kB; photographers.json {o['json_bytes'] / 1e6:.2f} MB"
+        )
         for kind, (count, total, big, path) in sorted(o["kinds"].items(), key=lambda kv: -kv[1][2]):
             if count > 1 or big > 50_000:
-                print(f"  {kind:18} {count:6} pages, mean {total / count / 1000:6.1f} kB, largest {big / 1000:7.1f} kB "
-                      f"({path})")
+                print(
+                    f"  {kind:18} {count:6} pages, mean {total / count / 1000:6.1f} kB, largest {big / 1000:7.1f} kB "
+                    f"({path})"
+                )
         if "index_files" in o:
             fq = o["first_query"]
-            print(f"pagefind: {o['index_files']} files ({o['fragments']} fragments), {o['index_bytes'] / 1e6:.1f} MB; "
-                  f"first query about {fq['total'] / 1000:.0f} kB ("
-                  + ", ".join(f"{k} {v / 1000:.0f} kB" for k, v in fq.items() if k != "total") + ")")
+            print(
+                f"pagefind: {o['index_files']} files ({o['fragments']} fragments), {o['index_bytes'] / 1e6:.1f} MB; "
+                f"first query about {fq['total'] / 1000:.0f} kB ("
+                + ", ".join(f"{k} {v / 1000:.0f} kB" for k, v in fq.items() if k != "total")
+                + ")"
+            )
     print("\ntargets:")
     if cold and "warm" in results:
         warm = results["warm"]
-        print(f"  warm / cold                    {warm['wall'] / cold['wall']:6.1%}   (target <= 10% at N=1000)  "
-              f"{warm['wall']:.1f} s / {cold['wall']:.1f} s")
+        print(
+            f"  warm / cold                    {warm['wall'] / cold['wall']:6.1%}   (target <= 10% at N=1000)  "
+            f"{warm['wall']:.1f} s / {cold['wall']:.1f} s"
+        )
         for name in ("profile", "headshot"):
             if name in results:
-                print(f"  {name + ' changed / warm':30} {results[name]['wall'] / warm['wall']:6.2f}x  (target <= 1.2x)  "
-                      f"{results[name]['wall']:.1f} s")
+                print(
+                    f"  {name + ' changed / warm':30} {results[name]['wall'] / warm['wall']:6.2f}x  (target <= 1.2x)  "
+                    f"{results[name]['wall']:.1f} s"
+                )
     if cold and "reference" in results:
         ref = results["reference"]["wall"] / n
         per = cold["page_work"] / n
-        print(f"  page work per photographer     {per * 1000:6.2f} ms (cold) vs Pelican per plain article "
-              f"{ref * 1000:.2f} ms: {per / ref:.2f}x (target <= 2x)")
+        print(
+            f"  page work per photographer     {per * 1000:6.2f} ms (cold) vs Pelican per plain article "
+            f"{ref * 1000:.2f} ms: {per / ref:.2f}x (target <= 2x)"
+        )
         if "warm" in results:
             warm_per = results["warm"]["page_work"] / n
-            print(f"  warm page work per photographer {warm_per * 1000:5.2f} ms: {warm_per / ref:.2f}x the plain article")
+            print(
+                f"  warm page work per photographer {warm_per * 1000:5.2f} ms: {warm_per / ref:.2f}x the plain article"
+            )
     if cold:
-        print(f"  page work (cold)               {cold['page_work']:.1f} s (compare N=10000 with N=1000: target ratio <= 11)")
+        print(
+            f"  page work (cold)               {cold['page_work']:.1f} s (compare N=10000 with N=1000: target ratio <= 11)"
+        )
         peak = max(r["rss_mb"] for r in results.values())
         print(f"  peak memory                    {peak:.0f} MB (target < 4 GB at N=10000)")
         if "output" in cold:
-            print(f"  largest HTML page              {cold['output']['largest_html'][0] / 1000:.1f} kB "
-                  f"({cold['output']['largest_html'][1]}; target < 100 kB at N=10000)")
+            print(
+                f"  largest HTML page              {cold['output']['largest_html'][0] / 1000:.1f} kB "
+                f"({cold['output']['largest_html'][1]}; target < 100 kB at N=10000)"
+            )
     summary = {name: {k: v for k, v in r.items() if k not in ("stdout", "stderr")} for name, r in results.items()}
     print("\njson: " + json.dumps({"n": n, **summary}, default=str))
 

@@ -121,6 +121,7 @@ def bench_settings(overrides: dict, formats=None) -> dict:
     settings = json.loads(json.dumps(overrides))
     if "HEADSHOTS_QUALITY" in settings:  # a partial quality dict overrides only its formats
         from headshots.thumbnails import DEFAULTS
+
         settings["HEADSHOTS_QUALITY"] = {**DEFAULTS["HEADSHOTS_QUALITY"], **settings["HEADSHOTS_QUALITY"]}
     if formats is not None:
         settings["HEADSHOTS_FORMATS"] = list(formats)
@@ -134,8 +135,10 @@ def centred_focus(size) -> tuple[float, float]:
 
     left, top, right, bottom = geometry.crop_box(size)
     crop_w, crop_h = right - left, bottom - top
-    return ((size[0] - crop_w) / 2 / size[0] + geometry.ANCHOR_X * crop_w / size[0],
-            (size[1] - crop_h) / 2 / size[1] + geometry.ANCHOR_Y * crop_h / size[1])
+    return (
+        (size[0] - crop_w) / 2 / size[0] + geometry.ANCHOR_X * crop_w / size[0],
+        (size[1] - crop_h) / 2 / size[1] + geometry.ANCHOR_Y * crop_h / size[1],
+    )
 
 
 def plan_sources(paths, settings, jobs):
@@ -151,8 +154,14 @@ def plan_sources(paths, settings, jobs):
         with Image.open(path) as im:
             size = im.size  # generated sources: upright, no EXIF orientation
         focus = centred_focus(size)
-        planned.append({"path": Path(path), "size": size, "focus": focus,
-                        "plan": make_plan(digest_file(path), size, focus, options)})
+        planned.append(
+            {
+                "path": Path(path),
+                "size": size,
+                "focus": focus,
+                "plan": make_plan(digest_file(path), size, focus, options),
+            }
+        )
     return planned, options
 
 
@@ -172,15 +181,30 @@ def sharp_encoders(options, effort: str = "ours") -> dict:
         return {names[k](v)[0]: names[k](v)[1] for k, v in params.items()}
 
     encoders = {
-        "jpeg": take(encoder_params("jpeg", options), {
-            "quality": lambda v: ("quality", v), "optimize": lambda v: ("optimiseCoding", v),
-            "progressive": lambda v: ("progressive", v), "subsampling": lambda v: ("chromaSubsampling", v)}),
-        "webp": take(encoder_params("webp", options), {
-            "quality": lambda v: ("quality", v), "method": lambda v: ("effort", v)}),
+        "jpeg": take(
+            encoder_params("jpeg", options),
+            {
+                "quality": lambda v: ("quality", v),
+                "optimize": lambda v: ("optimiseCoding", v),
+                "progressive": lambda v: ("progressive", v),
+                "subsampling": lambda v: ("chromaSubsampling", v),
+            },
+        ),
+        "webp": take(
+            encoder_params("webp", options), {"quality": lambda v: ("quality", v), "method": lambda v: ("effort", v)}
+        ),
         # libheif's effort is 9 - libaom speed (what libavif's speed is)
-        "avif": {**take(encoder_params("avif", options), {
-            "quality": lambda v: ("quality", v), "speed": lambda v: ("effort", max(0, min(9, 9 - v))),
-            "subsampling": lambda v: ("chromaSubsampling", v)}), "bitdepth": 8},
+        "avif": {
+            **take(
+                encoder_params("avif", options),
+                {
+                    "quality": lambda v: ("quality", v),
+                    "speed": lambda v: ("effort", max(0, min(9, 9 - v))),
+                    "subsampling": lambda v: ("chromaSubsampling", v),
+                },
+            ),
+            "bitdepth": 8,
+        },
     }
     if effort == "default":
         for fmt in ("avif", "webp"):
@@ -192,12 +216,16 @@ def vips_suffix(fmt: str, options) -> str:
     """The same settings as vipsthumbnail save options (via sharp's names: libvips' are alike)."""
     enc = sharp_encoders(options)[fmt]
     if fmt == "jpeg":
-        return (f"[Q={enc['quality']}{',optimize_coding' if enc['optimiseCoding'] else ''}"
-                f"{',interlace' if enc['progressive'] else ''},subsample_mode=on,strip]")
+        return (
+            f"[Q={enc['quality']}{',optimize_coding' if enc['optimiseCoding'] else ''}"
+            f"{',interlace' if enc['progressive'] else ''},subsample_mode=on,strip]"
+        )
     if fmt == "webp":
         return f"[Q={enc['quality']},effort={enc['effort']},strip]"
-    return (f"[Q={enc['quality']},compression=av1,encoder=aom,bitdepth=8,effort={enc['effort']},"
-            f"subsample_mode={'on' if enc['chromaSubsampling'] == '4:2:0' else 'off'},strip]")
+    return (
+        f"[Q={enc['quality']},compression=av1,encoder=aom,bitdepth=8,effort={enc['effort']},"
+        f"subsample_mode={'on' if enc['chromaSubsampling'] == '4:2:0' else 'off'},strip]"
+    )
 
 
 # -- measuring ---------------------------------------------------------------------------
@@ -206,8 +234,9 @@ def vips_suffix(fmt: str, options) -> str:
 def run_measured(command, env=None, stdin: str | None = None):
     """Run a command; (seconds, peak RSS in MB of it and its children, stdout)."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env,
-                               stdin=subprocess.PIPE if stdin is not None else None)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, env=env, stdin=subprocess.PIPE if stdin is not None else None
+    )
     if stdin is not None:
         process.stdin.write(stdin.encode())
         process.stdin.close()
@@ -227,16 +256,21 @@ def ours_child(spec: dict) -> None:
     items = [Item(Path(p), tuple(focus), "bench") for p, focus in spec["items"]]
     pictures, files, problems = process(items, spec["settings"], Path(spec["cache"]))
     assert not problems, problems
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    peak = (
+        max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        / 1024
+    )
     print(json.dumps({**LAST_STATS, "peak_mb": peak}))
 
 
 def run_ours(sources, settings, cache: Path, jobs: int, fresh=True) -> dict:
     if fresh:
         shutil.rmtree(cache, ignore_errors=True)
-    spec = {"cache": str(cache), "settings": {**settings, "HEADSHOTS_JOBS": jobs},
-            "items": [[str(s["path"]), list(s["focus"])] for s in sources]}
+    spec = {
+        "cache": str(cache),
+        "settings": {**settings, "HEADSHOTS_JOBS": jobs},
+        "items": [[str(s["path"]), list(s["focus"])] for s in sources],
+    }
     seconds, peak, out = run_measured([sys.executable, __file__, "--jobs", str(jobs), "--child", json.dumps(spec)])
     stats = json.loads(out)
     files = []
@@ -253,28 +287,58 @@ def run_sharp(sources, options, out: Path, jobs: int, effort: str) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     at_once = max(1, min(jobs, len(sources)))  # as process() sizes its pool and libaom's threads
-    job = {"images_at_once": at_once, "threads": max(1, (os.cpu_count() or 1) // at_once),
-           "encoders": sharp_encoders(options, effort), "sources": []}
+    job = {
+        "images_at_once": at_once,
+        "threads": max(1, (os.cpu_count() or 1) // at_once),
+        "encoders": sharp_encoders(options, effort),
+        "sources": [],
+    }
     for source in sources:
         plan, stem = source["plan"], source["path"].stem
-        renditions = [{"kind": r.kind, "width": r.width, "height": r.height, "fmt": r.fmt,
-                       "out": str(out / f"{stem}-{r.kind}-{r.width}.{r.ext}")}
-                      for r in plan.renditions if r.kind != "og"]
+        renditions = [
+            {
+                "kind": r.kind,
+                "width": r.width,
+                "height": r.height,
+                "fmt": r.fmt,
+                "out": str(out / f"{stem}-{r.kind}-{r.width}.{r.ext}"),
+            }
+            for r in plan.renditions
+            if r.kind != "og"
+        ]
         og = next((r for r in plan.renditions if r.kind == "og"), None)
-        job["sources"].append({
-            "path": str(source["path"]), "size": list(source["size"]), "box": list(plan.box),
-            "renditions": renditions,
-            "og": og and {"width": og.width, "height": og.height, "inset": list(plan.og_inset),
-                          "out": str(out / f"{stem}-og-{og.width}.jpg")}})
+        job["sources"].append(
+            {
+                "path": str(source["path"]),
+                "size": list(source["size"]),
+                "box": list(plan.box),
+                "renditions": renditions,
+                "og": og
+                and {
+                    "width": og.width,
+                    "height": og.height,
+                    "inset": list(plan.og_inset),
+                    "out": str(out / f"{stem}-og-{og.width}.jpg"),
+                },
+            }
+        )
     seconds, peak, stdout = run_measured([NODE, str(SHARP_SCRIPT)], stdin=json.dumps(job))
     result = json.loads(stdout)
-    files = [(s["path"], r["kind"], r["width"], r["height"], r["fmt"], Path(r["out"]))
-             for s in job["sources"] for r in s["renditions"] + ([{**s["og"], "fmt": "jpeg", "kind": "og"}]
-                                                                 if s["og"] else [])]
+    files = [
+        (s["path"], r["kind"], r["width"], r["height"], r["fmt"], Path(r["out"]))
+        for s in job["sources"]
+        for r in s["renditions"] + ([{**s["og"], "fmt": "jpeg", "kind": "og"}] if s["og"] else [])
+    ]
     if len(files) != len(result["files"]) or not all(f[-1].exists() for f in files):
         raise SystemExit("bench: bench_sharp.mjs did not make every planned rendition")
-    return {"whole": seconds, "step": result["seconds"], "peak": peak, "files": files,
-            "versions": result["versions"], "threads": result["threads"]}
+    return {
+        "whole": seconds,
+        "step": result["seconds"],
+        "peak": peak,
+        "files": files,
+        "versions": result["versions"],
+        "threads": result["threads"],
+    }
 
 
 def vips_commands(sources, options, out: Path):
@@ -285,9 +349,21 @@ def vips_commands(sources, options, out: Path):
         for r in plan.renditions:
             width, height = plan.og_inset if r.kind == "og" else (r.width, r.height)
             target = out / f"{path.stem}-{r.kind}-{width}.{r.ext}"
-            commands.append(([VIPSTHUMBNAIL, str(path), "--size", f"{width}x{height}", "--smartcrop", "centre",
-                              "-o", f"{target}{vips_suffix(r.fmt, options)}"],
-                             (str(path), r.kind, r.width, r.height, r.fmt, target)))
+            commands.append(
+                (
+                    [
+                        VIPSTHUMBNAIL,
+                        str(path),
+                        "--size",
+                        f"{width}x{height}",
+                        "--smartcrop",
+                        "centre",
+                        "-o",
+                        f"{target}{vips_suffix(r.fmt, options)}",
+                    ],
+                    (str(path), r.kind, r.width, r.height, r.fmt, target),
+                )
+            )
     return commands
 
 
@@ -313,7 +389,7 @@ def _window():
     import numpy as np
 
     x = np.arange(-5, 6, dtype=np.float64)
-    k = np.exp(-x * x / (2 * 1.5 ** 2))
+    k = np.exp(-x * x / (2 * 1.5**2))
     return (k / k.sum()).astype(np.float32)
 
 
@@ -321,8 +397,8 @@ def _blur(a, k):
     """Separable Gaussian over the valid region (no padding at the borders)."""
     n = len(k)
     h, w = a.shape
-    rows = sum(k[i] * a[i:h - n + 1 + i] for i in range(n))
-    return sum(k[i] * rows[:, i:w - n + 1 + i] for i in range(n))
+    rows = sum(k[i] * a[i : h - n + 1 + i] for i in range(n))
+    return sum(k[i] * rows[:, i : w - n + 1 + i] for i in range(n))
 
 
 def _luma(path):
@@ -351,7 +427,7 @@ def ssim(prepared, luma) -> float:
     var = _blur(img * img, k) - mu * mu
     cov = _blur(prepared["ref"] * img, k) - prepared["mu"] * mu
     mu_r, mu_i = prepared["mu"] + 128, mu + 128
-    value = ((2 * mu_r * mu_i + c1) * (2 * cov + c2)) / ((mu_r ** 2 + mu_i ** 2 + c1) * (prepared["var"] + var + c2))
+    value = ((2 * mu_r * mu_i + c1) * (2 * cov + c2)) / ((mu_r**2 + mu_i**2 + c1) * (prepared["var"] + var + c2))
     return float(value.mean(dtype="float64"))
 
 
@@ -365,7 +441,7 @@ def ssim_source(task: dict) -> list:
     luma = np.empty(pixels.shape[:2], np.float32)
     weights = np.array(LUMA, np.float32)
     for y in range(0, luma.shape[0], 512):
-        luma[y:y + 512] = pixels[y:y + 512].astype(np.float32) @ weights
+        luma[y : y + 512] = pixels[y : y + 512].astype(np.float32) @ weights
     del pixels
     source = Image.fromarray(luma)  # mode "F"
     del luma
@@ -406,11 +482,20 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--camera", type=int, default=2, help="24 MP sources")
     parser.add_argument("--web", type=int, default=3, help="2400x3000 sources")
-    parser.add_argument("--sharp-effort", choices=("default", "ours"), default="default",
-                        help="sharp's AVIF/WebP effort: its defaults (4), or our AVIF speed and WebP method")
+    parser.add_argument(
+        "--sharp-effort",
+        choices=("default", "ours"),
+        default="default",
+        help="sharp's AVIF/WebP effort: its defaults (4), or our AVIF speed and WebP method",
+    )
     parser.add_argument("--no-ssim", action="store_true", help="skip SSIM (needs NumPy)")
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=JSON",
-                        help="a thumbnails setting for every tool, e.g. HEADSHOTS_AVIF_SPEED=8")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=JSON",
+        help="a thumbnails setting for every tool, e.g. HEADSHOTS_AVIF_SPEED=8",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--make-sources", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -440,26 +525,34 @@ def main() -> None:
     settings = bench_settings(overrides)
     formats = settings["HEADSHOTS_FORMATS"]
     phases = [*formats, "all"]
-    print(f"Pillow {PIL.__version__}: AVIF (libavif) {features.version('avif')}, "
-          f"WebP {features.version('webp')}, libjpeg-turbo {features.version('jpg')}; "
-          f"{subprocess.run([VIPSTHUMBNAIL, '--vips-version'], capture_output=True, text=True).stdout.strip()}")
+    print(
+        f"Pillow {PIL.__version__}: AVIF (libavif) {features.version('avif')}, "
+        f"WebP {features.version('webp')}, libjpeg-turbo {features.version('jpg')}; "
+        f"{subprocess.run([VIPSTHUMBNAIL, '--vips-version'], capture_output=True, text=True).stdout.strip()}"
+    )
     options = plan_sources([], settings, args.jobs)[1]
-    print(f"widths {options['widths']}, scan {options['scan_width']}px 1x/2x, OG {options['og_size']}, "
-          f"formats {options['formats']}, quality {options['quality']}, AVIF speed {options['avif_speed']}, "
-          f"WebP method {options['webp_method']}; {args.jobs} images at a time; sharp: "
-          f"{no_sharp or json.dumps(sharp_encoders(options, args.sharp_effort), separators=(',', ':'))}"
-          f"{'' if no_sharp or args.sharp_effort == 'ours' else ' (AVIF/WebP effort: sharp defaults)'}; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"widths {options['widths']}, scan {options['scan_width']}px 1x/2x, OG {options['og_size']}, "
+        f"formats {options['formats']}, quality {options['quality']}, AVIF speed {options['avif_speed']}, "
+        f"WebP method {options['webp_method']}; {args.jobs} images at a time; sharp: "
+        f"{no_sharp or json.dumps(sharp_encoders(options, args.sharp_effort), separators=(',', ':'))}"
+        f"{'' if no_sharp or args.sharp_effort == 'ours' else ' (AVIF/WebP effort: sharp defaults)'}; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     print("Generating sources...", flush=True)
     # in a child process: Linux carries ru_maxrss across fork, so this process must stay small
-    made = subprocess.run([sys.executable, __file__, "--make-sources", "--camera", str(args.camera),
-                           "--web", str(args.web)], capture_output=True, text=True, check=True).stdout
+    made = subprocess.run(
+        [sys.executable, __file__, "--make-sources", "--camera", str(args.camera), "--web", str(args.web)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     groups = {label: [Path(p) for p in paths] for label, paths in json.loads(made).items() if paths}
 
     tools = [t for t in TOOLS if not (t == "sharp" and no_sharp)]
-    runs: dict = {}       # (group, phase, tool) -> result
-    files: list = []      # (tool, source, kind, width, height, fmt, path) from the per-format runs
-    planned: dict = {}    # group -> sources planned with every format
+    runs: dict = {}  # (group, phase, tool) -> result
+    files: list = []  # (tool, source, kind, width, height, fmt, path) from the per-format runs
+    planned: dict = {}  # group -> sources planned with every format
     warm: dict = {}
     sharp_info = None
     started = time.perf_counter()
@@ -471,39 +564,47 @@ def main() -> None:
             if phase == "all":
                 planned[label] = sources
             print(f"  {label}: {phase}", flush=True)
-            result = runs[(label, phase, "ours")] = run_ours(sources, phase_settings,
-                                                            OUT / "cache" / short / phase, args.jobs)
+            result = runs[(label, phase, "ours")] = run_ours(
+                sources, phase_settings, OUT / "cache" / short / phase, args.jobs
+            )
             if phase != "all":
                 files += [("ours", *f) for f in result["files"]]
             else:
-                warm[label] = run_ours(sources, phase_settings, OUT / "cache" / short / phase, args.jobs,
-                                       fresh=False)["stats"]
+                warm[label] = run_ours(sources, phase_settings, OUT / "cache" / short / phase, args.jobs, fresh=False)[
+                    "stats"
+                ]
             if "sharp" in tools:
-                result = runs[(label, phase, "sharp")] = run_sharp(sources, phase_options,
-                                                                  OUT / "sharp" / short / phase, args.jobs,
-                                                                  args.sharp_effort)
+                result = runs[(label, phase, "sharp")] = run_sharp(
+                    sources, phase_options, OUT / "sharp" / short / phase, args.jobs, args.sharp_effort
+                )
                 sharp_info = sharp_info or result
                 if phase != "all":
                     files += [("sharp", *f) for f in result["files"]]
             if phase != "all":  # vipsthumbnail decodes per file: its 'all' is the sum of its format runs
-                result = runs[(label, phase, "vips")] = run_vips(sources, phase_options,
-                                                                 OUT / "vips" / short / phase, args.jobs)
+                result = runs[(label, phase, "vips")] = run_vips(
+                    sources, phase_options, OUT / "vips" / short / phase, args.jobs
+                )
                 files += [("vips", *f) for f in result["files"]]
         runs[(label, "all", "vips")] = {
             key: (max if key == "peak" else sum)(runs[(label, p, "vips")][key] for p in formats)
-            for key in ("whole", "step", "peak")}
+            for key in ("whole", "step", "peak")
+        }
     bench_seconds = time.perf_counter() - started
 
     # -- time
     print()
     if sharp_info:
         v = sharp_info["versions"]
-        print(f"sharp {v.get('sharp')}: libvips {v.get('vips')}, aom {v.get('aom')}, libheif {v.get('heif')}, "
-              f"libwebp {v.get('webp')}, mozjpeg {v.get('mozjpeg')}; sharp.concurrency {sharp_info['threads']}")
+        print(
+            f"sharp {v.get('sharp')}: libvips {v.get('vips')}, aom {v.get('aom')}, libheif {v.get('heif')}, "
+            f"libwebp {v.get('webp')}, mozjpeg {v.get('mozjpeg')}; sharp.concurrency {sharp_info['threads']}"
+        )
     else:
         print(f"sharp skipped: {no_sharp}")
-    head = (f"{'seconds per source':28} {'ours':>6} {'(whole)':>7} {'sharp':>6} {'(whole)':>7} "
-            f"{'vipsthumb':>9} {'ours/sharp':>10} {'ours/vips':>9}")
+    head = (
+        f"{'seconds per source':28} {'ours':>6} {'(whole)':>7} {'sharp':>6} {'(whole)':>7} "
+        f"{'vipsthumb':>9} {'ours/sharp':>10} {'ours/vips':>9}"
+    )
     print(head)
     for label, paths in groups.items():
         n = len(paths)
@@ -513,18 +614,24 @@ def main() -> None:
             sharp = runs.get((label, phase, "sharp"))
             vips = runs[(label, phase, "vips")]
             name = "all formats (the build)" if phase == "all" else phase
-            sharp_cells = (f"{sharp['step'] / n:>6.2f} {sharp['whole'] / n:>7.2f}" if sharp else f"{'-':>6} {'-':>7}")
+            sharp_cells = f"{sharp['step'] / n:>6.2f} {sharp['whole'] / n:>7.2f}" if sharp else f"{'-':>6} {'-':>7}"
             ratio = f"{ours['step'] / sharp['step']:>9.2f}x" if sharp else f"{'-':>10}"
-            print(f"  {name:26} {ours['step'] / n:>6.2f} {ours['whole'] / n:>7.2f} {sharp_cells} "
-                  f"{vips['step'] / n:>9.2f} {ratio} {ours['step'] / vips['step']:>8.2f}x")
-    print("(ours: process() in a fresh process, pool start included; sharp: bench_sharp.mjs's own clock; "
-          "(whole): the whole process incl. Python/Node start; vipsthumbnail: every process, "
-          f"{args.jobs} at a time, 'all' the sum of its format runs, the OG card under jpeg; "
-          "ratios use the first columns)")
+            print(
+                f"  {name:26} {ours['step'] / n:>6.2f} {ours['whole'] / n:>7.2f} {sharp_cells} "
+                f"{vips['step'] / n:>9.2f} {ratio} {ours['step'] / vips['step']:>8.2f}x"
+            )
+    print(
+        "(ours: process() in a fresh process, pool start included; sharp: bench_sharp.mjs's own clock; "
+        "(whole): the whole process incl. Python/Node start; vipsthumbnail: every process, "
+        f"{args.jobs} at a time, 'all' the sum of its format runs, the OG card under jpeg; "
+        "ratios use the first columns)"
+    )
     for label in groups:
         peaks = " ".join(f"{TOOL_NAMES[t]} {runs[(label, 'all', t)]['peak']:.0f} MB" for t in tools)
-        print(f"peak memory, {label}, all formats: {peaks}; warm rebuild (ours): {warm[label]['decoded']} decoded, "
-              f"{warm[label]['encoded']} encoded, {warm[label]['reused']} reused")
+        print(
+            f"peak memory, {label}, all formats: {peaks}; warm rebuild (ours): {warm[label]['decoded']} decoded, "
+            f"{warm[label]['encoded']} encoded, {warm[label]['reused']} reused"
+        )
 
     # -- bytes and SSIM
     sizes: dict = {}
@@ -534,8 +641,11 @@ def main() -> None:
     ssim: dict = {}
     if not ssim_skipped:
         print(f"\nSSIM of {sum(1 for f in files if f[2] != 'og')} renditions...", flush=True)
-        tasks = {str(s["path"]): {"source": str(s["path"]), "box": s["plan"].box, "sizes": {}}
-                 for sources in planned.values() for s in sources}
+        tasks = {
+            str(s["path"]): {"source": str(s["path"]), "box": s["plan"].box, "sizes": {}}
+            for sources in planned.values()
+            for s in sources
+        }
         for tool, source, kind, width, height, fmt, path in files:
             if kind != "og":
                 tasks[source]["sizes"].setdefault((width, height), []).append((tool, fmt, kind, str(path)))
@@ -549,41 +659,59 @@ def main() -> None:
     print()
     print("per format, every rendition of every source (OG card excluded)")
     print(f"{'':6} {'bytes per rendition (mean)':>32}   {'SSIM (mean, luma)':>30}")
-    print(f"{'':6} " + " ".join(f"{TOOL_NAMES[t]:>10}" for t in TOOLS) + "   "
-          + " ".join(f"{TOOL_NAMES[t]:>10}" for t in TOOLS))
+    print(
+        f"{'':6} "
+        + " ".join(f"{TOOL_NAMES[t]:>10}" for t in TOOLS)
+        + "   "
+        + " ".join(f"{TOOL_NAMES[t]:>10}" for t in TOOLS)
+    )
     verdicts = []
     for fmt in formats:
         by_tool = {t: [v for (tt, f, _), vs in sizes.items() if tt == t and f == fmt for v in vs] for t in TOOLS}
         s_tool = {t: [v for (tt, f, _), vs in ssim.items() if tt == t and f == fmt for v in vs] for t in TOOLS}
         b = {t: mean(by_tool[t]) for t in TOOLS}
         s = {t: mean(s_tool[t]) for t in TOOLS}
-        print(f"{fmt:6} " + " ".join(f"{b[t] / 1024:>9.1f}K" if b[t] else f"{'-':>10}" for t in TOOLS) + "   "
-              + " ".join(f"{s[t]:>10.4f}" if s[t] is not None else f"{'-':>10}" for t in TOOLS))
+        print(
+            f"{fmt:6} "
+            + " ".join(f"{b[t] / 1024:>9.1f}K" if b[t] else f"{'-':>10}" for t in TOOLS)
+            + "   "
+            + " ".join(f"{s[t]:>10.4f}" if s[t] is not None else f"{'-':>10}" for t in TOOLS)
+        )
         if b["sharp"]:
             time_ratio = sum(runs[(g, fmt, "ours")]["step"] for g in groups) / sum(
-                runs[(g, fmt, "sharp")]["step"] for g in groups)
+                runs[(g, fmt, "sharp")]["step"] for g in groups
+            )
             # ties within measurement noise: SSIM 0.0005, bytes 0.5%
             more_bytes = b["ours"] > b["sharp"] * 1.005
             fewer_bytes = b["ours"] < b["sharp"] * 0.995
             lower = s["ours"] is not None and s["ours"] < s["sharp"] - 0.0005
             higher = s["ours"] is not None and s["ours"] > s["sharp"] + 0.0005
-            misses = (["slower"] if time_ratio > 1 else []) + (["lower SSIM"] if lower else []) + (
-                ["more bytes"] if more_bytes else [])
+            misses = (
+                (["slower"] if time_ratio > 1 else [])
+                + (["lower SSIM"] if lower else [])
+                + (["more bytes"] if more_bytes else [])
+            )
             if not misses:
                 verdict = "meets the bar"
             elif (more_bytes and higher) or (fewer_bytes and lower):
-                verdict = (f"{'slower; ' if time_ratio > 1 else ''}another rate point (the same quality number "
-                           "means another quantiser to this encoder): judge on one curve, docs/ARCHITECTURE.md")
+                verdict = (
+                    f"{'slower; ' if time_ratio > 1 else ''}another rate point (the same quality number "
+                    "means another quantiser to this encoder): judge on one curve, docs/ARCHITECTURE.md"
+                )
             else:
                 verdict = "misses the bar (" + ", ".join(misses) + ")"
             ssim_note = f", SSIM {s['ours'] - s['sharp']:+.4f}" if s["ours"] is not None else ""
-            verdicts.append(f"{fmt}: ours {time_ratio:.2f}x sharp's time, bytes {b['ours'] / b['sharp'] - 1:+.1%}"
-                            f"{ssim_note}: {verdict}")
+            verdicts.append(
+                f"{fmt}: ours {time_ratio:.2f}x sharp's time, bytes {b['ours'] / b['sharp'] - 1:+.1%}"
+                f"{ssim_note}: {verdict}"
+            )
     if ssim_skipped:
         print(f"(SSIM skipped: {ssim_skipped})")
     else:
-        print("(SSIM against the source's crop resized in float with Pillow's Lanczos; "
-              "Gaussian window 1.5, 11 taps, valid region)")
+        print(
+            "(SSIM against the source's crop resized in float with Pillow's Lanczos; "
+            "Gaussian window 1.5, 11 taps, valid region)"
+        )
     for line in verdicts:
         print(line)
 
@@ -597,13 +725,23 @@ def main() -> None:
         values = [mean(table.get((t, fmt, label), [])) for t in TOOLS]
         return "/".join(format(v / scale, spec) if v is not None else "-" for v in values)
 
-    print(f"{'rendition':10} " + " ".join(f"{fmt + ' KB':>17}" for fmt in formats) + "  "
-          + " ".join(f"{fmt + ' SSIM':>20}" for fmt in formats))
+    print(
+        f"{'rendition':10} "
+        + " ".join(f"{fmt + ' KB':>17}" for fmt in formats)
+        + "  "
+        + " ".join(f"{fmt + ' SSIM':>20}" for fmt in formats)
+    )
     for label in sorted({key[2] for key in sizes}, key=order):
-        print(f"{label:10} " + " ".join(f"{cell(sizes, fmt, label, 1024, '.1f'):>17}" for fmt in formats) + "  "
-              + " ".join(f"{cell(ssim, fmt, label, 1, '.3f'):>20}" for fmt in formats))
-    print(f"(bench took {time.perf_counter() - started:.0f} s, image runs {bench_seconds:.0f} s; "
-          f"load average now {os.getloadavg()[0]:.1f})")
+        print(
+            f"{label:10} "
+            + " ".join(f"{cell(sizes, fmt, label, 1024, '.1f'):>17}" for fmt in formats)
+            + "  "
+            + " ".join(f"{cell(ssim, fmt, label, 1, '.3f'):>20}" for fmt in formats)
+        )
+    print(
+        f"(bench took {time.perf_counter() - started:.0f} s, image runs {bench_seconds:.0f} s; "
+        f"load average now {os.getloadavg()[0]:.1f})"
+    )
 
 
 if __name__ == "__main__":

@@ -144,64 +144,660 @@ class Portrait:
 
 P = Portrait
 PORTRAITS: list[Portrait] = [
-    P("maya-okafor-01.jpg", "grey", "studio", "f", "deep", "coils", "black", "blazer", "navy/white", "smile", "dark", ("earrings",)),
-    P("maya-okafor-02.jpg", "warm", "natural", "m", "medium", "short", "dark-brown", "henley", "olive", "soft", extras=("stubble",), key=1, turn=0.25),
-    P("maya-okafor-03.jpg", "brick", "natural", "f", "fair", "long", "auburn", "sweater", "cream", "soft", "green", tilt=-3),
-    P("maya-okafor-04.jpg", "dark", "lowkey", "m", "tan", "short", "black", "tee", "black", "neutral", extras=("beard",), turn=-0.2),
+    P(
+        "maya-okafor-01.jpg",
+        "grey",
+        "studio",
+        "f",
+        "deep",
+        "coils",
+        "black",
+        "blazer",
+        "navy/white",
+        "smile",
+        "dark",
+        ("earrings",),
+    ),
+    P(
+        "maya-okafor-02.jpg",
+        "warm",
+        "natural",
+        "m",
+        "medium",
+        "short",
+        "dark-brown",
+        "henley",
+        "olive",
+        "soft",
+        extras=("stubble",),
+        key=1,
+        turn=0.25,
+    ),
+    P(
+        "maya-okafor-03.jpg",
+        "brick",
+        "natural",
+        "f",
+        "fair",
+        "long",
+        "auburn",
+        "sweater",
+        "cream",
+        "soft",
+        "green",
+        tilt=-3,
+    ),
+    P(
+        "maya-okafor-04.jpg",
+        "dark",
+        "lowkey",
+        "m",
+        "tan",
+        "short",
+        "black",
+        "tee",
+        "black",
+        "neutral",
+        extras=("beard",),
+        turn=-0.2,
+    ),
     P("luis-carranza-01.jpg", "white", "studio", "m", "olive", "swept", "dark-brown", "shirt", "sky", "grin", tilt=2),
     P("luis-carranza-02.jpg", "blue", "studio", "f", "brown", "bun", "black", "tee", "mustard", "grin", "dark", key=1),
-    P("luis-carranza-03.jpg", "grey", "studio", "m", "fair", "bald", "brown", "blazer-shirt", "charcoal/white", "smile", "blue", ("glasses",)),
-    P("hannah-lindqvist-01.jpg", "warm", "natural", "f", "porcelain", "wavy", "blonde", "sweater", "heather", "soft", "blue", tilt=3, size=(2400, 3000)),
-    P("hannah-lindqvist-02.jpg", "grey", "natural", "m", "light", "short", "brown", "turtleneck", "black", "neutral", "hazel", key=1, turn=0.2),
+    P(
+        "luis-carranza-03.jpg",
+        "grey",
+        "studio",
+        "m",
+        "fair",
+        "bald",
+        "brown",
+        "blazer-shirt",
+        "charcoal/white",
+        "smile",
+        "blue",
+        ("glasses",),
+    ),
+    P(
+        "hannah-lindqvist-01.jpg",
+        "warm",
+        "natural",
+        "f",
+        "porcelain",
+        "wavy",
+        "blonde",
+        "sweater",
+        "heather",
+        "soft",
+        "blue",
+        tilt=3,
+        size=(2400, 3000),
+    ),
+    P(
+        "hannah-lindqvist-02.jpg",
+        "grey",
+        "natural",
+        "m",
+        "light",
+        "short",
+        "brown",
+        "turtleneck",
+        "black",
+        "neutral",
+        "hazel",
+        key=1,
+        turn=0.2,
+    ),
     P("hannah-lindqvist-03.jpg", "white", "natural", "f", "deep", "locs", "black", "scoop", "rust", "smile", "dark"),
-    P("marcus-bell-01.jpg", "dark", "lowkey", "m", "deep", "buzz", "black", "tee", "charcoal", "neutral", "dark", ("stubble",)),
-    P("marcus-bell-02.jpg", "dark", "lowkey", "f", "fair", "bob", "black", "scoop", "burgundy", "neutral", "grey", key=1, turn=0.15),
+    P(
+        "marcus-bell-01.jpg",
+        "dark",
+        "lowkey",
+        "m",
+        "deep",
+        "buzz",
+        "black",
+        "tee",
+        "charcoal",
+        "neutral",
+        "dark",
+        ("stubble",),
+    ),
+    P(
+        "marcus-bell-02.jpg",
+        "dark",
+        "lowkey",
+        "f",
+        "fair",
+        "bob",
+        "black",
+        "scoop",
+        "burgundy",
+        "neutral",
+        "grey",
+        key=1,
+        turn=0.15,
+    ),
     P("marcus-bell-03.jpg", "blue", "studio", "m", "tan", "swept", "black", "jacket", "denim/white", "smile", tilt=-2),
-    P("priya-raman-01.jpg", "warm", "natural", "f", "brown", "long", "black", "blazer", "camel/cream", "smile", "dark", ("earrings",)),
-    P("priya-raman-02.jpg", "white", "natural", "m", "light", "short", "grey", "blazer-shirt", "navy/white", "smile", "blue", ("glasses",), key=1),
-    P("priya-raman-03.jpg", "green", "outdoor", "f", "medium", "curly", "dark-brown", "tee", "teal", "grin", "hazel", tilt=2),
-    P("ruth-abernathy-01.jpg", "grey", "studio", "f", "fair", "bun", "silver", "cardigan", "plum/cream", "soft", "blue"),
-    P("ruth-abernathy-02.jpg", "dark", "lowkey", "m", "brown", "bald", "grey", "turtleneck", "charcoal", "neutral", "dark", ("beard",), key=1),
-    P("ruth-abernathy-03.jpg", "warm", "studio", "f", "olive", "slick", "dark-brown", "scoop", "black", "neutral", "brown", ("earrings",), turn=-0.2),
+    P(
+        "priya-raman-01.jpg",
+        "warm",
+        "natural",
+        "f",
+        "brown",
+        "long",
+        "black",
+        "blazer",
+        "camel/cream",
+        "smile",
+        "dark",
+        ("earrings",),
+    ),
+    P(
+        "priya-raman-02.jpg",
+        "white",
+        "natural",
+        "m",
+        "light",
+        "short",
+        "grey",
+        "blazer-shirt",
+        "navy/white",
+        "smile",
+        "blue",
+        ("glasses",),
+        key=1,
+    ),
+    P(
+        "priya-raman-03.jpg",
+        "green",
+        "outdoor",
+        "f",
+        "medium",
+        "curly",
+        "dark-brown",
+        "tee",
+        "teal",
+        "grin",
+        "hazel",
+        tilt=2,
+    ),
+    P(
+        "ruth-abernathy-01.jpg",
+        "grey",
+        "studio",
+        "f",
+        "fair",
+        "bun",
+        "silver",
+        "cardigan",
+        "plum/cream",
+        "soft",
+        "blue",
+    ),
+    P(
+        "ruth-abernathy-02.jpg",
+        "dark",
+        "lowkey",
+        "m",
+        "brown",
+        "bald",
+        "grey",
+        "turtleneck",
+        "charcoal",
+        "neutral",
+        "dark",
+        ("beard",),
+        key=1,
+    ),
+    P(
+        "ruth-abernathy-03.jpg",
+        "warm",
+        "studio",
+        "f",
+        "olive",
+        "slick",
+        "dark-brown",
+        "scoop",
+        "black",
+        "neutral",
+        "brown",
+        ("earrings",),
+        turn=-0.2,
+    ),
     P("ruth-abernathy-04.jpg", "grey", "studio", "m", "deep", "short", "black", "shirt", "white", "smile", "dark"),
     P("june-nakamura-01.jpg", "green", "outdoor", "f", "light", "bob", "black", "tee", "white", "smile", "dark"),
-    P("june-nakamura-02.jpg", "urban", "outdoor", "m", "tan", "short", "dark-brown", "jacket", "olive/heather", "neutral", extras=("stubble",), key=1, turn=0.2),
-    P("june-nakamura-03.jpg", "warm", "natural", "f", "medium", "wavy", "brown", "sweater", "dusty-pink", "soft", "hazel", tilt=-3),
+    P(
+        "june-nakamura-02.jpg",
+        "urban",
+        "outdoor",
+        "m",
+        "tan",
+        "short",
+        "dark-brown",
+        "jacket",
+        "olive/heather",
+        "neutral",
+        extras=("stubble",),
+        key=1,
+        turn=0.2,
+    ),
+    P(
+        "june-nakamura-03.jpg",
+        "warm",
+        "natural",
+        "f",
+        "medium",
+        "wavy",
+        "brown",
+        "sweater",
+        "dusty-pink",
+        "soft",
+        "hazel",
+        tilt=-3,
+    ),
     P("theo-alvarez-01.jpg", "green", "outdoor", "m", "olive", "swept", "black", "tee", "heather", "grin", key=1),
-    P("theo-alvarez-02.jpg", "white", "natural", "f", "fair", "long", "blonde", "shirt", "denim", "grin", "blue", tilt=3),
-    P("theo-alvarez-03.jpg", "urban", "outdoor", "m", "brown", "curly", "black", "jacket", "denim/white", "smile", "dark", size=(2400, 1800), frame=(0.62, 0.36, 0.16)),
-    P("kai-mahoe-01.jpg", "green", "outdoor", "f", "tan", "long", "black", "tee", "white", "smile", "dark", ("earrings",), key=1),
-    P("kai-mahoe-02.jpg", "dark", "lowkey", "m", "medium", "bun", "black", "tee", "black", "neutral", "dark", ("beard",), turn=-0.2),
-    P("kai-mahoe-03.jpg", "blue", "studio", "f", "deep", "coils", "dark-brown", "scoop", "mustard", "grin", "dark", key=1),
+    P(
+        "theo-alvarez-02.jpg",
+        "white",
+        "natural",
+        "f",
+        "fair",
+        "long",
+        "blonde",
+        "shirt",
+        "denim",
+        "grin",
+        "blue",
+        tilt=3,
+    ),
+    P(
+        "theo-alvarez-03.jpg",
+        "urban",
+        "outdoor",
+        "m",
+        "brown",
+        "curly",
+        "black",
+        "jacket",
+        "denim/white",
+        "smile",
+        "dark",
+        size=(2400, 1800),
+        frame=(0.62, 0.36, 0.16),
+    ),
+    P(
+        "kai-mahoe-01.jpg",
+        "green",
+        "outdoor",
+        "f",
+        "tan",
+        "long",
+        "black",
+        "tee",
+        "white",
+        "smile",
+        "dark",
+        ("earrings",),
+        key=1,
+    ),
+    P(
+        "kai-mahoe-02.jpg",
+        "dark",
+        "lowkey",
+        "m",
+        "medium",
+        "bun",
+        "black",
+        "tee",
+        "black",
+        "neutral",
+        "dark",
+        ("beard",),
+        turn=-0.2,
+    ),
+    P(
+        "kai-mahoe-03.jpg",
+        "blue",
+        "studio",
+        "f",
+        "deep",
+        "coils",
+        "dark-brown",
+        "scoop",
+        "mustard",
+        "grin",
+        "dark",
+        key=1,
+    ),
     P("kai-mahoe-04.jpg", "grey", "studio", "m", "light", "short", "red", "sweater", "forest", "soft", "green"),
-    P("denise-holloway-01.jpg", "white", "studio", "child", "brown", "puffs", "black", "tee", "sky", "grin", "dark", frame=(0.5, 0.36, 0.18)),
-    P("denise-holloway-02.jpg", "warm", "natural", "child", "fair", "short", "blonde", "tee", "rust", "grin", "blue", key=1, frame=(0.5, 0.36, 0.18)),
-    P("denise-holloway-03.jpg", "green", "outdoor", "f", "deep", "locs", "black", "shirt", "white", "smile", "dark", tilt=-2),
-    P("denise-holloway-04.jpg", "grey", "studio", "child", "medium", "bob", "dark-brown", "sweater", "mustard", "smile", "brown", frame=(0.5, 0.36, 0.18)),
-    P("jordan-pierce-01.jpg", "grey", "studio", "m", "deep", "short", "black", "blazer-shirt", "charcoal/white", "smile", "dark", ("beard",)),
-    P("jordan-pierce-02.jpg", "brick", "natural", "f", "tan", "long", "dark-brown", "tee", "olive", "neutral", key=1, turn=0.15),
-    P("jordan-pierce-03.jpg", "blue", "studio", "m", "fair", "swept", "brown", "henley", "navy", "soft", "grey", ("stubble",)),
-    P("oliver-ashdown-01.jpg", "brick", "natural", "m", "fair", "swept", "auburn", "sweater", "navy", "neutral", "blue", key=1),
-    P("oliver-ashdown-02.jpg", "grey", "natural", "f", "brown", "bob", "black", "tee", "cream", "soft", "dark", turn=-0.15),
-    P("oliver-ashdown-03.jpg", "warm", "natural", "f", "porcelain", "long", "red", "turtleneck", "cream", "soft", "green", tilt=2),
-    P("amara-nwosu-01.jpg", "warm", "studio", "f", "deep", "coils", "black", "scoop", "burgundy", "grin", "dark", ("earrings",)),
+    P(
+        "denise-holloway-01.jpg",
+        "white",
+        "studio",
+        "child",
+        "brown",
+        "puffs",
+        "black",
+        "tee",
+        "sky",
+        "grin",
+        "dark",
+        frame=(0.5, 0.36, 0.18),
+    ),
+    P(
+        "denise-holloway-02.jpg",
+        "warm",
+        "natural",
+        "child",
+        "fair",
+        "short",
+        "blonde",
+        "tee",
+        "rust",
+        "grin",
+        "blue",
+        key=1,
+        frame=(0.5, 0.36, 0.18),
+    ),
+    P(
+        "denise-holloway-03.jpg",
+        "green",
+        "outdoor",
+        "f",
+        "deep",
+        "locs",
+        "black",
+        "shirt",
+        "white",
+        "smile",
+        "dark",
+        tilt=-2,
+    ),
+    P(
+        "denise-holloway-04.jpg",
+        "grey",
+        "studio",
+        "child",
+        "medium",
+        "bob",
+        "dark-brown",
+        "sweater",
+        "mustard",
+        "smile",
+        "brown",
+        frame=(0.5, 0.36, 0.18),
+    ),
+    P(
+        "jordan-pierce-01.jpg",
+        "grey",
+        "studio",
+        "m",
+        "deep",
+        "short",
+        "black",
+        "blazer-shirt",
+        "charcoal/white",
+        "smile",
+        "dark",
+        ("beard",),
+    ),
+    P(
+        "jordan-pierce-02.jpg",
+        "brick",
+        "natural",
+        "f",
+        "tan",
+        "long",
+        "dark-brown",
+        "tee",
+        "olive",
+        "neutral",
+        key=1,
+        turn=0.15,
+    ),
+    P(
+        "jordan-pierce-03.jpg",
+        "blue",
+        "studio",
+        "m",
+        "fair",
+        "swept",
+        "brown",
+        "henley",
+        "navy",
+        "soft",
+        "grey",
+        ("stubble",),
+    ),
+    P(
+        "oliver-ashdown-01.jpg",
+        "brick",
+        "natural",
+        "m",
+        "fair",
+        "swept",
+        "auburn",
+        "sweater",
+        "navy",
+        "neutral",
+        "blue",
+        key=1,
+    ),
+    P(
+        "oliver-ashdown-02.jpg",
+        "grey",
+        "natural",
+        "f",
+        "brown",
+        "bob",
+        "black",
+        "tee",
+        "cream",
+        "soft",
+        "dark",
+        turn=-0.15,
+    ),
+    P(
+        "oliver-ashdown-03.jpg",
+        "warm",
+        "natural",
+        "f",
+        "porcelain",
+        "long",
+        "red",
+        "turtleneck",
+        "cream",
+        "soft",
+        "green",
+        tilt=2,
+    ),
+    P(
+        "amara-nwosu-01.jpg",
+        "warm",
+        "studio",
+        "f",
+        "deep",
+        "coils",
+        "black",
+        "scoop",
+        "burgundy",
+        "grin",
+        "dark",
+        ("earrings",),
+    ),
     P("amara-nwosu-02.jpg", "grey", "studio", "m", "ebony", "short", "black", "shirt", "denim", "smile", "dark", key=1),
-    P("amara-nwosu-03.jpg", "white", "natural", "f", "light", "bun", "brown", "blazer", "black/white", "smile", "hazel"),
-    P("amara-nwosu-04.jpg", "dark", "lowkey", "m", "brown", "locs", "black", "tee", "black", "neutral", "dark", turn=0.2),
-    P("callum-reid-01.jpg", "brick", "natural", "m", "fair", "buzz", "red", "tee", "heather", "grin", "blue", ("stubble",)),
-    P("callum-reid-02.jpg", "green", "outdoor", "f", "light", "wavy", "blonde", "jacket", "denim/white", "smile", "green", key=1),
-    P("callum-reid-03.jpg", "urban", "outdoor", "m", "medium", "short", "black", "jacket", "black/heather", "neutral", "dark", turn=-0.2),
-    P("sophie-tremblay-01.jpg", "grey", "studio", "f", "fair", "bob", "auburn", "blazer", "cream/black", "smile", "green"),
-    P("sophie-tremblay-02.jpg", "blue", "studio", "m", "brown", "short", "black", "turtleneck", "camel", "neutral", "dark", ("glasses",), key=1),
+    P(
+        "amara-nwosu-03.jpg",
+        "white",
+        "natural",
+        "f",
+        "light",
+        "bun",
+        "brown",
+        "blazer",
+        "black/white",
+        "smile",
+        "hazel",
+    ),
+    P(
+        "amara-nwosu-04.jpg",
+        "dark",
+        "lowkey",
+        "m",
+        "brown",
+        "locs",
+        "black",
+        "tee",
+        "black",
+        "neutral",
+        "dark",
+        turn=0.2,
+    ),
+    P(
+        "callum-reid-01.jpg",
+        "brick",
+        "natural",
+        "m",
+        "fair",
+        "buzz",
+        "red",
+        "tee",
+        "heather",
+        "grin",
+        "blue",
+        ("stubble",),
+    ),
+    P(
+        "callum-reid-02.jpg",
+        "green",
+        "outdoor",
+        "f",
+        "light",
+        "wavy",
+        "blonde",
+        "jacket",
+        "denim/white",
+        "smile",
+        "green",
+        key=1,
+    ),
+    P(
+        "callum-reid-03.jpg",
+        "urban",
+        "outdoor",
+        "m",
+        "medium",
+        "short",
+        "black",
+        "jacket",
+        "black/heather",
+        "neutral",
+        "dark",
+        turn=-0.2,
+    ),
+    P(
+        "sophie-tremblay-01.jpg",
+        "grey",
+        "studio",
+        "f",
+        "fair",
+        "bob",
+        "auburn",
+        "blazer",
+        "cream/black",
+        "smile",
+        "green",
+    ),
+    P(
+        "sophie-tremblay-02.jpg",
+        "blue",
+        "studio",
+        "m",
+        "brown",
+        "short",
+        "black",
+        "turtleneck",
+        "camel",
+        "neutral",
+        "dark",
+        ("glasses",),
+        key=1,
+    ),
     P("sophie-tremblay-03.jpg", "white", "studio", "f", "olive", "long", "dark-brown", "tee", "white", "grin", "brown"),
     P("daniel-osei-01.jpg", "warm", "natural", "m", "deep", "buzz", "black", "shirt", "white", "grin", "dark"),
     P("daniel-osei-02.jpg", "green", "outdoor", "f", "light", "slick", "brown", "tee", "teal", "smile", "hazel", key=1),
-    P("daniel-osei-03.jpg", "grey", "natural", "m", "tan", "short", "grey", "blazer-shirt", "navy/sky", "smile", "brown", ("beard",)),
-    P("mei-chen-01.jpg", "green", "outdoor", "f", "light", "long", "black", "sweater", "cream", "soft", "dark", tilt=-2),
-    P("mei-chen-02.jpg", "urban", "outdoor", "m", "fair", "swept", "dark-brown", "jacket", "charcoal/black", "neutral", "grey", ("stubble",), key=1),
+    P(
+        "daniel-osei-03.jpg",
+        "grey",
+        "natural",
+        "m",
+        "tan",
+        "short",
+        "grey",
+        "blazer-shirt",
+        "navy/sky",
+        "smile",
+        "brown",
+        ("beard",),
+    ),
+    P(
+        "mei-chen-01.jpg",
+        "green",
+        "outdoor",
+        "f",
+        "light",
+        "long",
+        "black",
+        "sweater",
+        "cream",
+        "soft",
+        "dark",
+        tilt=-2,
+    ),
+    P(
+        "mei-chen-02.jpg",
+        "urban",
+        "outdoor",
+        "m",
+        "fair",
+        "swept",
+        "dark-brown",
+        "jacket",
+        "charcoal/black",
+        "neutral",
+        "grey",
+        ("stubble",),
+        key=1,
+    ),
     P("mei-chen-03.jpg", "grey", "natural", "f", "medium", "curly", "black", "scoop", "olive", "smile", "brown"),
-    P("zoe-brunner-01.jpg", "grey", "studio", "f", "porcelain", "bun", "blonde", "blazer-shirt", "black/white", "smile", "blue"),
-    P("zoe-brunner-02.jpg", "dark", "lowkey", "m", "olive", "short", "dark-brown", "turtleneck", "black", "neutral", "brown", key=1, turn=0.15),
+    P(
+        "zoe-brunner-01.jpg",
+        "grey",
+        "studio",
+        "f",
+        "porcelain",
+        "bun",
+        "blonde",
+        "blazer-shirt",
+        "black/white",
+        "smile",
+        "blue",
+    ),
+    P(
+        "zoe-brunner-02.jpg",
+        "dark",
+        "lowkey",
+        "m",
+        "olive",
+        "short",
+        "dark-brown",
+        "turtleneck",
+        "black",
+        "neutral",
+        "brown",
+        key=1,
+        turn=0.15,
+    ),
     P("zoe-brunner-03.jpg", "white", "studio", "f", "brown", "bob", "black", "blazer", "cobalt/white", "grin", "dark"),
 ]
 
@@ -336,7 +932,12 @@ class Painter:
         w, h = self.size
         # the box may reach pad pixels past the image edge, so blurs and
         # shifts near the edge see the shape continue instead of a border
-        box = (max(-pad, int(min(xs)) - pad), max(-pad, int(min(ys)) - pad), min(w + pad, int(max(xs)) + pad + 1), min(h + pad, int(max(ys)) + pad + 1))
+        box = (
+            max(-pad, int(min(xs)) - pad),
+            max(-pad, int(min(ys)) - pad),
+            min(w + pad, int(max(xs)) + pad + 1),
+            min(h + pad, int(max(ys)) + pad + 1),
+        )
         if box[2] <= max(box[0], 0) or box[3] <= max(box[1], 0):
             return
         hard = self._mask(shapes, box, line)
@@ -452,8 +1053,34 @@ def make_face(build: str, rng: random.Random) -> Face:
     if build == "child":
         return Face(j(0.82), 0.14, 1.0, 0.3, 1.5, 1.22, j(0.12, 0.01), 0.29, 0.14, 0.62, 0.042, 0.035)
     if build == "m":
-        return Face(j(0.78), j(0.17), 0.8, j(0.44), j(2.1, 0.05), 1.32, j(0.0, 0.015), j(0.3, 0.01), j(0.125, 0.006), j(0.6), 0.04, 0.05)
-    return Face(j(0.75), j(0.24), 0.95, j(0.36), j(1.85, 0.05), 1.28, j(0.0, 0.015), j(0.3, 0.01), j(0.13, 0.006), j(0.6), 0.052, 0.04)
+        return Face(
+            j(0.78),
+            j(0.17),
+            0.8,
+            j(0.44),
+            j(2.1, 0.05),
+            1.32,
+            j(0.0, 0.015),
+            j(0.3, 0.01),
+            j(0.125, 0.006),
+            j(0.6),
+            0.04,
+            0.05,
+        )
+    return Face(
+        j(0.75),
+        j(0.24),
+        0.95,
+        j(0.36),
+        j(1.85, 0.05),
+        1.28,
+        j(0.0, 0.015),
+        j(0.3, 0.01),
+        j(0.13, 0.006),
+        j(0.6),
+        0.052,
+        0.04,
+    )
 
 
 def head_outline(f: Face, grow: float = 0.0, n: int = 96) -> list[Point]:
@@ -475,7 +1102,15 @@ def draw_body(pt: Painter, p: Portrait, f: Face, skin: Colour) -> None:
     right = [(nw, 0.2), (nw * 0.97, 0.95), (nw * 1.15, top - 0.02), (nw * 2.7, top + 0.35), (nw * 2.7, top + 1.2)]
     neck = right + mirror(right)[::-1]
     pt.paint([neck], scale(skin, 0.93), head=False, form=0.22, soft=0.004)
-    pt.paint([ellipse(0, 0.95, f.width * 0.8, 0.3)], shadow_of(skin), head=False, soft=0.09, opacity=0.55, clip=[neck], solid=False)
+    pt.paint(
+        [ellipse(0, 0.95, f.width * 0.8, 0.3)],
+        shadow_of(skin),
+        head=False,
+        soft=0.09,
+        opacity=0.55,
+        clip=[neck],
+        solid=False,
+    )
     draw_garment(pt, p, f)
 
 
@@ -507,7 +1142,9 @@ def draw_garment(pt: Painter, p: Portrait, f: Face) -> None:
     outer, _, inner = p.colours.partition("/")
     cloth, under = CLOTH[outer], CLOTH[inner or outer]
     top, sw, nw = f.shoulder_y, f.shoulders, f.neck
-    right = [(x * sw / 20, top + 0.28 * x / 20 + 0.85 * (1 - (1 - (x / 20) ** 4) ** 0.25)) for x in range(21)] + [(sw * 1.08, 7)]
+    right = [(x * sw / 20, top + 0.28 * x / 20 + 0.85 * (1 - (1 - (x / 20) ** 4) ** 0.25)) for x in range(21)] + [
+        (sw * 1.08, 7)
+    ]
     torso = mirror(right)[::-1] + right
     body = dict(head=False, soft=0.005)
     detail = dict(head=False, soft=0.006, solid=False)
@@ -524,33 +1161,76 @@ def draw_garment(pt: Painter, p: Portrait, f: Face) -> None:
         pt.paint([torso], cloth, form=0.45, cut=cut, **body)
     collar = under if open_front else cloth
     for side in (-1, 1):  # soft folds where the arms meet the chest
-        pt.paint([[(side * sw * 0.62, top + 1.2), (side * sw * 0.5, top + 3.2)]], shadow_of(cloth), line=0.2, opacity=0.35, **{**detail, "soft": 0.12})
+        pt.paint(
+            [[(side * sw * 0.62, top + 1.2), (side * sw * 0.5, top + 3.2)]],
+            shadow_of(cloth),
+            line=0.2,
+            opacity=0.35,
+            **{**detail, "soft": 0.12},
+        )
     if style in ("tee", "sweater", "henley"):
         pt.paint([cut[0][1:-1]], scale(collar, 0.9), line=0.06 if style == "sweater" else 0.035, clip=[torso], **detail)
     if style == "henley":
-        pt.paint([[(-0.06, top + 0.3), (0.06, top + 0.3), (0.06, top + 1.0), (-0.06, top + 1.0)]], scale(collar, 0.88), **detail)
+        pt.paint(
+            [[(-0.06, top + 0.3), (0.06, top + 0.3), (0.06, top + 1.0), (-0.06, top + 1.0)]],
+            scale(collar, 0.88),
+            **detail,
+        )
         for k in range(2):
             pt.paint([ellipse(0, top + 0.5 + 0.3 * k, 0.025, 0.025, 16)], mix(collar, (230, 225, 215), 0.6), **detail)
     if style == "scoop":  # a hint of collarbones
         for side in (-1, 1):
-            pt.paint([[(side * 0.12, top + 0.12), (side * nw * 1.6, top + 0.02), (side * nw * 2.3, top + 0.08)]], shadow_of(scale(SKIN[p.skin], 0.93)), line=0.03, opacity=0.25, **{**detail, "soft": 0.03})
+            pt.paint(
+                [[(side * 0.12, top + 0.12), (side * nw * 1.6, top + 0.02), (side * nw * 2.3, top + 0.08)]],
+                shadow_of(scale(SKIN[p.skin], 0.93)),
+                line=0.03,
+                opacity=0.25,
+                **{**detail, "soft": 0.03},
+            )
     if style == "turtleneck":
-        tube = [(-nw * 1.12, 0.82), (nw * 1.12, 0.82), (nw * 1.45, top - 0.02), (nw * 0.8, top + 0.14), (0, top + 0.18), (-nw * 0.8, top + 0.14), (-nw * 1.45, top - 0.02)]
+        tube = [
+            (-nw * 1.12, 0.82),
+            (nw * 1.12, 0.82),
+            (nw * 1.45, top - 0.02),
+            (nw * 0.8, top + 0.14),
+            (0, top + 0.18),
+            (-nw * 0.8, top + 0.14),
+            (-nw * 1.45, top - 0.02),
+        ]
         pt.paint([tube], scale(collar, 1.04), form=0.25, **detail)
         for k in range(3):
             fold = [(-nw, 0.95 + 0.17 * k), (nw, 0.98 + 0.17 * k)]
             pt.paint([fold], shadow_of(collar), line=0.025, opacity=0.5, **{**detail, "soft": 0.02})
     if style == "shirt":
         for side in (-1, 1):
-            flap = [(side * nw * 1.05, top - 0.3), (side * nw * 1.75, top + 0.05), (side * nw * 1.45, top + 0.62), (side * 0.06, top + 0.9), (side * nw * 1.08, top + 0.1)]
+            flap = [
+                (side * nw * 1.05, top - 0.3),
+                (side * nw * 1.75, top + 0.05),
+                (side * nw * 1.45, top + 0.62),
+                (side * 0.06, top + 0.9),
+                (side * nw * 1.08, top + 0.1),
+            ]
             pt.paint([flap], scale(collar, 1.06), form=0.12, **detail)
             pt.paint([flap[1:4]], shadow_of(collar), line=0.02, opacity=0.5, **{**detail, "soft": 0.012})
     if open_front:
         for side in (-1, 1):
             if p.wear.startswith("blazer"):
-                lapel = [(side * 0.62, top - 0.1), (side * 0.95, top + 0.5), (side * 0.8, top + 0.62), (side * 0.88, top + 0.78), (side * 0.14, top + 2.3), (side * 0.5, top + 0.4)]
+                lapel = [
+                    (side * 0.62, top - 0.1),
+                    (side * 0.95, top + 0.5),
+                    (side * 0.8, top + 0.62),
+                    (side * 0.88, top + 0.78),
+                    (side * 0.14, top + 2.3),
+                    (side * 0.5, top + 0.4),
+                ]
             else:
-                lapel = [(side * 0.62, top - 0.15), (side * 1.0, top + 0.35), (side * 0.72, top + 1.1), (side * 0.45, top + 7), (side * 0.42, top + 0.4)]
+                lapel = [
+                    (side * 0.62, top - 0.15),
+                    (side * 1.0, top + 0.35),
+                    (side * 0.72, top + 1.1),
+                    (side * 0.45, top + 7),
+                    (side * 0.42, top + 0.4),
+                ]
             pt.paint([lapel], scale(cloth, 1.1), form=0.2, **detail)
             pt.paint([lapel[3:5]], shadow_of(cloth), line=0.03, opacity=0.6, **{**detail, "soft": 0.02})
 
@@ -566,7 +1246,13 @@ def draw_head(pt: Painter, p: Portrait, f: Face, skin: Colour) -> None:
     t = p.turn * 0.1
     for side in (-1, 1):
         pt.paint([ellipse(side * f.eye_x + t, f.eye_y - 0.03, 0.19, 0.13)], shade, soft=0.08, opacity=0.32, solid=False)
-        pt.paint([ellipse(side * 0.36 + t, f.eye_y + 0.3, 0.15, 0.1)], mix(skin, (200, 90, 90), 0.35), soft=0.1, opacity=0.22, solid=False)
+        pt.paint(
+            [ellipse(side * 0.36 + t, f.eye_y + 0.3, 0.15, 0.1)],
+            mix(skin, (200, 90, 90), 0.35),
+            soft=0.1,
+            opacity=0.22,
+            solid=False,
+        )
     pt.paint([ellipse(p.key * 0.15, -0.52, 0.32, 0.18)], scale(skin, 1.12), soft=0.14, opacity=0.3, solid=False)
 
 
@@ -580,24 +1266,51 @@ def draw_eyes(pt: Painter, p: Portrait, f: Face, skin: Colour, hair: Colour) -> 
         ex, ey, ew = side * f.eye_x + t, f.eye_y, f.eye_w * (1 - 0.15 * p.turn * side)
         up, lo = 0.062, 0.036
         # upper lid from the left corner to the right; the outer corner sits a little higher
-        upper = [(ex - ew + 2 * ew * i / 16, ey - up * math.sin(math.pi * i / 16) ** 0.8 - side * 0.012 * (i / 16 - 0.5)) for i in range(17)]
+        upper = [
+            (ex - ew + 2 * ew * i / 16, ey - up * math.sin(math.pi * i / 16) ** 0.8 - side * 0.012 * (i / 16 - 0.5))
+            for i in range(17)
+        ]
         lower = [(ex + ew - 2 * ew * i / 16, ey + lo * math.sin(math.pi * i / 16)) for i in range(17)]
         almond = upper + lower
-        pt.paint([almond], mix((226, 220, 212), skin, 0.22), form=0.04, shade=mix(skin, (150, 140, 135), 0.5), soft=0.006, solid=False)
+        pt.paint(
+            [almond],
+            mix((226, 220, 212), skin, 0.22),
+            form=0.04,
+            shade=mix(skin, (150, 140, 135), 0.5),
+            soft=0.006,
+            solid=False,
+        )
         ix, iy = ex + t * 0.4, ey + 0.006
         pt.paint([ellipse(ix, iy, 0.058, 0.058, 40)], scale(iris, 0.7), soft=0.006, clip=[almond], solid=False)
         pt.paint([ellipse(ix, iy, 0.045, 0.045, 40)], iris, soft=0.012, clip=[almond], solid=False)
         pt.paint([ellipse(ix, iy, 0.022, 0.022, 24)], (14, 11, 11), soft=0.005, clip=[almond], solid=False)
-        pt.paint([ellipse(ix + p.key * 0.022, iy - 0.022, 0.011, 0.011, 16)], (250, 250, 246), soft=0.003, opacity=0.9, solid=False)
+        pt.paint(
+            [ellipse(ix + p.key * 0.022, iy - 0.022, 0.011, 0.011, 16)],
+            (250, 250, 246),
+            soft=0.003,
+            opacity=0.9,
+            solid=False,
+        )
         pt.paint([upper], lash, line=0.024, soft=0.004, solid=False)
         pt.paint([lower[2:-2]], shade, line=0.012, soft=0.006, opacity=0.45, solid=False)
         crease = [(x, y - 0.045) for x, y in upper[2:-2]]
         pt.paint([crease], shade, line=0.014, soft=0.01, opacity=0.4, solid=False)
-        inner, peak, outer = (side * 0.1 + t, f.eye_y - 0.16), (side * 0.3 + t, f.eye_y - 0.215), (side * 0.45 + t, f.eye_y - 0.18)
+        inner, peak, outer = (
+            (side * 0.1 + t, f.eye_y - 0.16),
+            (side * 0.3 + t, f.eye_y - 0.215),
+            (side * 0.45 + t, f.eye_y - 0.18),
+        )
         if p.mood == "neutral":
             peak = (peak[0], peak[1] + 0.012)
         th = f.brow
-        brow = [inner, peak, outer, (outer[0] - side * 0.01, outer[1] + th * 0.4), (peak[0], peak[1] + th * 0.9), (inner[0], inner[1] + th)]
+        brow = [
+            inner,
+            peak,
+            outer,
+            (outer[0] - side * 0.01, outer[1] + th * 0.4),
+            (peak[0], peak[1] + th * 0.9),
+            (inner[0], inner[1] + th),
+        ]
         pt.paint([brow], mix(scale(hair, 0.8), skin, 0.25), soft=0.012, opacity=0.92, solid=False)
 
 
@@ -605,11 +1318,30 @@ def draw_nose(pt: Painter, p: Portrait, f: Face, skin: Colour) -> None:
     """A nose suggested by a shadowed side, a soft base, nostrils and a highlight."""
     shade = shadow_of(skin)
     n = p.turn * 0.16
-    pt.paint([[(-p.key * 0.07 + n, f.eye_y - 0.06), (-p.key * 0.09 + n, f.eye_y + 0.3)]], shade, line=0.06, soft=0.04, opacity=0.3, solid=False)
+    pt.paint(
+        [[(-p.key * 0.07 + n, f.eye_y - 0.06), (-p.key * 0.09 + n, f.eye_y + 0.3)]],
+        shade,
+        line=0.06,
+        soft=0.04,
+        opacity=0.3,
+        solid=False,
+    )
     pt.paint([ellipse(n, f.eye_y + 0.37, 0.12, 0.045)], shade, soft=0.03, opacity=0.35, solid=False)
     for side in (-1, 1):
-        pt.paint([ellipse(side * 0.065 + n, f.eye_y + 0.365, 0.028, 0.016, 20)], scale(shade, 0.75), soft=0.012, opacity=0.75, solid=False)
-    pt.paint([ellipse(p.key * 0.02 + n, f.eye_y + 0.29, 0.045, 0.035, 24)], scale(skin, 1.15), soft=0.02, opacity=0.35, solid=False)
+        pt.paint(
+            [ellipse(side * 0.065 + n, f.eye_y + 0.365, 0.028, 0.016, 20)],
+            scale(shade, 0.75),
+            soft=0.012,
+            opacity=0.75,
+            solid=False,
+        )
+    pt.paint(
+        [ellipse(p.key * 0.02 + n, f.eye_y + 0.29, 0.045, 0.035, 24)],
+        scale(skin, 1.15),
+        soft=0.02,
+        opacity=0.35,
+        solid=False,
+    )
 
 
 MOODS = {  # mouth half-width, corner lift, opening
@@ -628,7 +1360,13 @@ def draw_mouth(pt: Painter, p: Portrait, f: Face, skin: Colour) -> None:
     line_y = lambda x: y0 - lift * (x / w) ** 2 + (lift * 0.3 if gap else 0)  # noqa: E731
     xs = [w * (-1 + 2 * i / 20) for i in range(21)]
     mouth_line = [(x + n, line_y(x)) for x in xs]
-    bow = [(x + n, line_y(x) - f.lips * max(0.0, 1 - (x / w) ** 2) ** 0.6 - 0.008 * math.exp(-((abs(x) - 0.06) / 0.04) ** 2)) for x in xs]
+    bow = [
+        (
+            x + n,
+            line_y(x) - f.lips * max(0.0, 1 - (x / w) ** 2) ** 0.6 - 0.008 * math.exp(-(((abs(x) - 0.06) / 0.04) ** 2)),
+        )
+        for x in xs
+    ]
     low_top = [(x + n, line_y(x) + gap * (1 - (x / w) ** 2)) for x in xs]
     low_bottom = [(x + n, y + f.lips * 1.35 * max(0.0, 1 - (x / w) ** 2) ** 0.7) for (x, y) in low_top]
     pt.paint([bow + mouth_line[::-1]], scale(lip, 0.88), soft=0.006, solid=False)
@@ -644,7 +1382,9 @@ def draw_mouth(pt: Painter, p: Portrait, f: Face, skin: Colour) -> None:
     pt.paint([ellipse(n, y0 + gap + f.lips * 1.6 + 0.05, 0.1, 0.03)], shade, soft=0.03, opacity=0.25, solid=False)
     if lift > 0.02:
         for side in (-1, 1):
-            arc = [(side * (0.15 + 0.02 * k) + n, f.eye_y + 0.36 + 0.06 * k) for k in range(5)] + [(side * (w + 0.05) + n, y0 + 0.05)]
+            arc = [(side * (0.15 + 0.02 * k) + n, f.eye_y + 0.36 + 0.06 * k) for k in range(5)] + [
+                (side * (w + 0.05) + n, y0 + 0.05)
+            ]
             pt.paint([arc], shade, line=0.03, soft=0.03, opacity=0.22, solid=False)
 
 
@@ -672,7 +1412,13 @@ def bob(a: float, side: int) -> list[Point]:
     """One side of a chin-length bob: down the outside, curling under, back up beside the cheek."""
     outer = [(side * (a + 0.2) * math.cos(math.asin(max(-1.0, y / 1.08))), y) for y in (-0.5, -0.35, -0.15)]
     outer += [(side * (a + 0.22), 0.1), (side * (a + 0.22), 0.5), (side * (a + 0.18), 0.78), (side * (a + 0.08), 0.9)]
-    inner = [(side * (a - 0.04), 0.9), (side * (a - 0.1), 0.8), (side * (a - 0.12), 0.4), (side * (a - 0.14), -0.1), (side * (a - 0.16), -0.35)]
+    inner = [
+        (side * (a - 0.04), 0.9),
+        (side * (a - 0.1), 0.8),
+        (side * (a - 0.12), 0.4),
+        (side * (a - 0.14), -0.1),
+        (side * (a - 0.16), -0.35),
+    ]
     return outer + inner
 
 
@@ -686,7 +1432,9 @@ def cloud(cx: float, cy: float, rx: float, ry: float, bumps: int, depth: float) 
     return pts
 
 
-def cap(f: Face, top: float, hairline: float, lift: float = 0.0, side: float = 0.15, sides: float = 0.04) -> list[Point]:
+def cap(
+    f: Face, top: float, hairline: float, lift: float = 0.0, side: float = 0.15, sides: float = 0.04
+) -> list[Point]:
     """Hair over the top of the head: top/sides thickness, a hairline, a quiff (lift), sideburns down to side."""
     rx, ry = f.width + sides, 1 + top
     pts = []
@@ -697,7 +1445,14 @@ def cap(f: Face, top: float, hairline: float, lift: float = 0.0, side: float = 0
     if hairline > -0.45:  # a fringe cut straight across the forehead
         right = [(f.width - 0.01, side), (f.width - 0.1, side), (f.width - 0.1, hairline + 0.03), (0.14, hairline)]
     else:
-        right = [(f.width - 0.01, side), (f.width - 0.07, side), (f.width - 0.07, -0.12), (f.width - 0.15, -0.3), (0.42, hairline + 0.1), (0.14, hairline)]
+        right = [
+            (f.width - 0.01, side),
+            (f.width - 0.07, side),
+            (f.width - 0.07, -0.12),
+            (f.width - 0.15, -0.3),
+            (0.42, hairline + 0.1),
+            (0.14, hairline),
+        ]
     return pts + right + mirror(right)[::-1]
 
 
@@ -706,12 +1461,24 @@ def draw_hair(pt: Painter, p: Portrait, f: Face, layer: str, tex: dict[str, Imag
     colour = HAIR[p.hair_colour]
     style = p.hair
     curly = style in ("coils", "curly", "puffs")
-    paint = lambda shapes, **kw: pt.paint(shapes, colour, form=kw.pop("form", 0.3), shade=scale(colour, 0.45), texture=tex["curly" if curly else "straight"], **kw)  # noqa: E731
+    paint = lambda shapes, **kw: pt.paint(
+        shapes,
+        colour,
+        form=kw.pop("form", 0.3),
+        shade=scale(colour, 0.45),
+        texture=tex["curly" if curly else "straight"],
+        **kw,
+    )  # noqa: E731
     a = f.width
     length = {"long": 2.5, "wavy": 2.1, "locs": 2.6}.get(style, 0.0)
     if layer == "back":
         if length:
-            back = ellipse(0, -0.1, a + 0.22, 1.08, 64)[32:] + [(a + 0.35, 1.2), (a + 0.5, length), (-a - 0.5, length), (-a - 0.35, 1.2)]
+            back = ellipse(0, -0.1, a + 0.22, 1.08, 64)[32:] + [
+                (a + 0.35, 1.2),
+                (a + 0.5, length),
+                (-a - 0.5, length),
+                (-a - 0.35, 1.2),
+            ]
             paint([wobble(back, 0.035, 5, 1) if style == "wavy" else back], soft=0.02)
         elif style == "bob":
             paint([bob(a, 1)[:-6] + bob(a, -1)[:-6][::-1]], soft=0.01)
@@ -726,7 +1493,9 @@ def draw_hair(pt: Painter, p: Portrait, f: Face, layer: str, tex: dict[str, Imag
             paint([ellipse(0, -1.12, 0.32, 0.26)], soft=0.01, form=0.2)
         return
     if style == "bald":
-        pt.paint([ellipse(p.key * 0.2, -0.72, 0.28, 0.14)], scale(SKIN[p.skin], 1.15), soft=0.1, opacity=0.35, solid=False)
+        pt.paint(
+            [ellipse(p.key * 0.2, -0.72, 0.28, 0.14)], scale(SKIN[p.skin], 1.15), soft=0.1, opacity=0.35, solid=False
+        )
         if p.hair_colour in ("grey", "silver", "brown"):  # a thin fringe of hair above the ears
             for side in (-1, 1):
                 pt.paint([ellipse(side * (a - 0.01), -0.15, 0.06, 0.26)], colour, soft=0.03, opacity=0.6)
@@ -739,7 +1508,14 @@ def draw_hair(pt: Painter, p: Portrait, f: Face, layer: str, tex: dict[str, Imag
         paint([cap(f, 0.1, -0.56, lift=0.05, side=0.12, sides=0.05)], soft=0.012)
     elif style == "swept":
         paint([cap(f, 0.14, -0.6, lift=0.1, side=0.1)], soft=0.012)
-        pt.paint([[(-0.5, -1.0), (0.1, -1.2), (0.55, -0.95)]], scale(colour, 1.6), line=0.07, soft=0.05, opacity=0.35, solid=False)
+        pt.paint(
+            [[(-0.5, -1.0), (0.1, -1.2), (0.55, -0.95)]],
+            scale(colour, 1.6),
+            line=0.07,
+            soft=0.05,
+            opacity=0.35,
+            solid=False,
+        )
     elif style in ("slick", "bun"):
         paint([cap(f, 0.05, -0.62, side=-0.05, sides=0.03)], soft=0.01, form=0.25)
     elif curly:
@@ -752,19 +1528,45 @@ def draw_hair(pt: Painter, p: Portrait, f: Face, layer: str, tex: dict[str, Imag
         paint([top], soft=0.01)
         locks = []
         for side in (-1, 1):
-            lock = [(side * (a - 0.16), -0.5), (side * (a - 0.12), 0.2), (side * (a - 0.06), 0.75), (side * (a + 0.05), 1.3), (side * (a + 0.15), length),
-                    (side * (a + 0.55), length - 0.15), (side * (a + 0.48), 1.3), (side * (a + 0.26), 0.5), (side * (a + 0.14), -0.3)]
+            lock = [
+                (side * (a - 0.16), -0.5),
+                (side * (a - 0.12), 0.2),
+                (side * (a - 0.06), 0.75),
+                (side * (a + 0.05), 1.3),
+                (side * (a + 0.15), length),
+                (side * (a + 0.55), length - 0.15),
+                (side * (a + 0.48), 1.3),
+                (side * (a + 0.26), 0.5),
+                (side * (a + 0.14), -0.3),
+            ]
             locks.append(wobble(lock, 0.035, 5, side) if style == "wavy" else lock)
             paint(locks[-1:], soft=0.012)
         part = p.key * 0.16
-        pt.paint([[(part, -1.08), (part * 1.1, -0.62)]], scale(colour, 0.5), line=0.02, soft=0.015, opacity=0.6, solid=False)
+        pt.paint(
+            [[(part, -1.08), (part * 1.1, -0.62)]], scale(colour, 0.5), line=0.02, soft=0.015, opacity=0.6, solid=False
+        )
         if style == "locs":
             hair_shapes = [top] + locks
             for k in range(-9, 10):
                 x = k * (a + 0.5) / 9
-                pt.paint([[(x * 0.7, -1.2), (x, -0.4), (x * 1.08, length)]], scale(colour, 2.4), line=0.025, soft=0.02, opacity=0.3, clip=hair_shapes, solid=False)
+                pt.paint(
+                    [[(x * 0.7, -1.2), (x, -0.4), (x * 1.08, length)]],
+                    scale(colour, 2.4),
+                    line=0.025,
+                    soft=0.02,
+                    opacity=0.3,
+                    clip=hair_shapes,
+                    solid=False,
+                )
     # a soft sheen where the light catches the top of the head
-    pt.paint([[(p.key * 0.55, -0.7), (p.key * 0.3, -0.93), (0, -1.0)]], scale(colour, 1.9), line=0.08, soft=0.06, opacity=0.28, solid=False)
+    pt.paint(
+        [[(p.key * 0.55, -0.7), (p.key * 0.3, -0.93), (0, -1.0)]],
+        scale(colour, 1.9),
+        line=0.08,
+        soft=0.06,
+        opacity=0.28,
+        solid=False,
+    )
 
 
 def draw_facial_hair(pt: Painter, p: Portrait, f: Face, tex: dict[str, Image.Image]) -> None:
@@ -777,9 +1579,27 @@ def draw_facial_hair(pt: Painter, p: Portrait, f: Face, tex: dict[str, Image.Ima
     jaw = sorted((q for q in head_outline(f, 0.02, 120) if q[1] > 0.22), key=lambda q: -math.atan2(q[1], q[0]))
     inner = [(f.width * 0.93, 0.22), (0.5, 0.5), (0.34, 0.64), (0.24, y0 + 0.14), (0.0, y0 + 0.15)]
     beard = jaw + inner + mirror(inner)[::-1][1:]
-    tache = [(-0.27 + n, y0 + 0.02), (-0.2 + n, y0 - 0.08), (n, y0 - 0.11), (0.2 + n, y0 - 0.08), (0.27 + n, y0 + 0.02), (0.18 + n, y0 - 0.04), (n, y0 - 0.05), (-0.18 + n, y0 - 0.04)]
+    tache = [
+        (-0.27 + n, y0 + 0.02),
+        (-0.2 + n, y0 - 0.08),
+        (n, y0 - 0.11),
+        (0.2 + n, y0 - 0.08),
+        (0.27 + n, y0 + 0.02),
+        (0.18 + n, y0 - 0.04),
+        (n, y0 - 0.05),
+        (-0.18 + n, y0 - 0.04),
+    ]
     for shape in (beard, tache):
-        pt.paint([shape], hair, soft=0.035 if stubble else 0.02, opacity=0.3 if stubble else 0.9, texture=tex["curly"], form=0.15, shade=scale(hair, 0.6), solid=False)
+        pt.paint(
+            [shape],
+            hair,
+            soft=0.035 if stubble else 0.02,
+            opacity=0.3 if stubble else 0.9,
+            texture=tex["curly"],
+            form=0.15,
+            shade=scale(hair, 0.6),
+            solid=False,
+        )
 
 
 def draw_accessories(pt: Painter, p: Portrait, f: Face) -> None:
@@ -789,14 +1609,45 @@ def draw_accessories(pt: Painter, p: Portrait, f: Face) -> None:
         t = p.turn * 0.1
         for side in (-1, 1):
             ex = side * f.eye_x + t
-            lens = [(ex - 0.19, f.eye_y - 0.11), (ex + 0.19, f.eye_y - 0.11), (ex + 0.17, f.eye_y + 0.11), (ex - 0.17, f.eye_y + 0.11), (ex - 0.19, f.eye_y - 0.11)]
+            lens = [
+                (ex - 0.19, f.eye_y - 0.11),
+                (ex + 0.19, f.eye_y - 0.11),
+                (ex + 0.17, f.eye_y + 0.11),
+                (ex - 0.17, f.eye_y + 0.11),
+                (ex - 0.19, f.eye_y - 0.11),
+            ]
             pt.paint([lens], frame, line=0.028, soft=0.004, solid=False)
-            pt.paint([[(ex + side * 0.19, f.eye_y - 0.09), (side * f.width, f.eye_y - 0.02)]], frame, line=0.026, soft=0.004, solid=False)
-            pt.paint([[(ex - 0.05, f.eye_y - 0.08), (ex + 0.08, f.eye_y - 0.02)]], (255, 255, 255), line=0.03, soft=0.03, opacity=0.18, solid=False)
-        pt.paint([[(t - 0.11, f.eye_y - 0.06), (t, f.eye_y - 0.09), (t + 0.11, f.eye_y - 0.06)]], frame, line=0.028, soft=0.004, solid=False)
+            pt.paint(
+                [[(ex + side * 0.19, f.eye_y - 0.09), (side * f.width, f.eye_y - 0.02)]],
+                frame,
+                line=0.026,
+                soft=0.004,
+                solid=False,
+            )
+            pt.paint(
+                [[(ex - 0.05, f.eye_y - 0.08), (ex + 0.08, f.eye_y - 0.02)]],
+                (255, 255, 255),
+                line=0.03,
+                soft=0.03,
+                opacity=0.18,
+                solid=False,
+            )
+        pt.paint(
+            [[(t - 0.11, f.eye_y - 0.06), (t, f.eye_y - 0.09), (t + 0.11, f.eye_y - 0.06)]],
+            frame,
+            line=0.028,
+            soft=0.004,
+            solid=False,
+        )
     if "earrings" in p.extras and p.hair not in ("long", "wavy", "bob", "locs"):
         for side in (-1, 1):
-            pt.paint([ellipse(side * (f.width + 0.02), 0.38, 0.035, 0.035, 20)], (214, 176, 92), form=0.03, shade=(120, 90, 40), soft=0.004)
+            pt.paint(
+                [ellipse(side * (f.width + 0.02), 0.38, 0.035, 0.035, 20)],
+                (214, 176, 92),
+                form=0.03,
+                shade=(120, 90, 40),
+                soft=0.004,
+            )
 
 
 def draw_sitter(p: Portrait, size: tuple[int, int], head: Point, r: float, rng: random.Random) -> Painter:
@@ -845,7 +1696,9 @@ def light_sitter(pt: Painter, p: Portrait) -> Image.Image:
 def finish(img: Image.Image, rng: random.Random, grain: int) -> Image.Image:
     """Vignette, film grain and the SAMPLE mark."""
     w, h = img.size
-    vignette = radial(img.size, (w / 2, h * 0.42), (w * 0.95, h * 0.85)).point([200 + v * 55 // 255 for v in range(256)])
+    vignette = radial(img.size, (w / 2, h * 0.42), (w * 0.95, h * 0.85)).point(
+        [200 + v * 55 // 255 for v in range(256)]
+    )
     img = ImageChops.multiply(img, vignette.convert("RGB"))
     grains = Image.frombytes("L", img.size, rng.randbytes(w * h)).filter(ImageFilter.GaussianBlur(0.55))
     grains = grains.point([round(128 + (v - 128) * grain / 100) for v in range(256)])
@@ -862,7 +1715,9 @@ def stamp(img: Image.Image) -> Image.Image:
     x, y = margin, img.size[1] - margin - (bottom - top) - 2 * pad
     overlay = Image.new("RGBA", img.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(overlay)
-    draw.rounded_rectangle((x, y, x + right - left + 2 * pad, y + bottom - top + 2 * pad), radius=pad, fill=(0, 0, 0, 120))
+    draw.rounded_rectangle(
+        (x, y, x + right - left + 2 * pad, y + bottom - top + 2 * pad), radius=pad, fill=(0, 0, 0, 120)
+    )
     draw.text((x + pad - left, y + pad - top), LABEL, font=font, fill=(255, 255, 255, 235))
     return Image.alpha_composite(img.convert("RGBA"), overlay).convert("RGB")
 
@@ -877,7 +1732,9 @@ def render(p: Portrait, grain: int = 14) -> Image.Image:
     pt = draw_sitter(p, p.size, head, r, rng)
     lit = light_sitter(pt, p)
     if p.backdrop in SEAMLESS:  # the sitter's soft shadow on the backdrop
-        shadow = ImageChops.offset(pt.alpha, round(-p.key * 0.35 * r), round(0.1 * r)).filter(ImageFilter.GaussianBlur(0.5 * r))
+        shadow = ImageChops.offset(pt.alpha, round(-p.key * 0.35 * r), round(0.1 * r)).filter(
+            ImageFilter.GaussianBlur(0.5 * r)
+        )
         back = Image.composite(ImageChops.multiply(back, Image.new("RGB", p.size, (190, 190, 192))), back, shadow)
     return finish(Image.composite(lit, back, pt.alpha), rng, grain)
 

@@ -15,8 +15,9 @@ REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
-def pelican_build(output, *, settings="pelicanconf.py", photographers=None, content=None,
-                  cache=None, extra=None, env=None):
+def pelican_build(
+    output, *, settings="pelicanconf.py", photographers=None, content=None, cache=None, extra=None, env=None
+):
     """Run a real `pelican` build in a subprocess, the way an editor would.
 
     `photographers`/`content`/`cache` point the build at other folders;
@@ -28,16 +29,31 @@ def pelican_build(output, *, settings="pelicanconf.py", photographers=None, cont
         overrides["PHOTOGRAPHERS_PATH"] = str(Path(photographers).resolve())
     if cache is not None:
         overrides["CACHE_PATH"] = str(Path(cache).resolve())
-    command = [sys.executable, "-m", "pelican", str(Path(content or REPO / "content").resolve()),
-               "-s", str(REPO / settings), "-o", str(Path(output).resolve())]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(Path(content or REPO / "content").resolve()),
+        "-s",
+        str(REPO / settings),
+        "-o",
+        str(Path(output).resolve()),
+    ]
     if overrides:
         command += ["-e", *(f"{key}={_json(value)}" for key, value in overrides.items())]
-    return subprocess.run(command, cwd=REPO, capture_output=True, text=True,
-                          env={**os.environ, "COLUMNS": "200", **(env or {})}, timeout=900)
+    return subprocess.run(
+        command,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        timeout=900,
+    )
 
 
 def _json(value):
     import json
+
     return json.dumps(value)
 
 
@@ -79,15 +95,24 @@ def browser():
     install it (`apt-get install chromium`, as .ci/run does).
     """
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.fail(f"browser tests need Chromium at {CHROMIUM}: run `apt-get install chromium` "
-                    "(or set CHROMIUM=/path/to/chromium)", pytrace=False)
+        pytest.fail(
+            f"browser tests need Chromium at {CHROMIUM}: run `apt-get install chromium` "
+            "(or set CHROMIUM=/path/to/chromium)",
+            pytrace=False,
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield chromium
         chromium.close()
@@ -105,8 +130,9 @@ def page(browser):
 @pytest.fixture
 def phone(browser):
     """A fresh page at phone width (390 CSS px, DPR 2)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     yield page
     context.close()

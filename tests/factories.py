@@ -65,48 +65,80 @@ headshots:
 
 # Every kind of bad input issue 2 lists: folder -> (file content, the exact problem after "FILE:").
 BAD_PROFILES = {
-    "syntax-error": ("name: Maya\nlocation: [Chicago\n",
-                     "3:1: YAML syntax error: expected ',' or ']', but got '<stream end>' "
-                     "(while parsing a flow sequence that starts on line 2)"),
+    "syntax-error": (
+        "name: Maya\nlocation: [Chicago\n",
+        "3:1: YAML syntax error: expected ',' or ']', but got '<stream end>' "
+        "(while parsing a flow sequence that starts on line 2)",
+    ),
     "missing-field": (PROFILE_TEXT.replace("  city: Chicago\n", ""), '3:3: location: missing required field "city"'),
-    "wrong-type": (PROFILE_TEXT.replace("from: 350", "from: three hundred"),
-                   '8:9: price.from: expected a number, got "three hundred"'),
-    "unknown-key": (PROFILE_TEXT.replace("from: 350", "form: 350"),
-                    '8:3: price.form: unknown key "form" (did you mean "from"?)'),
-    "vocabulary": (PROFILE_TEXT.replace("commercial]", "drama]"),
-                   '5:27: specialties[1]: "drama" is not one of: theatrical, commercial, corporate, dance, '
-                   "musical-theatre, kids, comedy, voice"),
-    "missing-image": (PROFILE_TEXT.replace("one.jpg", "two.jpg"),
-                      '10:11: headshots[0].file: file "two.jpg" not found in {folder}/ (did you mean "one.jpg"?)'),
-    "dotdot-file": (PROFILE_TEXT.replace("one.jpg", "../good/one.jpg"),
-                    '10:11: headshots[0].file: "../good/one.jpg" is not a file name in this profile\'s folder: '
-                    'no "/", "\\" or ".."'),
-    "javascript-url": (PROFILE_TEXT + "website: javascript:alert(1)\n",
-                       '12:10: website: "javascript:alert(1)" is not a web address: use a full address starting '
-                       "with https:// (or http://)"),
-    "missing-alt": (PROFILE_TEXT.replace("    alt: Actor in a navy sweater, warm smile\n", ""),
-                    '10:5: headshots[0]: missing required field "alt"'),
-    "price-to-below-from": (PROFILE_TEXT.replace("from: 350", "from: 350\n  to: 200"),
-                            "9:7: price.to: 200 is less than price.from (350): price.to is the most expensive "
-                            "session"),
-    "three-letter-country": (PROFILE_TEXT.replace("country: US", "country: USA"),
-                             '4:12: location.country: "USA" is not a two-letter ISO 3166 country code '
-                             "(for example US, GB, CA)"),
-    "duplicate-key": (PROFILE_TEXT + "name: Maya Again\n",
-                      '12:1: duplicate key "name" (first written on line 1): keep one'),
-    "top-level-list": ("- name: Maya Okafor\n",
-                       "1:1: expected the profile's fields (name: ..., location: ...) at the top level, got a list"),
-    "empty-file": ("", '1:1: the file is empty: a profile needs at least name, location, specialties, price and '
-                       'headshots (`headshots new photographer "Name"` writes a commented one)'),
-    "not-utf8": (PROFILE_TEXT.replace("Okafor", "Ok\xe4for").encode("latin-1"),
-                 "1:14: byte 0xE4 is not UTF-8: save the file with UTF-8 encoding"),
-    "billion-laughs": ("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
-                       "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                       "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
-                       "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
-                       '1:4: anchors ("&a") are not allowed: write each value out in full'),
-    "Not_A_Slug": (PROFILE_TEXT, '1:1: folder name "Not_A_Slug" is not a valid slug: use lowercase letters, '
-                                 'digits and hyphens, e.g. "not-a-slug"'),
+    "wrong-type": (
+        PROFILE_TEXT.replace("from: 350", "from: three hundred"),
+        '8:9: price.from: expected a number, got "three hundred"',
+    ),
+    "unknown-key": (
+        PROFILE_TEXT.replace("from: 350", "form: 350"),
+        '8:3: price.form: unknown key "form" (did you mean "from"?)',
+    ),
+    "vocabulary": (
+        PROFILE_TEXT.replace("commercial]", "drama]"),
+        '5:27: specialties[1]: "drama" is not one of: theatrical, commercial, corporate, dance, '
+        "musical-theatre, kids, comedy, voice",
+    ),
+    "missing-image": (
+        PROFILE_TEXT.replace("one.jpg", "two.jpg"),
+        '10:11: headshots[0].file: file "two.jpg" not found in {folder}/ (did you mean "one.jpg"?)',
+    ),
+    "dotdot-file": (
+        PROFILE_TEXT.replace("one.jpg", "../good/one.jpg"),
+        '10:11: headshots[0].file: "../good/one.jpg" is not a file name in this profile\'s folder: '
+        'no "/", "\\" or ".."',
+    ),
+    "javascript-url": (
+        PROFILE_TEXT + "website: javascript:alert(1)\n",
+        '12:10: website: "javascript:alert(1)" is not a web address: use a full address starting '
+        "with https:// (or http://)",
+    ),
+    "missing-alt": (
+        PROFILE_TEXT.replace("    alt: Actor in a navy sweater, warm smile\n", ""),
+        '10:5: headshots[0]: missing required field "alt"',
+    ),
+    "price-to-below-from": (
+        PROFILE_TEXT.replace("from: 350", "from: 350\n  to: 200"),
+        "9:7: price.to: 200 is less than price.from (350): price.to is the most expensive session",
+    ),
+    "three-letter-country": (
+        PROFILE_TEXT.replace("country: US", "country: USA"),
+        '4:12: location.country: "USA" is not a two-letter ISO 3166 country code (for example US, GB, CA)',
+    ),
+    "duplicate-key": (
+        PROFILE_TEXT + "name: Maya Again\n",
+        '12:1: duplicate key "name" (first written on line 1): keep one',
+    ),
+    "top-level-list": (
+        "- name: Maya Okafor\n",
+        "1:1: expected the profile's fields (name: ..., location: ...) at the top level, got a list",
+    ),
+    "empty-file": (
+        "",
+        "1:1: the file is empty: a profile needs at least name, location, specialties, price and "
+        'headshots (`headshots new photographer "Name"` writes a commented one)',
+    ),
+    "not-utf8": (
+        PROFILE_TEXT.replace("Okafor", "Ok\xe4for").encode("latin-1"),
+        "1:14: byte 0xE4 is not UTF-8: save the file with UTF-8 encoding",
+    ),
+    "billion-laughs": (
+        "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+        '1:4: anchors ("&a") are not allowed: write each value out in full',
+    ),
+    "Not_A_Slug": (
+        PROFILE_TEXT,
+        '1:1: folder name "Not_A_Slug" is not a valid slug: use lowercase letters, '
+        'digits and hyphens, e.g. "not-a-slug"',
+    ),
 }
 
 

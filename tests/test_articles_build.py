@@ -38,8 +38,7 @@ def _published():
         if meta.get("status", "published") != "published":
             continue
         source = settings.get("SLUGIFY_SOURCE", "title")
-        slug = meta.get("slug") or articles.slugify(path.stem if source == "basename" else meta["title"],
-                                                    settings)
+        slug = meta.get("slug") or articles.slugify(path.stem if source == "basename" else meta["title"], settings)
         found.append((slug, meta, body))
     return found
 
@@ -130,8 +129,10 @@ def test_article_page_and_json_ld(sample_site, slug, meta, body):
     [crumbs] = list(_find(documents, "BreadcrumbList"))[:1]
     items = crumbs["itemListElement"]
     assert [item["position"] for item in items] == list(range(1, len(items) + 1))
-    assert str(items[-1].get("item", "")).rstrip("/").endswith(f"/articles/{slug}") \
+    assert (
+        str(items[-1].get("item", "")).rstrip("/").endswith(f"/articles/{slug}")
         or items[-1].get("name") == meta["title"]
+    )
 
 
 @pytest.mark.parametrize("slug, meta, body", ARTICLES, ids=IDS)
@@ -158,8 +159,9 @@ def test_feed_is_valid_atom_with_every_article(sample_site):
     entries = root.findall(f"{ATOM}entry")
     titles = sorted(entry.findtext(f"{ATOM}title") for entry in entries)
     assert titles == sorted(meta["title"] for _, meta, _ in ARTICLES)
-    links = {link.get("href").rstrip("/").rsplit("/", 1)[-1]
-             for entry in entries for link in entry.findall(f"{ATOM}link")}
+    links = {
+        link.get("href").rstrip("/").rsplit("/", 1)[-1] for entry in entries for link in entry.findall(f"{ATOM}link")
+    }
     assert set(IDS) <= links
     for entry in entries:
         assert entry.findtext(f"{ATOM}id") and entry.findtext(f"{ATOM}updated")
@@ -182,5 +184,6 @@ def test_article_list_groups_by_category(sample_site):
             if match:
                 under.setdefault(match.group(1), set()).add(heading)
     for slug, meta, _ in ARTICLES:
-        assert meta["category"] in under.get(slug, set()), \
-            f"/articles/ does not list {slug} under a heading \"{meta['category']}\""
+        assert meta["category"] in under.get(slug, set()), (
+            f'/articles/ does not list {slug} under a heading "{meta["category"]}"'
+        )

@@ -33,13 +33,16 @@ def bounded_url(bounded):
 
 
 def html(site, url):
-    return (site["output"] / url / "index.html").read_text(encoding="utf-8") if url else \
-        (site["output"] / "index.html").read_text(encoding="utf-8")
+    return (
+        (site["output"] / url / "index.html").read_text(encoding="utf-8")
+        if url
+        else (site["output"] / "index.html").read_text(encoding="utf-8")
+    )
 
 
 def section(text, start, end):
     i = text.index(start)
-    return text[i:text.index(end, i)]
+    return text[i : text.index(end, i)]
 
 
 def city_links(text):
@@ -72,8 +75,9 @@ def test_cities_page_lists_every_city_with_counts_and_is_in_the_sitemap(bounded)
     assert [slug for slug, _, _ in listed] == [c["slug"] for c in bounded["cities"]]
     for (slug, name, counts), city in zip(listed, bounded["cities"]):
         assert name == city["name"].replace("'", "&#39;")
-        parts = ([f"{city['based']} based"] if city["based"] else []) + \
-            ([f"{city['visiting']} visiting"] if city["visiting"] else [])
+        parts = ([f"{city['based']} based"] if city["based"] else []) + (
+            [f"{city['visiting']} visiting"] if city["visiting"] else []
+        )
         assert counts == ", ".join(parts)
     assert "<h1>Headshot photographers by city</h1>" in page
     sitemap = (bounded["output"] / "sitemap.xml").read_text(encoding="utf-8")
@@ -90,7 +94,7 @@ def test_cities_json_names_every_city(bounded):
 
 def test_scan_page_offers_only_the_top_cities_and_no_people(bounded):
     page = html(bounded, "scan")
-    select = section(page, "<select id=\"scan-city\"", "</select>")
+    select = section(page, '<select id="scan-city"', "</select>")
     assert sorted(re.findall(r'<option value="([^"]+)"', select)) == bounded["top"]
     assert 'href="/cities/"' in section(page, 'class="scan-people"', "</section>")
     assert "data-people-list hidden></ul>" in page
@@ -111,7 +115,9 @@ def test_scan_picker_offers_every_city_once_reached_and_loads_its_json(page, bou
     select = page.locator("[data-city-select]")
     assert select.locator("option").count() == TOP + 1
     select.focus()
-    page.wait_for_function(f"document.querySelectorAll('[data-city-select] option').length === {len(bounded['cities']) + 1}")
+    page.wait_for_function(
+        f"document.querySelectorAll('[data-city-select] option').length === {len(bounded['cities']) + 1}"
+    )
     assert select.locator("optgroup").count() == 2
     other = next(c for c in bounded["cities"] if c["slug"] not in bounded["top"])
     select.select_option(other["slug"])

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from factories import BAD_PROFILES, make_headshot, minimal_profile, write_bad_profiles, write_profile
 from headshots import yamlnodes
+
+from factories import BAD_PROFILES, make_headshot, minimal_profile, write_bad_profiles, write_profile
 
 HEADSHOTS = str(Path(sys.executable).parent / "headshots")
 
@@ -16,8 +17,9 @@ def run(*args, cwd, env=None):
     import os
 
     environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    return subprocess.run([HEADSHOTS, *args], cwd=cwd, capture_output=True, text=True,
-                          env={**environment, **(env or {})}, timeout=120)
+    return subprocess.run(
+        [HEADSHOTS, *args], cwd=cwd, capture_output=True, text=True, env={**environment, **(env or {})}, timeout=120
+    )
 
 
 @pytest.fixture
@@ -58,7 +60,7 @@ def test_github_actions_annotations(site):
     assert result.stdout.splitlines() == [
         'photographers/bad/profile.yaml:4:12: location.country: "USA" is not a two-letter ISO 3166 country code '
         "(for example US, GB, CA)",
-        "::error file=photographers/bad/profile.yaml,line=4,col=12::location.country: \"USA\" is not a two-letter "
+        '::error file=photographers/bad/profile.yaml,line=4,col=12::location.country: "USA" is not a two-letter '
         "ISO 3166 country code (for example US, GB, CA)",
         "1 problem found (checked 3 profiles)",
     ]
@@ -89,8 +91,10 @@ def test_check_missing_default_folder_is_a_problem(tmp_path):
     result = run("check", cwd=tmp_path)
     assert result.returncode == 1
     # the very line the build prints for the same settings
-    assert result.stdout.splitlines()[0] == ("photographers:1:1: PHOTOGRAPHERS_PATH: folder not found: "
-                                             "set PHOTOGRAPHERS_PATH to the folder of photographer profiles")
+    assert result.stdout.splitlines()[0] == (
+        "photographers:1:1: PHOTOGRAPHERS_PATH: folder not found: "
+        "set PHOTOGRAPHERS_PATH to the folder of photographer profiles"
+    )
 
 
 def test_usage_errors_exit_2(site):
@@ -112,7 +116,8 @@ def test_new_photographer(tmp_path):
         "  1. copy the headshot images into photographers/zoe-obrien/ (short side at least 800 px)\n"
         "  2. edit photographers/zoe-obrien/profile.yaml: replace every value, list each image under headshots\n"
         "  3. run `headshots check photographers/zoe-obrien` until it says OK, then `make serve` to see "
-        "/photographers/zoe-obrien/\n")
+        "/photographers/zoe-obrien/\n"
+    )
     target = tmp_path / "photographers" / "zoe-obrien" / "profile.yaml"
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
@@ -139,20 +144,24 @@ def test_new_photographer(tmp_path):
         "photographers/zoe-obrien/",
         'photographers/zoe-obrien/profile.yaml:54:10: headshots[0].alt: "Actor in a navy sweater, warm smile, '
         f'soft window light" {example}',
-        "8 problems found (checked 1 profile)"]
+        "8 problems found (checked 1 profile)",
+    ]
     # Refuses to overwrite.
     again = run("new", "photographer", "Zoë O'Brien", cwd=tmp_path)
     assert (again.returncode, again.stdout) == (1, "")
-    assert again.stderr == ("headshots: photographers/zoe-obrien/profile.yaml already exists: edit it, "
-                            "or choose another --slug\n")
+    assert again.stderr == (
+        "headshots: photographers/zoe-obrien/profile.yaml already exists: edit it, or choose another --slug\n"
+    )
     assert target.read_text(encoding="utf-8") == text
 
 
 def test_new_photographer_needs_a_slug_when_the_name_has_no_latin_letters(tmp_path):
     result = run("new", "photographer", "山田 太郎", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr == ('headshots: cannot make a folder name from "山田 太郎": pass one with --slug, '
-                             "lowercase letters, digits and hyphens (e.g. --slug yamada-taro)\n")
+    assert result.stderr == (
+        'headshots: cannot make a folder name from "山田 太郎": pass one with --slug, '
+        "lowercase letters, digits and hyphens (e.g. --slug yamada-taro)\n"
+    )
     result = run("new", "photographer", "山田 太郎", "--slug", "yamada-taro", cwd=tmp_path)
     assert result.returncode == 0
     data = yamlnodes.load_file(tmp_path / "photographers" / "yamada-taro" / "profile.yaml").data

@@ -19,15 +19,22 @@ from test_quality_links import broken_links, html_pages, parse_page
 pytestmark = pytest.mark.slow
 
 MOVED = {
-    "PHOTOGRAPHERS_URL": "directory/", "PHOTOGRAPHERS_SAVE_AS": "directory/index.html",
+    "PHOTOGRAPHERS_URL": "directory/",
+    "PHOTOGRAPHERS_SAVE_AS": "directory/index.html",
     "PHOTOGRAPHERS_PAGE_URL": "directory/page/{number}/",
     "PHOTOGRAPHERS_PAGE_SAVE_AS": "directory/page/{number}/index.html",
-    "PHOTOGRAPHER_URL": "directory/{slug}/", "PHOTOGRAPHER_SAVE_AS": "directory/{slug}/index.html",
-    "PHOTOGRAPHER_SCAN_URL": "directory/{slug}/scan/", "PHOTOGRAPHER_SCAN_SAVE_AS": "directory/{slug}/scan/index.html",
-    "CITY_URL": "in/{slug}/", "CITY_SAVE_AS": "in/{slug}/index.html",
-    "CITY_PAGE_URL": "in/{slug}/page/{number}/", "CITY_PAGE_SAVE_AS": "in/{slug}/page/{number}/index.html",
-    "CITIES_URL": "in/", "CITIES_SAVE_AS": "in/index.html",
-    "CITY_JSON_SAVE_AS": "in/{slug}/photographers.json", "CITIES_JSON_SAVE_AS": "in/index.json",
+    "PHOTOGRAPHER_URL": "directory/{slug}/",
+    "PHOTOGRAPHER_SAVE_AS": "directory/{slug}/index.html",
+    "PHOTOGRAPHER_SCAN_URL": "directory/{slug}/scan/",
+    "PHOTOGRAPHER_SCAN_SAVE_AS": "directory/{slug}/scan/index.html",
+    "CITY_URL": "in/{slug}/",
+    "CITY_SAVE_AS": "in/{slug}/index.html",
+    "CITY_PAGE_URL": "in/{slug}/page/{number}/",
+    "CITY_PAGE_SAVE_AS": "in/{slug}/page/{number}/index.html",
+    "CITIES_URL": "in/",
+    "CITIES_SAVE_AS": "in/index.html",
+    "CITY_JSON_SAVE_AS": "in/{slug}/photographers.json",
+    "CITIES_JSON_SAVE_AS": "in/index.json",
     "PHOTOGRAPHERS_JSON_SAVE_AS": "directory.json",
     "PHOTOGRAPHERS_PER_PAGE": 6,  # so the directory and a city have page 2, 3...
     "HEADSHOTS_FORMATS": ["jpeg"],
@@ -41,7 +48,8 @@ def moved_site(tmp_path_factory):
     article = root / "content" / "articles" / "one.md"
     article.parent.mkdir(parents=True)
     (root / "content" / "pages").mkdir()
-    article.write_text(textwrap.dedent("""\
+    article.write_text(
+        textwrap.dedent("""\
         ---
         title: One article
         date: 2026-10-01
@@ -51,18 +59,29 @@ def moved_site(tmp_path_factory):
         ---
 
         Browse [the directory](/directory/) or [Chicago](/in/chicago/).
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     output = root / "output"
-    result = pelican_build(output, content=root / "content", cache=REPO / ".cache",
-                           photographers=REPO / "photographers", extra=MOVED)
+    result = pelican_build(
+        output, content=root / "content", cache=REPO / ".cache", photographers=REPO / "photographers", extra=MOVED
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 
 
 def test_pages_are_written_at_the_new_addresses(moved_site):
-    for path in ("directory/index.html", "directory/page/2/index.html", "directory/maya-okafor/index.html",
-                 "directory/maya-okafor/scan/index.html", "in/index.html", "in/chicago/index.html",
-                 "in/index.json", "in/chicago/photographers.json", "directory.json"):
+    for path in (
+        "directory/index.html",
+        "directory/page/2/index.html",
+        "directory/maya-okafor/index.html",
+        "directory/maya-okafor/scan/index.html",
+        "in/index.html",
+        "in/chicago/index.html",
+        "in/index.json",
+        "in/chicago/photographers.json",
+        "directory.json",
+    ):
         assert (moved_site / path).is_file(), path
     assert not (moved_site / "photographers").exists() and not (moved_site / "cities").exists()
 
@@ -72,8 +91,12 @@ def test_no_link_points_at_the_old_addresses(moved_site):
     for relative in html_pages(moved_site):
         parser = parse_page(moved_site / relative)
         refs = [ref for ref, _ in parser.refs]
-        refs += [value for _, attrs, _ in parser.tags for name, value in attrs.items()
-                 if value and (name.startswith("data-") or name == "content")]
+        refs += [
+            value
+            for _, attrs, _ in parser.tags
+            for name, value in attrs.items()
+            if value and (name.startswith("data-") or name == "content")
+        ]
         stale += [f"{relative}: {ref}" for ref in refs if OLD.search(ref)]
     assert stale == []
 

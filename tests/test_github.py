@@ -51,8 +51,9 @@ def test_there_is_a_workflow():
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=[path.name for path in WORKFLOWS])
 def test_workflow_passes_actionlint(workflow):
-    result = subprocess.run([str(ACTIONLINT), "-no-color", str(workflow)], cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(ACTIONLINT), "-no-color", str(workflow)], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -60,10 +61,13 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
     """The lint can fail: a job with an unknown key and a bad expression is rejected."""
     broken = tmp_path / ".github" / "workflows" / "broken.yml"
     broken.parent.mkdir(parents=True)
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    stepz: []\n"
-                      "    steps:\n      - run: echo ${{ github.nope( }}\n")
-    result = subprocess.run([str(ACTIONLINT), "-no-color", str(broken)], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    stepz: []\n"
+        "    steps:\n      - run: echo ${{ github.nope( }}\n"
+    )
+    result = subprocess.run(
+        [str(ACTIONLINT), "-no-color", str(broken)], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1
     assert "stepz" in result.stdout
 
@@ -74,9 +78,12 @@ def test_ci_runs_the_check_the_build_and_the_tests_then_deploys():
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
     steps = [step.get("run", step.get("uses", "")) for step in workflow["jobs"]["test"]["steps"]]
     runs = [step for step in steps if step.startswith("make")]
-    assert runs == ["make check", "make build", "make test"]
-    assert any("apt-get install" in step and all(package in step for package in
-               ("chromium", "libvips-tools", "default-jre-headless")) for step in steps)
+    assert runs == ["make lint", "make check", "make build", "make test"]
+    assert any(
+        "apt-get install" in step
+        and all(package in step for package in ("chromium", "libvips-tools", "default-jre-headless"))
+        for step in steps
+    )
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "test"
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
@@ -84,8 +91,7 @@ def test_ci_runs_the_check_the_build_and_the_tests_then_deploys():
     assert deploy["concurrency"]["cancel-in-progress"] is False
     uses = [step.get("uses", "").split("@")[0] for step in deploy["steps"]]
     assert uses[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
-    assert any(step.get("run") == "make publish" and "SITEURL" in step.get("env", {})
-               for step in deploy["steps"])
+    assert any(step.get("run") == "make publish" and "SITEURL" in step.get("env", {}) for step in deploy["steps"])
     assert workflow["permissions"] == {"contents": "read"}
 
 
@@ -99,8 +105,7 @@ def test_issue_forms_parse():
 
 
 def test_every_form_field_fills_a_profile_key():
-    unmapped = [item["id"] for item in _fields()
-                if item["id"] not in FORM_ONLY_IDS and _schema_for(item["id"]) is None]
+    unmapped = [item["id"] for item in _fields() if item["id"] not in FORM_ONLY_IDS and _schema_for(item["id"]) is None]
     assert unmapped == [], f"form fields with no profile.yaml key: {unmapped}"
 
 

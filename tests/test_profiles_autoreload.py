@@ -58,34 +58,55 @@ def test_editing_a_profile_or_a_headshot_rebuilds_while_serving(tmp_path):
     page = output / "photographers" / "maya" / "index.html"
     log = open(tmp_path / "pelican.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "pelican", str(REPO / "content"), "-s", str(REPO / "pelicanconf.py"),
-         "-o", str(output), "--autoreload",
-         "-e", f'PHOTOGRAPHERS_PATH="{root}"', f'CACHE_PATH="{tmp_path / "cache"}"', 'HEADSHOTS_FORMATS=["jpeg"]'],
-        cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        env={**os.environ, "COLUMNS": "200"})
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(REPO / "content"),
+            "-s",
+            str(REPO / "pelicanconf.py"),
+            "-o",
+            str(output),
+            "--autoreload",
+            "-e",
+            f'PHOTOGRAPHERS_PATH="{root}"',
+            f'CACHE_PATH="{tmp_path / "cache"}"',
+            'HEADSHOTS_FORMATS=["jpeg"]',
+        ],
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        env={**os.environ, "COLUMNS": "200"},
+    )
     try:
         assert wait_for(lambda: "Maya Okafor" in text_of(page), 60), (tmp_path / "pelican.log").read_text()
         time.sleep(1)  # let the watcher start
 
         good = profile.read_text(encoding="utf-8").replace("Maya Okafor", "Maya Renamed")
-        assert edit_until(lambda: profile.write_text(good, encoding="utf-8"),
-                          lambda: "Maya Renamed" in text_of(page)), (tmp_path / "pelican.log").read_text()
+        assert edit_until(
+            lambda: profile.write_text(good, encoding="utf-8"), lambda: "Maya Renamed" in text_of(page)
+        ), (tmp_path / "pelican.log").read_text()
 
         def image_urls():
             return set(re.findall(r"/images/maya/[^\"' ,]+\.jpg", text_of(page)))
 
         before = image_urls()
         assert before
-        assert edit_until(lambda: make_headshot(root / "maya" / "one.jpg", colour=(20, 200, 40)),
-                          lambda: image_urls() and image_urls().isdisjoint(before)), \
-            (tmp_path / "pelican.log").read_text()
+        assert edit_until(
+            lambda: make_headshot(root / "maya" / "one.jpg", colour=(20, 200, 40)),
+            lambda: image_urls() and image_urls().isdisjoint(before),
+        ), (tmp_path / "pelican.log").read_text()
 
         # A broken profile is reported, the server keeps watching, and a fix rebuilds.
-        assert edit_until(lambda: profile.write_text(good + "name: [\n", encoding="utf-8"),
-                          lambda: "YAML syntax error" in (tmp_path / "pelican.log").read_text())
+        assert edit_until(
+            lambda: profile.write_text(good + "name: [\n", encoding="utf-8"),
+            lambda: "YAML syntax error" in (tmp_path / "pelican.log").read_text(),
+        )
         fixed = good.replace("Maya Renamed", "Maya Fixed")
-        assert edit_until(lambda: profile.write_text(fixed, encoding="utf-8"),
-                          lambda: "Maya Fixed" in text_of(page)), (tmp_path / "pelican.log").read_text()
+        assert edit_until(lambda: profile.write_text(fixed, encoding="utf-8"), lambda: "Maya Fixed" in text_of(page)), (
+            tmp_path / "pelican.log"
+        ).read_text()
         assert process.poll() is None
     finally:
         os.killpg(process.pid, signal.SIGTERM)

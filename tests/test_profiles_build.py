@@ -22,20 +22,36 @@ FAST = {"HEADSHOTS_FORMATS": ["jpeg"]}
 def site(tmp_path_factory):
     base = tmp_path_factory.mktemp("profiles-build")
     root = base / "photographers"
-    write_profile(root, "zoe-adams", minimal_profile(
-        name="Zoë <script>alert('name')</script> Adams", city="Zürich", country="CH",
-        travels_to=["Basel", "山田"], price={"currency": "CHF", "from": 380, "to": 1200},
-        sessions=[{"name": "One look", "price": 380, "looks": 1, "retouched": 2}],
-        bio="Shoots <b>raw</b> <script>alert('bio')</script> actors.\n\n"
+    write_profile(
+        root,
+        "zoe-adams",
+        minimal_profile(
+            name="Zoë <script>alert('name')</script> Adams",
+            city="Zürich",
+            country="CH",
+            travels_to=["Basel", "山田"],
+            price={"currency": "CHF", "from": 380, "to": 1200},
+            sessions=[{"name": "One look", "price": 380, "looks": 1, "retouched": 2}],
+            bio="Shoots <b>raw</b> <script>alert('bio')</script> actors.\n\n"
             "[click me](javascript:alert('link')) or [my site](https://zoe.example).",
-        headshots=[{"file": "zoe-01.jpg", "alt": "Zoë in a green coat"}, {"file": "zoe-02.jpg", "alt": "Zoë laughing"}]))
-    write_profile(root, "maya-okafor", minimal_profile(name="Maya Okafor", email="maya@example.com",
-                                                       updated="2026-10-01"))
-    write_profile(root, "yamada-taro", minimal_profile(name="山田 太郎", city="山田", country="JP",
-                                                       price={"currency": "JPY", "from": 30000}))
+            headshots=[
+                {"file": "zoe-01.jpg", "alt": "Zoë in a green coat"},
+                {"file": "zoe-02.jpg", "alt": "Zoë laughing"},
+            ],
+        ),
+    )
+    write_profile(
+        root, "maya-okafor", minimal_profile(name="Maya Okafor", email="maya@example.com", updated="2026-10-01")
+    )
+    write_profile(
+        root,
+        "yamada-taro",
+        minimal_profile(name="山田 太郎", city="山田", country="JP", price={"currency": "JPY", "from": 30000}),
+    )
     output = base / "output"
-    result = pelican_build(output, photographers=root, cache=base / "cache",
-                           extra={**FAST, "PHOTOGRAPHERS_PER_PAGE": 2})
+    result = pelican_build(
+        output, photographers=root, cache=base / "cache", extra={**FAST, "PHOTOGRAPHERS_PER_PAGE": 2}
+    )
     assert result.returncode == 0, result.stderr
     return {"root": root, "output": output, "result": result}
 
@@ -49,9 +65,18 @@ def every_page(site):
 
 
 def test_pages_exist_at_clean_urls(site):
-    for url in ["photographers", "photographers/page/2", "photographers/zoe-adams", "photographers/zoe-adams/scan",
-                "photographers/maya-okafor", "photographers/yamada-taro", "cities/zurich", "cities/basel",
-                "cities/chicago", "cities/山田"]:
+    for url in [
+        "photographers",
+        "photographers/page/2",
+        "photographers/zoe-adams",
+        "photographers/zoe-adams/scan",
+        "photographers/maya-okafor",
+        "photographers/yamada-taro",
+        "cities/zurich",
+        "cities/basel",
+        "cities/chicago",
+        "cities/山田",
+    ]:
         assert (site["output"] / url / "index.html").is_file(), url
     assert not (site["output"] / "photographers/page/3").exists()
 
@@ -110,8 +135,15 @@ def test_open_data(site):
 
 def test_sitemap_lists_every_profile_city_and_the_directory(site):
     sitemap = (site["output"] / "sitemap.xml").read_text(encoding="utf-8")
-    for url in ["/photographers/", "/photographers/page/2/", "/photographers/zoe-adams/",
-                "/photographers/maya-okafor/", "/cities/zurich/", "/cities/basel/", "/cities/chicago/"]:
+    for url in [
+        "/photographers/",
+        "/photographers/page/2/",
+        "/photographers/zoe-adams/",
+        "/photographers/maya-okafor/",
+        "/cities/zurich/",
+        "/cities/basel/",
+        "/cities/chicago/",
+    ]:
         assert f"<loc>{url}</loc>" in sitemap, url
     assert "<loc>/photographers/maya-okafor/</loc><lastmod>2026-10-01</lastmod>" in sitemap
     assert "404.html" not in sitemap
@@ -153,8 +185,7 @@ def test_check_and_build_report_the_same_problems(tmp_path):
     write_profile(root, "good", minimal_profile())
     expected = write_bad_profiles(root, str(root))
     (root / "bad-image").mkdir()
-    write_profile(root, "bad-image", minimal_profile(headshots=[{"file": "one.jpg", "alt": "An actor"}]),
-                  images=False)
+    write_profile(root, "bad-image", minimal_profile(headshots=[{"file": "one.jpg", "alt": "An actor"}]), images=False)
     (root / "bad-image" / "one.jpg").write_text("not a photo")
     build = pelican_build(tmp_path / "output", photographers=root, cache=tmp_path / "cache", extra=FAST)
     check = subprocess.run([HEADSHOTS, "check", str(root)], cwd=REPO, capture_output=True, text=True, timeout=300)
@@ -167,8 +198,12 @@ def test_check_and_build_report_the_same_problems(tmp_path):
     for slug in BAD_PROFILES:
         shutil.rmtree(root / slug)
     (root / "bad-image" / "two.jpg").write_bytes(b"")
-    write_profile(root, "bad-image", minimal_profile(headshots=[{"file": "one.jpg", "alt": "An actor"},
-                                                                {"file": "two.jpg", "alt": "An actor"}]), images=False)
+    write_profile(
+        root,
+        "bad-image",
+        minimal_profile(headshots=[{"file": "one.jpg", "alt": "An actor"}, {"file": "two.jpg", "alt": "An actor"}]),
+        images=False,
+    )
     build = pelican_build(tmp_path / "output", photographers=root, cache=tmp_path / "cache", extra=FAST)
     check = subprocess.run([HEADSHOTS, "check", str(root)], cwd=REPO, capture_output=True, text=True, timeout=300)
     built = sorted(line for line in build.stderr.splitlines() if PROBLEM_LINE.match(line))

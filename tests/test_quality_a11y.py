@@ -22,8 +22,20 @@ from test_quality_links import html_pages, page_url
 
 pytestmark = pytest.mark.browser
 
-TEMPLATES = ["home", "directory", "profile", "city", "scan", "casting", "photographer-scan", "search",
-             "article", "articles", "about", "404"]
+TEMPLATES = [
+    "home",
+    "directory",
+    "profile",
+    "city",
+    "scan",
+    "casting",
+    "photographer-scan",
+    "search",
+    "article",
+    "articles",
+    "about",
+    "404",
+]
 
 
 def template_urls(root):
@@ -45,10 +57,18 @@ def template_urls(root):
 
     profile = first(r"/photographers/(?!page/)[^/]+/", key=lambda u: (-pictures(u), u))
     return {
-        "home": "/", "directory": "/photographers/", "profile": profile,
-        "city": first(r"/cities/[^/]+/"), "scan": "/scan/", "casting": "/scan/casting/",
-        "photographer-scan": profile + "scan/", "search": "/search/",
-        "article": first(r"/articles/[^/]+/"), "articles": "/articles/", "about": "/about/", "404": "/404.html",
+        "home": "/",
+        "directory": "/photographers/",
+        "profile": profile,
+        "city": first(r"/cities/[^/]+/"),
+        "scan": "/scan/",
+        "casting": "/scan/casting/",
+        "photographer-scan": profile + "scan/",
+        "search": "/search/",
+        "article": first(r"/articles/[^/]+/"),
+        "articles": "/articles/",
+        "about": "/about/",
+        "404": "/404.html",
     }
 
 
@@ -85,8 +105,9 @@ def test_axe_finds_no_violations(request, sample_url, urls, template, width):
     open_page(page, sample_url, urls[template])
     results = Axe().run(page)
     violations = results.response["violations"]
-    assert not violations, (f"{urls[template]} ({template}, {width}): {len(violations)} axe violation(s):\n"
-                            + report(violations))
+    assert not violations, f"{urls[template]} ({template}, {width}): {len(violations)} axe violation(s):\n" + report(
+        violations
+    )
 
 
 def test_axe_reports_a_violation_when_there_is_one(page, sample_url):
@@ -134,8 +155,9 @@ def walk(page, limit=80, stop=None):
             break
         # A phone menu behind a disclosure button is opened the way a keyboard user would.
         if focused["tag"] == "button" and page.evaluate(
-                "() => !!document.activeElement.closest('header') && "
-                "document.activeElement.getAttribute('aria-expanded') === 'false'"):
+            "() => !!document.activeElement.closest('header') && "
+            "document.activeElement.getAttribute('aria-expanded') === 'false'"
+        ):
             page.keyboard.press("Enter")
     return stops
 
@@ -146,8 +168,9 @@ def test_skip_link_is_first_and_moves_focus_to_main(page, sample_url, urls):
     assert first and first["href"] == "#main", f"the first Tab stop should be the skip link, is {first}"
     assert first["visible"], "the skip link must be visible when it has focus"
     page.keyboard.press("Enter")
-    assert page.evaluate("() => !!document.activeElement.closest('main')"), \
+    assert page.evaluate("() => !!document.activeElement.closest('main')"), (
         f"after the skip link, focus should be in <main>, is {page.evaluate(FOCUSED)}"
+    )
     after = tab(page)
     assert after and after["inMain"], f"the next Tab after skipping should land inside <main>, is {after}"
 
@@ -172,8 +195,9 @@ def test_main_navigation_is_reachable_and_visibly_focused(request, sample_url, w
 def test_scan_file_input_is_reachable_and_opens_the_file_chooser(page, sample_url, urls):
     open_page(page, sample_url, urls["scan"])
     stops = walk(page, limit=60, stop=lambda f: f["type"] == "file")
-    assert stops and stops[-1]["type"] == "file", \
+    assert stops and stops[-1]["type"] == "file", (
         f"Tab never reached the scan's file input: {[(s['tag'], s['text'] or s['href']) for s in stops]}"
+    )
     assert stops[-1]["inMain"]
     with page.expect_file_chooser(timeout=3000) as chooser:
         page.keyboard.press("Space")
@@ -204,15 +228,21 @@ def test_directory_filters_work_by_keyboard(request, sample_url, urls, width):
 
     page.keyboard.press("Space")
     assert page.evaluate("() => document.activeElement.checked"), "Space did not tick the focused filter"
-    page.wait_for_function("before => document.querySelector('[data-finder-status]').textContent.trim() !== before",
-                           arg=before_status.strip(), timeout=10000)
+    page.wait_for_function(
+        "before => document.querySelector('[data-finder-status]').textContent.trim() !== before",
+        arg=before_status.strip(),
+        timeout=10000,
+    )
     page.wait_for_load_state("networkidle")
     after_count = visible_results(page)
-    assert 0 < after_count <= before_count, \
+    assert 0 < after_count <= before_count, (
         f"filtering on {box['name']}={box['value']}: {before_count} -> {after_count} photographers listed"
+    )
     assert f"{box['name']}=" in page.url, f"the filter is not in the URL (so it cannot be shared): {page.url}"
     violations = Axe().run(page).response["violations"]
-    assert not violations, f"the filtered directory ({width}): {len(violations)} axe violation(s):\n" + report(violations)
+    assert not violations, f"the filtered directory ({width}): {len(violations)} axe violation(s):\n" + report(
+        violations
+    )
 
 
 def visible_results(page):

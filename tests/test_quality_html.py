@@ -23,14 +23,20 @@ def vnu_errors(target):
     """Run vnu over a file or folder; return its error messages (dicts with url, lastLine, message...)."""
     java = shutil.which("java")
     if java is None:
-        pytest.fail("the HTML check needs Java 17+: `apt-get install default-jre-headless` (as .ci/run does)",
-                    pytrace=False)
+        pytest.fail(
+            "the HTML check needs Java 17+: `apt-get install default-jre-headless` (as .ci/run does)", pytrace=False
+        )
     if not VNU.is_file():
-        pytest.fail(f"the HTML check needs {VNU.relative_to(REPO)}: run `make tools` "
-                    "(npm install --prefix tools)", pytrace=False)
+        pytest.fail(
+            f"the HTML check needs {VNU.relative_to(REPO)}: run `make tools` (npm install --prefix tools)",
+            pytrace=False,
+        )
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--stdout", "--skip-non-html", str(target)],
-        capture_output=True, text=True, timeout=300)
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
@@ -47,8 +53,10 @@ def describe(messages, root):
             path = Path(path).relative_to(root).as_posix()
         except ValueError:
             pass
-        lines.append(f"{path}:{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}: "
-                     f"{m['message']}  [{' '.join(m.get('extract', '').split())}]")
+        lines.append(
+            f"{path}:{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}: "
+            f"{m['message']}  [{' '.join(m.get('extract', '').split())}]"
+        )
     return "\n".join(lines)
 
 
@@ -56,14 +64,17 @@ def test_every_page_is_valid_html(sample_site):
     pages = html_pages(sample_site)
     assert len(pages) >= 20, f"only {len(pages)} HTML pages were built"
     errors = vnu_errors(sample_site)
-    assert not errors, (f"the Nu Html Checker found {len(errors)} error(s) in {len(pages)} pages "
-                        f"(file:line:column: message  [extract]):\n" + describe(errors, sample_site))
+    assert not errors, (
+        f"the Nu Html Checker found {len(errors)} error(s) in {len(pages)} pages "
+        f"(file:line:column: message  [extract]):\n" + describe(errors, sample_site)
+    )
 
 
 def test_the_checker_reports_invalid_html(tmp_path):
     """The gate is wired up: an invalid page gives an error naming its file and line."""
     (tmp_path / "bad.html").write_text(
-        "<!doctype html>\n<html lang=en><head><title>x</title></head>\n<body><img src=a.jpg></body></html>\n")
+        "<!doctype html>\n<html lang=en><head><title>x</title></head>\n<body><img src=a.jpg></body></html>\n"
+    )
     errors = vnu_errors(tmp_path)
     report = describe(errors, tmp_path)
     assert "bad.html:3:" in report and "alt" in report, report

@@ -23,8 +23,11 @@ SKIP_DIRS = {"pagefind"}
 def html_pages(root):
     """Every HTML page of a built site, sorted, as paths relative to `root`."""
     root = Path(root)
-    return sorted(path.relative_to(root) for path in root.rglob("*.html")
-                  if not SKIP_DIRS.intersection(path.relative_to(root).parts[:-1]))
+    return sorted(
+        path.relative_to(root)
+        for path in root.rglob("*.html")
+        if not SKIP_DIRS.intersection(path.relative_to(root).parts[:-1])
+    )
 
 
 def page_url(relative):
@@ -58,7 +61,9 @@ class PageParser(HTMLParser):
                 for candidate in attrs[attr].split(","):
                     if candidate.strip():
                         self.refs.append((candidate.split()[0], f"<{tag} {attr}>"))
-        if tag == "meta" and (attrs.get("property") or attrs.get("name") or "").startswith(("og:image", "twitter:image")):
+        if tag == "meta" and (attrs.get("property") or attrs.get("name") or "").startswith(
+            ("og:image", "twitter:image")
+        ):
             if attrs.get("content"):
                 self.refs.append((attrs["content"].strip(), f"<meta {attrs.get('property') or attrs.get('name')}>"))
 
@@ -92,7 +97,7 @@ def broken_links(root, *, siteurl=""):
                 continue  # external: not fetched
             path = unquote(parts.path)
             if site is not None:
-                path = path[len(site.path.rstrip("/")):] if path.startswith(site.path.rstrip("/")) else path
+                path = path[len(site.path.rstrip("/")) :] if path.startswith(site.path.rstrip("/")) else path
             target = root / path.lstrip("/")
             if path.endswith("/") or target.is_dir():
                 target = target / "index.html"
@@ -102,8 +107,9 @@ def broken_links(root, *, siteurl=""):
             if parts.fragment and target.suffix == ".html":
                 target_rel = target.relative_to(root)
                 if target_rel in ids and unquote(parts.fragment) not in ids[target_rel]:
-                    problems.append(f"{relative}: {where} {ref!r} -> {target_rel.as_posix()} has no id "
-                                    f"{unquote(parts.fragment)!r}")
+                    problems.append(
+                        f"{relative}: {where} {ref!r} -> {target_rel.as_posix()} has no id {unquote(parts.fragment)!r}"
+                    )
     return problems
 
 
@@ -120,14 +126,19 @@ def test_no_broken_internal_links(sample_site):
     assert not problems, f"{len(problems)} broken internal link(s):\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("html, expected", [
-    ('<a href="/nowhere/">x</a>', "missing nowhere/index.html"),
-    ('<img src="/images/gone.jpg" alt="">', "missing images/gone.jpg"),
-    ('<img srcset="/index.html 1x, /gone-2x.jpg 2x" src="/index.html" alt="">', "missing gone-2x.jpg"),
-    ('<meta property="og:image" content="/og.jpg">', "missing og.jpg"),
-    ('<a href="#main">skip</a>', "has no id 'main'"),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ('<a href="/nowhere/">x</a>', "missing nowhere/index.html"),
+        ('<img src="/images/gone.jpg" alt="">', "missing images/gone.jpg"),
+        ('<img srcset="/index.html 1x, /gone-2x.jpg 2x" src="/index.html" alt="">', "missing gone-2x.jpg"),
+        ('<meta property="og:image" content="/og.jpg">', "missing og.jpg"),
+        ('<a href="#main">skip</a>', "has no id 'main'"),
+    ],
+)
 def test_the_link_checker_catches_each_kind_of_break(tmp_path, html, expected):
-    (tmp_path / "index.html").write_text(f"<!doctype html><title>t</title>{html}<a href='https://elsewhere.example/x'>ok</a>")
+    (tmp_path / "index.html").write_text(
+        f"<!doctype html><title>t</title>{html}<a href='https://elsewhere.example/x'>ok</a>"
+    )
     problems = broken_links(tmp_path)
     assert len(problems) == 1 and expected in problems[0], problems

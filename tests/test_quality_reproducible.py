@@ -86,38 +86,74 @@ def entry_without_hashes(root):
 
 def fixture_photographers(root):
     """Five small profiles that between them use every facet the site filters on."""
+
     def shots(slug, count, **extra):
-        return [{"file": f"{slug}-{n}.jpg", "alt": f"Actor {n} of {slug}, plain backdrop, soft light",
-                 **{key: list(value) for key, value in extra.items()}}  # no shared lists: YAML anchors
-                for n in range(1, count + 1)]
+        return [
+            {
+                "file": f"{slug}-{n}.jpg",
+                "alt": f"Actor {n} of {slug}, plain backdrop, soft light",
+                **{key: list(value) for key, value in extra.items()},
+            }  # no shared lists: YAML anchors
+            for n in range(1, count + 1)
+        ]
 
     profiles = {
-        "ada-brook": dict(name="Ada Brook", location={"city": "London", "country": "GB"},
-                          travels_to=["Brighton"], specialties=["theatrical", "commercial"],
-                          lighting=["studio"], price={"currency": "GBP", "from": 240, "to": 400},
-                          sessions=[{"name": "Two looks", "price": 320, "looks": 2, "minutes": 90,
-                                     "retouched": 3}], hair_makeup="included", retouching="natural",
-                          proofs="all", turnaround_days=5, booking_lead_days=10, usage="actor-promotion",
-                          bio="Stage and screen, *natural* light.", headshots=shots("ada-brook", 2)),
-        "ben-carter": dict(name="Ben Carter", location={"city": "Chicago", "region": "IL", "country": "US"},
-                           specialties=["commercial"], price={"currency": "USD", "from": 300},
-                           headshots=shots("ben-carter", 1)),
-        "chloe-dubois": dict(name="Chloé Dubois", location={"city": "Toronto", "region": "ON", "country": "CA"},
-                             specialties=["dance", "theatrical"], lighting=["natural", "outdoor"],
-                             price={"currency": "CAD", "from": 400, "to": 700}, hair_makeup="available",
-                             headshots=shots("chloe-dubois", 2, focus=[0.5, 0.3])),
-        "dev-patel": dict(name="Dev Patel", location={"city": "Chicago", "region": "IL", "country": "US"},
-                          travels_to=["Milwaukee"], specialties=["corporate"],
-                          price={"currency": "USD", "from": 500, "to": 900}, headshots=shots("dev-patel", 1)),
-        "eve-santos": dict(name="Eve Santos", location={"city": "New York", "region": "NY", "country": "US"},
-                           specialties=["kids", "comedy"], price={"currency": "USD", "from": 350},
-                           hair_makeup="none", headshots=shots("eve-santos", 1)),
+        "ada-brook": dict(
+            name="Ada Brook",
+            location={"city": "London", "country": "GB"},
+            travels_to=["Brighton"],
+            specialties=["theatrical", "commercial"],
+            lighting=["studio"],
+            price={"currency": "GBP", "from": 240, "to": 400},
+            sessions=[{"name": "Two looks", "price": 320, "looks": 2, "minutes": 90, "retouched": 3}],
+            hair_makeup="included",
+            retouching="natural",
+            proofs="all",
+            turnaround_days=5,
+            booking_lead_days=10,
+            usage="actor-promotion",
+            bio="Stage and screen, *natural* light.",
+            headshots=shots("ada-brook", 2),
+        ),
+        "ben-carter": dict(
+            name="Ben Carter",
+            location={"city": "Chicago", "region": "IL", "country": "US"},
+            specialties=["commercial"],
+            price={"currency": "USD", "from": 300},
+            headshots=shots("ben-carter", 1),
+        ),
+        "chloe-dubois": dict(
+            name="Chloé Dubois",
+            location={"city": "Toronto", "region": "ON", "country": "CA"},
+            specialties=["dance", "theatrical"],
+            lighting=["natural", "outdoor"],
+            price={"currency": "CAD", "from": 400, "to": 700},
+            hair_makeup="available",
+            headshots=shots("chloe-dubois", 2, focus=[0.5, 0.3]),
+        ),
+        "dev-patel": dict(
+            name="Dev Patel",
+            location={"city": "Chicago", "region": "IL", "country": "US"},
+            travels_to=["Milwaukee"],
+            specialties=["corporate"],
+            price={"currency": "USD", "from": 500, "to": 900},
+            headshots=shots("dev-patel", 1),
+        ),
+        "eve-santos": dict(
+            name="Eve Santos",
+            location={"city": "New York", "region": "NY", "country": "US"},
+            specialties=["kids", "comedy"],
+            price={"currency": "USD", "from": 350},
+            hair_makeup="none",
+            headshots=shots("eve-santos", 1),
+        ),
     }
     for index, (slug, profile) in enumerate(profiles.items()):
         write_profile(root, slug, profile, images=False)
         for n, shot in enumerate(profile["headshots"]):
-            make_headshot(root / slug / shot["file"], size=(1200, 1500),
-                          colour=(90 + 30 * index, 110 + 20 * n, 80), quality=90)
+            make_headshot(
+                root / slug / shot["file"], size=(1200, 1500), colour=(90 + 30 * index, 110 + 20 * n, 80), quality=90
+            )
     return root
 
 
@@ -126,8 +162,9 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     builds = []
     for run, seed in (("a", "1"), ("b", "2")):
         output = tmp_path / f"out-{run}"
-        result = pelican_build(output, photographers=photographers, cache=tmp_path / f"cache-{run}",
-                               env={"PYTHONHASHSEED": seed})
+        result = pelican_build(
+            output, photographers=photographers, cache=tmp_path / f"cache-{run}", env={"PYTHONHASHSEED": seed}
+        )
         assert result.returncode == 0, f"build {run} failed:\n{result.stderr}"
         builds.append(output)
     a, b = builds
@@ -137,14 +174,18 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     assert len(stable_a) > 100, f"only {len(stable_a)} files built"
     assert (a / "photographers" / "chloe-dubois" / "index.html").is_file(), "the fixture profiles were not built"
     only_a, only_b = sorted(set(stable_a) - set(stable_b)), sorted(set(stable_b) - set(stable_a))
-    assert not only_a and not only_b, (f"the builds have different files: {len(only_a)} only in the first, "
-                                       f"{len(only_b)} only in the second:\n  " + "\n  ".join(only_a[:15])
-                                       + "\n  vs\n  " + "\n  ".join(only_b[:15]))
+    assert not only_a and not only_b, (
+        f"the builds have different files: {len(only_a)} only in the first, "
+        f"{len(only_b)} only in the second:\n  " + "\n  ".join(only_a[:15]) + "\n  vs\n  " + "\n  ".join(only_b[:15])
+    )
     _, mismatch, errors = filecmp.cmpfiles(a, b, stable_a, shallow=False)
-    assert not mismatch and not errors, f"{len(mismatch)} file(s) differ between two clean builds:\n" + \
-        "\n".join((mismatch + errors)[:30]) + "\n" + first_differences(a, b, mismatch)
+    assert not mismatch and not errors, (
+        f"{len(mismatch)} file(s) differ between two clean builds:\n"
+        + "\n".join((mismatch + errors)[:30])
+        + "\n"
+        + first_differences(a, b, mismatch)
+    )
 
     for name in UNSTABLE:
-        assert len(groups_a[name]) == len(groups_b[name]) > 0, \
-            f"{name}: {groups_a[name]} vs {groups_b[name]}"
+        assert len(groups_a[name]) == len(groups_b[name]) > 0, f"{name}: {groups_a[name]} vs {groups_b[name]}"
     assert entry_without_hashes(a) == entry_without_hashes(b), f"{ENTRY} differs beyond the meta hash"

@@ -21,8 +21,7 @@ SITEURL = "https://firstlook.example"
 @pytest.fixture(scope="module")
 def publish_site(tmp_path_factory):
     output = tmp_path_factory.mktemp("publish-site")
-    result = pelican_build(output, settings="publishconf.py", cache=REPO / ".cache",
-                           env={"SITEURL": SITEURL})
+    result = pelican_build(output, settings="publishconf.py", cache=REPO / ".cache", env={"SITEURL": SITEURL})
     assert result.returncode == 0, result.stderr
     return output
 
@@ -34,7 +33,7 @@ def head_of(path):
     text = Path(path).read_text(encoding="utf-8")
     start = text.find("<title")
     if start >= 0:
-        titles.append(text[text.find(">", start) + 1:text.find("</title>", start)].strip())
+        titles.append(text[text.find(">", start) + 1 : text.find("</title>", start)].strip())
     for tag, attrs, _ in parser.tags:
         if tag == "meta" and (attrs.get("name") or "").lower() == "description":
             descriptions.append((attrs.get("content") or "").strip())
@@ -53,7 +52,7 @@ def test_every_page_has_a_unique_title_and_a_description(sample_site):
         else:
             by_title[titles[0]].append(relative.as_posix())
         if len(descriptions) != 1 or len(descriptions[0]) < 20:
-            problems.append(f"{relative}: needs one <meta name=\"description\"> of 20+ characters, has {descriptions}")
+            problems.append(f'{relative}: needs one <meta name="description"> of 20+ characters, has {descriptions}')
     for title, pages in by_title.items():
         if len(pages) > 1:
             problems.append(f"title {title!r} is used by {len(pages)} pages: {', '.join(pages)}")
@@ -81,9 +80,12 @@ def test_published_open_graph_images_are_absolute(publish_site):
     problems = []
     for relative in html_pages(publish_site):
         for tag, attrs, _ in parse_page(publish_site / relative).tags:
-            if tag == "meta" and (attrs.get("property") or "").startswith("og:") and \
-                    attrs["property"] in ("og:image", "og:url") and \
-                    not (attrs.get("content") or "").startswith(SITEURL + "/"):
+            if (
+                tag == "meta"
+                and (attrs.get("property") or "").startswith("og:")
+                and attrs["property"] in ("og:image", "og:url")
+                and not (attrs.get("content") or "").startswith(SITEURL + "/")
+            ):
                 problems.append(f"{relative}: {attrs['property']} {attrs.get('content')!r} is not under {SITEURL}/")
     assert not problems, "\n".join(problems)
 
@@ -104,8 +106,11 @@ def test_the_sitemap_lists_every_profile_city_and_article(publish_site):
     sources = [p for p in (REPO / "photographers").glob("*/profile.yaml")]
     assert len(profiles) == len(sources), f"{len(sources)} profiles in photographers/, {len(profiles)} profile pages"
     assert cities and articles, "no city or article pages were built"
-    missing = [SITEURL + u for u in profiles + cities + articles + ["/", "/photographers/", "/articles/"]
-               if SITEURL + u not in listed]
+    missing = [
+        SITEURL + u
+        for u in profiles + cities + articles + ["/", "/photographers/", "/articles/"]
+        if SITEURL + u not in listed
+    ]
     assert not missing, f"{len(missing)} page(s) missing from sitemap.xml:\n" + "\n".join(missing)
 
 
@@ -115,7 +120,7 @@ def test_the_sitemap_lists_only_real_html_pages(publish_site):
         if not url.startswith(SITEURL + "/"):
             problems.append(f"{url}: not an absolute URL under {SITEURL}/")
             continue
-        path = url[len(SITEURL):]
+        path = url[len(SITEURL) :]
         target = publish_site / path.lstrip("/")
         if path.endswith("/"):
             target = target / "index.html"

@@ -20,8 +20,8 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 import pytest
-
 from test_quality_a11y import TEMPLATES, open_page, template_urls
+
 from test_quality_links import html_pages, parse_page
 
 pytestmark = pytest.mark.browser
@@ -64,8 +64,14 @@ def first_view(phone, base, path):
         if urlsplit(request.url).scheme not in ("http", "https"):
             continue
         sizes = request.sizes()
-        rows.append({"url": request.url, "type": request.resource_type,
-                     "bytes": max(sizes["responseBodySize"], 0), "headers": sizes["responseHeadersSize"]})
+        rows.append(
+            {
+                "url": request.url,
+                "type": request.resource_type,
+                "bytes": max(sizes["responseBodySize"], 0),
+                "headers": sizes["responseHeadersSize"],
+            }
+        )
     return rows, failed
 
 
@@ -88,7 +94,8 @@ def test_first_view_stays_within_its_budget(phone, sample_url, urls, template):
     assert not failed, f"requests failed: {[(r.url, r.failure) for r in failed]}"
     assert total <= BUDGETS[template], (
         f"{urls[template]} ({template}): the first view at 390x844 DPR 2 downloads {total / KB:.1f} KB in "
-        f"{len(rows)} requests, over its {BUDGETS[template] / KB:.0f} KB budget:\n{breakdown(rows, sample_url)}")
+        f"{len(rows)} requests, over its {BUDGETS[template] / KB:.0f} KB budget:\n{breakdown(rows, sample_url)}"
+    )
 
 
 @pytest.mark.parametrize("template", list(BUDGETS))
@@ -98,8 +105,9 @@ def test_first_view_has_no_layout_shift(phone, sample_url, urls, template):
     shifts = phone.evaluate("window.__shifts")
     score = sum(s["value"] for s in shifts)
     print(f"\n{template} {urls[template]}: layout shift {score:.4f}")
-    assert score < CLS_LIMIT, f"{urls[template]}: layout shift {score:.3f} (limit {CLS_LIMIT}):\n" + \
-        "\n".join(f"  {s['value']:.3f} {s['sources']}" for s in shifts)
+    assert score < CLS_LIMIT, f"{urls[template]}: layout shift {score:.3f} (limit {CLS_LIMIT}):\n" + "\n".join(
+        f"  {s['value']:.3f} {s['sources']}" for s in shifts
+    )
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -108,8 +116,11 @@ def test_every_request_is_same_origin(phone, sample_url, urls, template):
     requests = []
     phone.on("request", lambda request: requests.append(request.url))
     open_page(phone, sample_url, urls[template])
-    foreign = [url for url in requests
-               if urlsplit(url).scheme in ("http", "https", "ws", "wss") and not url.startswith(sample_url + "/")]
+    foreign = [
+        url
+        for url in requests
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and not url.startswith(sample_url + "/")
+    ]
     assert not foreign, f"{urls[template]} ({template}) made third-party requests:\n" + "\n".join(foreign)
 
 

@@ -29,8 +29,9 @@ def scaled(tmp_path_factory):
     root = base / "photographers"
     for index in range(11):
         city, travels = _cities(index)
-        profile = minimal_profile(name=f"Person {index:02}", city=city, country="GB",
-                                  price={"currency": "GBP", "from": 200 + index})
+        profile = minimal_profile(
+            name=f"Person {index:02}", city=city, country="GB", price={"currency": "GBP", "from": 200 + index}
+        )
         if travels:
             profile["travels_to"] = travels
         write_profile(root, f"person-{index:02}", profile)
@@ -75,8 +76,10 @@ def test_city_pages_paginate_based_then_visiting(scaled):
     pages = [read(scaled, "cities/leeds"), read(scaled, "cities/leeds/page/2"), read(scaled, "cities/leeds/page/3")]
     assert not (scaled["output"] / "cities/leeds/page/4").exists()
     assert [cards(html) for html in pages] == [
-        ["person-00", "person-01", "person-02"], ["person-03", "person-04", "person-05"],
-        ["person-06", "person-07", "person-08"]]
+        ["person-00", "person-01", "person-02"],
+        ["person-03", "person-04", "person-05"],
+        ["person-06", "person-07", "person-08"],
+    ]
     assert "Also travel to Leeds" in pages[2] and "Also travel to Leeds" not in pages[0]
     assert rel(pages[0], "next") == "/cities/leeds/page/2/" and rel(pages[0], "prev") is None
     assert rel(pages[1], "prev") == "/cities/leeds/" and rel(pages[1], "next") == "/cities/leeds/page/3/"
@@ -101,8 +104,9 @@ def test_per_city_open_data(scaled):
     leeds = json.loads((scaled["output"] / "cities/leeds/photographers.json").read_text(encoding="utf-8"))
     assert leeds["city"] == {"name": "Leeds", "slug": "leeds", "country": "GB", "url": "cities/leeds/"}
     assert leeds["count"] == 9
-    assert [(p["slug"], p["based_here"]) for p in leeds["photographers"]] == \
-        [(f"person-{n:02}", n < 7) for n in range(9)]
+    assert [(p["slug"], p["based_here"]) for p in leeds["photographers"]] == [
+        (f"person-{n:02}", n < 7) for n in range(9)
+    ]
     everyone = json.loads((scaled["output"] / "photographers.json").read_text(encoding="utf-8"))
     by_slug = {p["slug"]: p for p in everyone["photographers"]}
     for item in leeds["photographers"]:
@@ -117,8 +121,9 @@ def test_profile_cache_parses_nothing_when_nothing_changed(scaled):
     assert again.returncode == 0, again.stderr
     assert summary(again) == (11, 0, 11)
     # the pages from cached profiles are the same pages
-    assert (scaled["base"] / "again/photographers/person-03/index.html").read_text(encoding="utf-8") == \
-        read(scaled, "photographers/person-03")
+    assert (scaled["base"] / "again/photographers/person-03/index.html").read_text(encoding="utf-8") == read(
+        scaled, "photographers/person-03"
+    )
 
 
 def test_profile_cache_revalidates_only_what_changed_and_errors_stay_errors(tmp_path):
@@ -161,8 +166,10 @@ def test_scan_pool_is_bounded_and_deterministic_in_a_big_directory(tmp_path):
     class P:
         def __init__(self, slug):
             self.slug = slug
-            self.headshots = [Headshot(file=f"{n}.jpg", alt="a", source=tmp_path / slug / f"{n}.jpg", where=None,
-                                       photographer=self) for n in range(4)]
+            self.headshots = [
+                Headshot(file=f"{n}.jpg", alt="a", source=tmp_path / slug / f"{n}.jpg", where=None, photographer=self)
+                for n in range(4)
+            ]
 
     people = [P(f"p{n:05}") for n in range(5000)]
     pool = scan_pool(people[7], people, 24)
@@ -172,7 +179,8 @@ def test_scan_pool_is_bounded_and_deterministic_in_a_big_directory(tmp_path):
 
 
 def test_bounded_selections():
-    from headshots.directory import scan_headshots, spread as featured
+    from headshots.directory import scan_headshots
+    from headshots.directory import spread as featured
 
     class P:
         def __init__(self, n):
@@ -192,8 +200,12 @@ def _tree(folder):
 def test_pages_written_by_several_processes_are_the_pages_one_process_writes(scaled, tmp_path):
     """PHOTOGRAPHERS_PARALLEL_FROM: from that many photographers, forked workers write the pages;
     the output, the sitemap included (the workers' pages are announced in the parent), is the same."""
-    parallel = pelican_build(tmp_path / "parallel", photographers=scaled["root"], cache=scaled["cache"],
-                             extra={**FAST, "PHOTOGRAPHERS_PARALLEL_FROM": 1, "PHOTOGRAPHERS_JOBS": 2})
+    parallel = pelican_build(
+        tmp_path / "parallel",
+        photographers=scaled["root"],
+        cache=scaled["cache"],
+        extra={**FAST, "PHOTOGRAPHERS_PARALLEL_FROM": 1, "PHOTOGRAPHERS_JOBS": 2},
+    )
     assert parallel.returncode == 0, parallel.stderr
     assert re.search(r"Profiles: wrote \d+ pages and the open data in [\d.]+ s \(2 processes\)", parallel.stdout)
     assert re.search(r"\(1 process\)", scaled["first"].stdout)  # 11 photographers: under the default 300
@@ -207,8 +219,9 @@ PARALLEL = {"PHOTOGRAPHERS_JOBS": 2, "PHOTOGRAPHERS_PARALLEL_FROM": 1}
 
 
 def test_profiles_parsed_by_several_processes_give_the_same_outcomes(tmp_path, monkeypatch):
-    from factories import write_bad_profiles
     from headshots.profiles.validate import ProfileCache, load_profiles
+
+    from factories import write_bad_profiles
 
     monkeypatch.chdir(tmp_path)
     root = tmp_path / "photographers"

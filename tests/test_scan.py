@@ -62,7 +62,9 @@ def test_photo_drawn_at_thumbnail_size_among_directory_tiles(page, sample_url, t
     assert box["height"] / box["width"] == pytest.approx(1.25, abs=0.02)
     assert (box["width"], box["height"]) == pytest.approx((other["width"], other["height"]), abs=0.5)
     # The grid is 4-6 across on a desktop.
-    columns = page.evaluate("() => getComputedStyle(document.querySelector('[data-grid]')).gridTemplateColumns.split(' ').length")
+    columns = page.evaluate(
+        "() => getComputedStyle(document.querySelector('[data-grid]')).gridTemplateColumns.split(' ').length"
+    )
     assert 4 <= columns <= 6
     assert 20 <= visible_tiles(page).count() <= 30
     # The canvas really holds the photo: the backdrop colour at the top, the shirt at the bottom.
@@ -142,7 +144,9 @@ def test_no_request_carries_the_photo(page, sample_url, tmp_path):
     # After the photo was chosen, the page fetched only images of the directory's own.
     later = [urlsplit(r.url).path for r in requests[before:]]
     assert all(path.startswith("/images/") or path.endswith(".svg") for path in later), later
-    assert page.evaluate("() => [...document.querySelectorAll('img')].every(i => !/^(blob|data):/.test(i.currentSrc || i.src))")
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('img')].every(i => !/^(blob|data):/.test(i.currentSrc || i.src))"
+    )
 
 
 def test_default_timer_is_five_seconds(page, sample_url):
@@ -227,7 +231,7 @@ def test_city_picker_loads_that_citys_photographers_from_its_json(page, sample_u
     assert names == [p["name"] for p in city]
     local = [p["name"] for p in people if p["location"]["city"] == city_name]
     assert local, f"no photographer is based in {city_name}"
-    assert set(names[:len(local)]) == set(local)
+    assert set(names[: len(local)]) == set(local)
     hrefs = page.locator("[data-people-list] > li > a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert hrefs == [f"/{p['url']}" for p in city]
     status = page.inner_text("[data-city-status]")
@@ -237,7 +241,9 @@ def test_city_picker_loads_that_citys_photographers_from_its_json(page, sample_u
 
 def test_phone_grid_three_across(phone, sample_url, tmp_path):
     run_scan(phone, sample_url, portrait(tmp_path / "me.jpg"), seconds=2)
-    columns = phone.evaluate("() => getComputedStyle(document.querySelector('[data-grid]')).gridTemplateColumns.split(' ').length")
+    columns = phone.evaluate(
+        "() => getComputedStyle(document.querySelector('[data-grid]')).gridTemplateColumns.split(' ').length"
+    )
     assert columns == 3
     box = phone.locator(".scan-tile--you").bounding_box()
     assert 88 <= box["width"] <= 112
@@ -285,7 +291,9 @@ def test_casting_mode_counts_m_and_n_and_shows_the_arithmetic(page, sample_url):
     assert page.text_content("[data-timeout]") == "0"
     summary = page.inner_text("[data-summary]")
     assert f"You reviewed {total} headshots in" in summary
-    pace = re.search(r"That is ([\d.]+) seconds a headshot\. At your pace, 5,000 submissions would take ([\d.]+) hours", summary)
+    pace = re.search(
+        r"That is ([\d.]+) seconds a headshot\. At your pace, 5,000 submissions would take ([\d.]+) hours", summary
+    )
     assert pace, summary
     per, hours = float(pace.group(1)), float(pace.group(2))
     assert per < 5

@@ -20,7 +20,9 @@ def js(page, sample_url):
             " const m = await import('/theme/js/measure.js');"
             " const rules = await import('/theme/js/platform-rules.js');"
             " return await (new Function('m', 'rules', 'arg', body))(m, rules, arg); }",
-            [body, arg])
+            [body, arg],
+        )
+
     return run
 
 
@@ -29,8 +31,7 @@ def test_aspect_ratio_labels(js):
         .map(([w, h]) => m.aspectRatio(w, h));""")
     labels = [r["label"] for r in result]
     assert labels == ["4:5", "2:1", "5:7", "1:1", "2:3", "0.69:1"]
-    assert [r["orientation"] for r in result] == [
-        "portrait", "landscape", "portrait", "square", "portrait", "portrait"]
+    assert [r["orientation"] for r in result] == ["portrait", "landscape", "portrait", "square", "portrait", "portrait"]
     assert result[4]["approximate"] is True and result[0]["approximate"] is False
 
 
@@ -100,11 +101,21 @@ def test_platform_rules_data(js):
     checked, platforms = js("return [rules.CHECKED, rules.PLATFORMS];")
     assert checked == "2026-11-20"
     assert [p["name"] for p in platforms] == [
-        "Actors Access", "Backstage", "Casting Networks", "Spotlight (UK)", "Casting Workbook",
-        "Casting Collective (UK, background)"]
+        "Actors Access",
+        "Backstage",
+        "Casting Networks",
+        "Spotlight (UK)",
+        "Casting Workbook",
+        "Casting Collective (UK, background)",
+    ]
     assert [p["url"] for p in platforms] == [
-        "https://actorsaccess.com/", "https://www.backstage.com/", "https://www.castingnetworks.com/",
-        "https://www.spotlight.com/", "https://castingworkbook.com/", "https://www.castingcollective.co.uk/"]
+        "https://actorsaccess.com/",
+        "https://www.backstage.com/",
+        "https://www.castingnetworks.com/",
+        "https://www.spotlight.com/",
+        "https://castingworkbook.com/",
+        "https://www.castingcollective.co.uk/",
+    ]
     assert all(p["summary"] for p in platforms)
 
 
@@ -123,16 +134,22 @@ def test_platform_rule_evaluation(js):
           tall: judge({ width: 2000, height: 3000, bytes: 3 * MB, format: 'JPEG', colour: true }),
         };""")
     assert set(verdicts["good"].values()) == {"pass"}
-    assert verdicts["small"] == {"actors-access": "check", "backstage": "check", "casting-networks": "pass",
-                                 "spotlight": "fail", "casting-workbook": "pass", "casting-collective": "check"}
+    assert verdicts["small"] == {
+        "actors-access": "check",
+        "backstage": "check",
+        "casting-networks": "pass",
+        "spotlight": "fail",
+        "casting-workbook": "pass",
+        "casting-collective": "check",
+    }
     assert verdicts["landscape"]["casting-collective"] == "fail"  # portrait only
-    assert verdicts["landscape"]["spotlight"] == "fail"           # a 10 x 8 crop keeps 40%
-    assert verdicts["landscape"]["backstage"] == "check"          # thumbnails cropped further
-    assert verdicts["huge"]["casting-workbook"] == "fail"         # over 4000 px and 6 MB
+    assert verdicts["landscape"]["spotlight"] == "fail"  # a 10 x 8 crop keeps 40%
+    assert verdicts["landscape"]["backstage"] == "check"  # thumbnails cropped further
+    assert verdicts["huge"]["casting-workbook"] == "fail"  # over 4000 px and 6 MB
     assert verdicts["huge"]["spotlight"] == "pass"
     assert verdicts["mono"]["casting-collective"] == "fail" and verdicts["mono"]["spotlight"] == "pass"
     assert verdicts["heic"]["backstage"] == "fail" and verdicts["heic"]["casting-workbook"] == "fail"
-    assert verdicts["tall"]["casting-workbook"] == "check"        # 2:3 cropped to 8 x 10
+    assert verdicts["tall"]["casting-workbook"] == "check"  # 2:3 cropped to 8 x 10
 
 
 def test_casting_arithmetic(js):

@@ -7,7 +7,6 @@ computed from them, not copied from the page under test.
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -18,21 +17,189 @@ from factories import make_headshot, write_profile
 # slug, name, city, country, travels_to, specialties, lighting, price from, currency,
 # hair_makeup, retouching, proofs
 PEOPLE = [
-    ("ada-chen", "Ada Chen", "Chicago", "US", [], ["theatrical", "dance"], ["studio"], 250, "USD", "included", "natural", "all"),
-    ("bo-diaz", "Bo Diaz", "Chicago", "US", [], ["commercial"], ["natural"], 450, "USD", "available", "full", "selects"),
-    ("cora-ellis", "Cora Ellis", "Chicago", "US", [], ["dance", "musical-theatre"], ["studio", "natural"], 700, "USD", "none", "natural", "all"),
-    ("dev-patel", "Dev Patel", "New York", "US", [], ["theatrical"], ["natural"], 550, "USD", "available", "none", "all"),
-    ("emile-fox", "Émile Fox", "New York", "US", [], ["dance", "kids"], ["outdoor"], 900, "USD", "included", "natural", "selects"),
-    ("finn-gray", "Finn Gray", "New York", "US", ["Chicago"], ["commercial", "corporate"], ["studio"], 320, "USD", "available", "natural", "all"),
-    ("gia-hart", "Gia Hart", "Los Angeles", "US", [], ["theatrical", "comedy"], ["natural"], 280, "USD", "none", "none", "all"),
-    ("hugo-ives", "Hugo Ives", "Los Angeles", "US", [], ["dance"], ["studio"], 620, "USD", "included", "full", "selects"),
-    ("isla-jones", "Isla Jones", "London", "GB", [], ["theatrical"], ["natural"], 240, "GBP", "available", "natural", "all"),
-    ("jude-king", "Jude King", "London", "GB", [], ["commercial", "voice"], ["studio"], 650, "GBP", "included", "natural", "selects"),
-    ("kai-lowe", "Kai Lowe", "Toronto", "CA", [], ["musical-theatre"], ["natural"], 400, "CAD", "available", "natural", "all"),
-    ("lena-moss", "Lena Moss", "Toronto", "CA", [], ["theatrical", "kids"], ["outdoor"], 350, "CAD", "none", "none", "all"),
+    (
+        "ada-chen",
+        "Ada Chen",
+        "Chicago",
+        "US",
+        [],
+        ["theatrical", "dance"],
+        ["studio"],
+        250,
+        "USD",
+        "included",
+        "natural",
+        "all",
+    ),
+    (
+        "bo-diaz",
+        "Bo Diaz",
+        "Chicago",
+        "US",
+        [],
+        ["commercial"],
+        ["natural"],
+        450,
+        "USD",
+        "available",
+        "full",
+        "selects",
+    ),
+    (
+        "cora-ellis",
+        "Cora Ellis",
+        "Chicago",
+        "US",
+        [],
+        ["dance", "musical-theatre"],
+        ["studio", "natural"],
+        700,
+        "USD",
+        "none",
+        "natural",
+        "all",
+    ),
+    (
+        "dev-patel",
+        "Dev Patel",
+        "New York",
+        "US",
+        [],
+        ["theatrical"],
+        ["natural"],
+        550,
+        "USD",
+        "available",
+        "none",
+        "all",
+    ),
+    (
+        "emile-fox",
+        "Émile Fox",
+        "New York",
+        "US",
+        [],
+        ["dance", "kids"],
+        ["outdoor"],
+        900,
+        "USD",
+        "included",
+        "natural",
+        "selects",
+    ),
+    (
+        "finn-gray",
+        "Finn Gray",
+        "New York",
+        "US",
+        ["Chicago"],
+        ["commercial", "corporate"],
+        ["studio"],
+        320,
+        "USD",
+        "available",
+        "natural",
+        "all",
+    ),
+    (
+        "gia-hart",
+        "Gia Hart",
+        "Los Angeles",
+        "US",
+        [],
+        ["theatrical", "comedy"],
+        ["natural"],
+        280,
+        "USD",
+        "none",
+        "none",
+        "all",
+    ),
+    (
+        "hugo-ives",
+        "Hugo Ives",
+        "Los Angeles",
+        "US",
+        [],
+        ["dance"],
+        ["studio"],
+        620,
+        "USD",
+        "included",
+        "full",
+        "selects",
+    ),
+    (
+        "isla-jones",
+        "Isla Jones",
+        "London",
+        "GB",
+        [],
+        ["theatrical"],
+        ["natural"],
+        240,
+        "GBP",
+        "available",
+        "natural",
+        "all",
+    ),
+    (
+        "jude-king",
+        "Jude King",
+        "London",
+        "GB",
+        [],
+        ["commercial", "voice"],
+        ["studio"],
+        650,
+        "GBP",
+        "included",
+        "natural",
+        "selects",
+    ),
+    (
+        "kai-lowe",
+        "Kai Lowe",
+        "Toronto",
+        "CA",
+        [],
+        ["musical-theatre"],
+        ["natural"],
+        400,
+        "CAD",
+        "available",
+        "natural",
+        "all",
+    ),
+    (
+        "lena-moss",
+        "Lena Moss",
+        "Toronto",
+        "CA",
+        [],
+        ["theatrical", "kids"],
+        ["outdoor"],
+        350,
+        "CAD",
+        "none",
+        "none",
+        "all",
+    ),
 ]
-FIELDS = ("slug", "name", "city", "country", "travels", "specialties", "lighting", "price", "currency",
-          "hair_makeup", "retouching", "proofs")
+FIELDS = (
+    "slug",
+    "name",
+    "city",
+    "country",
+    "travels",
+    "specialties",
+    "lighting",
+    "price",
+    "currency",
+    "hair_makeup",
+    "retouching",
+    "proofs",
+)
 PEOPLE = [dict(zip(FIELDS, row)) for row in PEOPLE]
 
 
@@ -47,6 +214,7 @@ def band(price):
 def names(predicate):
     """Fixture names matching a predicate, in the directory's order (name, accents ignored)."""
     import unicodedata
+
     key = lambda n: unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode().casefold()
     return sorted((p["name"] for p in PEOPLE if predicate(p)), key=key)
 
@@ -58,7 +226,9 @@ def shoots_in(p, city_slug):
 def write_fixture(root):
     for index, p in enumerate(PEOPLE):
         # a different face colour each, so renditions (and screenshots) differ
-        make_headshot(root / p["slug"] / f"{p['slug']}-01.jpg", colour=(90 + 13 * index, 70 + 9 * index, 60 + 5 * index))
+        make_headshot(
+            root / p["slug"] / f"{p['slug']}-01.jpg", colour=(90 + 13 * index, 70 + 9 * index, 60 + 5 * index)
+        )
         profile = {
             "name": p["name"],
             "location": {"city": p["city"], "country": p["country"]},
@@ -81,8 +251,9 @@ def search_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("search-fixture")
     write_fixture(base / "photographers")
     output = base / "output"
-    result = pelican_build(output, photographers=base / "photographers", cache=base / "cache",
-                           extra={"HEADSHOTS_FORMATS": ["jpeg"]})
+    result = pelican_build(
+        output, photographers=base / "photographers", cache=base / "cache", extra={"HEADSHOTS_FORMATS": ["jpeg"]}
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return {"output": output, "log": result.stdout + result.stderr}
 
@@ -96,6 +267,7 @@ def search_url(search_site):
 
 # ------------------------------------------------------------------ the index, from Python
 
+
 def test_build_logs_the_page_count(search_site):
     log = re.sub(r"\s+", " ", search_site["log"])
     match = re.search(r"Search: Pagefind indexed (\d+) pages", log)
@@ -103,14 +275,14 @@ def test_build_logs_the_page_count(search_site):
     entry = json.loads((search_site["output"] / "pagefind" / "pagefind-entry.json").read_text())
     assert int(match.group(1)) == sum(lang["page_count"] for lang in entry["languages"].values())
     articles = len(list((search_site["output"] / "articles").glob("*/index.html")))
-    assert int(match.group(1)) == len(PEOPLE) + articles   # profiles and articles, nothing else
+    assert int(match.group(1)) == len(PEOPLE) + articles  # profiles and articles, nothing else
 
 
 def test_profile_pages_carry_the_expected_filters(search_site):
     """Read the filters back as Pagefind sees them: from the built profile pages."""
     for p in PEOPLE:
         html = (search_site["output"] / "photographers" / p["slug"] / "index.html").read_text()
-        main = html[html.index("<main"):html.index("</main>")]
+        main = html[html.index("<main") : html.index("</main>")]
         assert "data-pagefind-body" in main[:200]
         found = {}
         for key, value in re.findall(r'data-pagefind-filter="([a-z_]+)\[data-value\]" data-value="([^"]*)"', main):
@@ -136,9 +308,8 @@ def test_profile_pages_carry_the_expected_filters(search_site):
 
 def test_every_indexed_page_has_every_sort_key(search_site):
     output = search_site["output"]
-    indexed = [path for path in output.rglob("*.html")
-               if "data-pagefind-body" in path.read_text(encoding="utf-8")]
-    assert len(indexed) > len(PEOPLE)   # profiles and articles
+    indexed = [path for path in output.rglob("*.html") if "data-pagefind-body" in path.read_text(encoding="utf-8")]
+    assert len(indexed) > len(PEOPLE)  # profiles and articles
     for path in indexed:
         html = path.read_text(encoding="utf-8")
         keys = set(re.findall(r'data-pagefind-sort="([a-z]+)\[', html))
@@ -158,13 +329,26 @@ def test_index_files_exist_with_the_expected_filters(search_site):
     assert len(list((bundle / "fragment").glob("*.pf_fragment"))) == language["page_count"]
     # Filter chunks are gzipped; one per filter key
     import gzip
+
     keys = set()
     for chunk in (bundle / "filter").glob("*.pf_filter"):
         data = gzip.decompress(chunk.read_bytes())
-        keys.update(k for k in ("type", "city", "country", "specialty", "lighting", "hair_makeup",
-                                "retouching", "proofs", "price") if k.encode() in data[:64])
-    assert keys == {"type", "city", "country", "specialty", "lighting", "hair_makeup", "retouching",
-                    "proofs", "price"}
+        keys.update(
+            k
+            for k in (
+                "type",
+                "city",
+                "country",
+                "specialty",
+                "lighting",
+                "hair_makeup",
+                "retouching",
+                "proofs",
+                "price",
+            )
+            if k.encode() in data[:64]
+        )
+    assert keys == {"type", "city", "country", "specialty", "lighting", "hair_makeup", "retouching", "proofs", "price"}
 
 
 def test_chrome_is_not_indexed(search_site):
@@ -189,8 +373,12 @@ def test_city_page_links_the_browser_with_a_filter_value_that_exists(search_site
 def test_search_disabled_leaves_no_index(tmp_path):
     photographers = tmp_path / "photographers"
     write_profile(photographers, "only-one")
-    result = pelican_build(tmp_path / "out", photographers=photographers, cache=tmp_path / "cache",
-                           extra={"HEADSHOTS_FORMATS": ["jpeg"], "SEARCH_ENABLED": False})
+    result = pelican_build(
+        tmp_path / "out",
+        photographers=photographers,
+        cache=tmp_path / "cache",
+        extra={"HEADSHOTS_FORMATS": ["jpeg"], "SEARCH_ENABLED": False},
+    )
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "out" / "pagefind").exists()
     assert (tmp_path / "out" / "photographers" / "only-one" / "index.html").is_file()
@@ -199,18 +387,23 @@ def test_search_disabled_leaves_no_index(tmp_path):
 def test_indexing_failure_fails_the_build_with_one_line(tmp_path):
     photographers = tmp_path / "photographers"
     write_profile(photographers, "only-one")
-    result = pelican_build(tmp_path / "out", photographers=photographers, cache=tmp_path / "cache",
-                           extra={"HEADSHOTS_FORMATS": ["jpeg"]},
-                           env={"PAGEFIND_BINARY_PATH": str(tmp_path / "missing-pagefind")})
+    result = pelican_build(
+        tmp_path / "out",
+        photographers=photographers,
+        cache=tmp_path / "cache",
+        extra={"HEADSHOTS_FORMATS": ["jpeg"]},
+        env={"PAGEFIND_BINARY_PATH": str(tmp_path / "missing-pagefind")},
+    )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if "search: indexing failed" in line]
-    assert lines == [f"{tmp_path / 'out'}:1:1: search: indexing failed: the Pagefind binary is missing: "
-                     "install the project's dependencies (pip install -e .), which include pagefind[bin]"]
+    assert lines == [
+        f"{tmp_path / 'out'}:1:1: search: indexing failed: the Pagefind binary is missing: "
+        "install the project's dependencies (pip install -e .), which include pagefind[bin]"
+    ]
 
 
 # ------------------------------------------------------------------ in the browser
-
 
 
 def card_names(page):
@@ -250,7 +443,7 @@ def test_city_and_price_band_narrow(page, search_url):
     page.goto(f"{search_url}/photographers/?city=chicago")
     wait_ready(page)
     assert card_names(page) == names(lambda p: shoots_in(p, "chicago"))
-    assert "Finn Gray" in card_names(page)   # travels to Chicago
+    assert "Finn Gray" in card_names(page)  # travels to Chicago
     tick(page, "price", "300-600")
     assert card_names(page) == names(lambda p: shoots_in(p, "chicago") and band(p["price"]) == "300-600")
     assert card_names(page) == ["Bo Diaz", "Finn Gray"]
@@ -266,7 +459,7 @@ def test_text_query_for_a_city_finds_its_photographers(page, search_url):
     assert set(card_names(page)) == set(names(lambda p: p["city"] == "Toronto"))
     assert page.locator("#search-q").input_value() == "Toronto"
     excerpt = page.locator(".finder-results .card__excerpt mark").first
-    assert re.sub(r"\W", "", excerpt.inner_text()).lower() == "toronto"   # Pagefind marks "Toronto,"
+    assert re.sub(r"\W", "", excerpt.inner_text()).lower() == "toronto"  # Pagefind marks "Toronto,"
     # typing a new query updates the results and the URL
     page.fill("#search-q", "London")
     page.wait_for_function("new URLSearchParams(location.search).get('q') === 'London'")
@@ -281,8 +474,10 @@ def test_sort_by_price_orders_cards(page, search_url):
     page.select_option("#finder-sort", "price")
     page.wait_for_function("new URLSearchParams(location.search).get('sort') === 'price'")
     wait_ready(page)
-    prices = [int(re.sub(r"[^\d]", "", text)) for text in
-              page.locator(".finder-results .card__price strong").all_inner_texts()]
+    prices = [
+        int(re.sub(r"[^\d]", "", text))
+        for text in page.locator(".finder-results .card__price strong").all_inner_texts()
+    ]
     expected = sorted(p["price"] for p in PEOPLE if p["country"] == "US")
     assert prices == expected
     page.select_option("#finder-sort", "name")
@@ -301,7 +496,7 @@ def test_url_round_trips_the_state(page, search_url):
     query = parse_qs(urlparse(page.url).query)
     assert query == {"city": ["chicago"], "specialty": ["dance"], "sort": ["price"]}
     filtered = card_names(page)
-    assert filtered == ["Ada Chen", "Cora Ellis"]   # by price: 250, 700
+    assert filtered == ["Ada Chen", "Cora Ellis"]  # by price: 250, 700
 
     page.reload()
     wait_ready(page)
@@ -309,12 +504,12 @@ def test_url_round_trips_the_state(page, search_url):
     assert page.locator('input[name="city"][value="chicago"]').is_checked()
     assert page.locator("#finder-sort").input_value() == "price"
 
-    page.go_back()   # undo the sort
+    page.go_back()  # undo the sort
     wait_ready(page)
     assert parse_qs(urlparse(page.url).query) == {"city": ["chicago"], "specialty": ["dance"]}
     assert card_names(page) == ["Ada Chen", "Cora Ellis"]
     assert page.locator("#finder-sort").input_value() == "name"
-    page.go_back()   # undo the specialty
+    page.go_back()  # undo the specialty
     wait_ready(page)
     assert card_names(page) == names(lambda p: shoots_in(p, "chicago"))
     assert not page.locator('input[name="specialty"][value="dance"]').is_checked()
@@ -341,12 +536,13 @@ def test_no_js_directory_lists_everyone(browser, search_url):
 def test_filtered_views_are_accessible(browser, search_url, path, width):
     """axe-core finds nothing on the live states (results, chips, open filters), 320 px fits."""
     from axe_playwright_python.sync_playwright import Axe
+
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     page.goto(search_url + path)
     wait_ready(page)
     if width < 600:
-        page.click(".finder-summary")   # the folded filter panel, opened
+        page.click(".finder-summary")  # the folded filter panel, opened
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -18,13 +18,34 @@ def city(name, slug=None, country="US"):
     return SimpleNamespace(name=name, slug=slug or name.lower().replace(" ", "-"), country=country)
 
 
-def photographer(name="Maya Okafor", *, home=None, travels=(), specialties=("theatrical",), price=350,
-                 currency="USD", country="US", country_name="United States", **extra):
+def photographer(
+    name="Maya Okafor",
+    *,
+    home=None,
+    travels=(),
+    specialties=("theatrical",),
+    price=350,
+    currency="USD",
+    country="US",
+    country_name="United States",
+    **extra,
+):
     fields = dict(
-        name=name, slug=name.lower().replace(" ", "-"), studio=None, city=home or city("Chicago"),
-        region=None, country=country, country_name=country_name, travels_to=list(travels),
-        specialties=list(specialties), lighting=[], price=SimpleNamespace(currency=currency, from_=price, to=None),
-        hair_makeup=None, retouching=None, proofs=None, headshots=[],
+        name=name,
+        slug=name.lower().replace(" ", "-"),
+        studio=None,
+        city=home or city("Chicago"),
+        region=None,
+        country=country,
+        country_name=country_name,
+        travels_to=list(travels),
+        specialties=list(specialties),
+        lighting=[],
+        price=SimpleNamespace(currency=currency, from_=price, to=None),
+        hair_makeup=None,
+        retouching=None,
+        proofs=None,
+        headshots=[],
     )
     fields.update(extra)
     return SimpleNamespace(**fields)
@@ -32,11 +53,20 @@ def photographer(name="Maya Okafor", *, home=None, travels=(), specialties=("the
 
 # ---------------------------------------------------------------- price bands and sort keys
 
-@pytest.mark.parametrize("amount, band", [
-    (1, "under-300"), (299, "under-300"), (299.99, "under-300"),
-    (300, "300-600"), (450, "300-600"), (599.5, "300-600"),
-    (600, "600-plus"), (2400, "600-plus"),
-])
+
+@pytest.mark.parametrize(
+    "amount, band",
+    [
+        (1, "under-300"),
+        (299, "under-300"),
+        (299.99, "under-300"),
+        (300, "300-600"),
+        (450, "300-600"),
+        (599.5, "300-600"),
+        (600, "600-plus"),
+        (2400, "600-plus"),
+    ],
+)
 def test_price_band_edges(amount, band):
     assert search.price_band(amount) == band
 
@@ -63,13 +93,20 @@ def test_name_sort_key_ignores_case_and_accents():
 
 # ---------------------------------------------------------------- filters and facets
 
+
 def test_filters_of_a_full_profile_in_order():
-    p = photographer(travels=[city("Evanston"), city("Chicago")], specialties=["dance", "musical-theatre"],
-                     lighting=["studio", "natural"], hair_makeup="available", retouching="natural",
-                     proofs="all", price=650)
+    p = photographer(
+        travels=[city("Evanston"), city("Chicago")],
+        specialties=["dance", "musical-theatre"],
+        lighting=["studio", "natural"],
+        hair_makeup="available",
+        retouching="natural",
+        proofs="all",
+        price=650,
+    )
     assert search.search_filters(p) == [
         ("type", ["Photographer"]),
-        ("city", ["chicago", "evanston"]),   # own city first, duplicates dropped
+        ("city", ["chicago", "evanston"]),  # own city first, duplicates dropped
         ("country", ["US"]),
         ("specialty", ["dance", "musical-theatre"]),
         ("lighting", ["studio", "natural"]),
@@ -95,14 +132,22 @@ def test_facets_count_label_and_order_options():
     facets = {f["key"]: f for f in search.search_facets(people)}
     assert "type" not in facets
     assert [(o["value"], o["label"], o["count"]) for o in facets["city"]["options"]] == [
-        ("chicago", "Chicago", 2), ("toronto", "Toronto", 2)]
+        ("chicago", "Chicago", 2),
+        ("toronto", "Toronto", 2),
+    ]
     # enum facets keep the vocabulary's order, not alphabetical or by count
     assert [o["value"] for o in facets["specialty"]["options"]] == ["theatrical", "dance", "musical-theatre"]
     assert facets["specialty"]["options"][2]["label"] == "Musical theatre"
     assert [(o["value"], o["count"]) for o in facets["price"]["options"]] == [
-        ("under-300", 1), ("300-600", 1), ("600-plus", 1)]
-    assert [(o["value"], o["label"]) for o in facets["country"]["options"]] == [("CA", "Canada"), ("US", "United States")]
-    assert "lighting" not in facets   # no profile has a value: no empty fieldset
+        ("under-300", 1),
+        ("300-600", 1),
+        ("600-plus", 1),
+    ]
+    assert [(o["value"], o["label"]) for o in facets["country"]["options"]] == [
+        ("CA", "Canada"),
+        ("US", "United States"),
+    ]
+    assert "lighting" not in facets  # no profile has a value: no empty fieldset
 
 
 def test_search_page_facets_add_the_type_facet():
@@ -113,10 +158,12 @@ def test_search_page_facets_add_the_type_facet():
 
 # ---------------------------------------------------------------- the partials, rendered
 
+
 @pytest.fixture
 def env():
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "theme" / "templates"),
-                                     trim_blocks=True, lstrip_blocks=True)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(REPO / "theme" / "templates"), trim_blocks=True, lstrip_blocks=True
+    )
     templating.install(environment)
     return environment
 
@@ -132,30 +179,41 @@ class FakePicture:
 
 def parse_spans(html):
     import re
-    return re.findall(r'<span data-pagefind-(filter|sort|meta)="([a-z_]+)\[data-value\]" data-value="([^"]*)"></span>', html)
+
+    return re.findall(
+        r'<span data-pagefind-(filter|sort|meta)="([a-z_]+)\[data-value\]" data-value="([^"]*)"></span>', html
+    )
 
 
 def test_profile_search_data_writes_filters_sort_and_meta():
-    p = photographer("Maya <Okafor>", travels=[city("Evanston")], specialties=["dance", "musical-theatre"],
-                     price=1200, studio="Okafor & Co", region="IL",
-                     headshots=[SimpleNamespace(alt='Actor in a "navy" sweater', picture=FakePicture())])
+    p = photographer(
+        "Maya <Okafor>",
+        travels=[city("Evanston")],
+        specialties=["dance", "musical-theatre"],
+        price=1200,
+        studio="Okafor & Co",
+        region="IL",
+        headshots=[SimpleNamespace(alt='Actor in a "navy" sweater', picture=FakePicture())],
+    )
     html = search.pagefind_data(p)
     spans = parse_spans(html)
     filters = [(k, v) for kind, k, v in spans if kind == "filter"]
     assert ("city", "evanston") in filters and ("price", "600-plus") in filters
     assert ("type", "Photographer") in filters
     meta = {k: v for kind, k, v in spans if kind == "meta"}
-    assert meta["title"] == "Maya &lt;Okafor&gt;"           # user text escaped
-    assert meta["price"] == "from $1,200"                   # a comma cannot split a value
-    assert meta["image"] == "/images/maya-01-160.webp"      # root-relative, 160 wide
-    assert meta["image_srcset"] == ("/images/maya-01-160.webp 160w, /images/maya-01-320.webp 320w, "
-                                    "/images/maya-01-480.webp 480w, /images/maya-01-640.webp 640w")
+    assert meta["title"] == "Maya &lt;Okafor&gt;"  # user text escaped
+    assert meta["price"] == "from $1,200"  # a comma cannot split a value
+    assert meta["image"] == "/images/maya-01-160.webp"  # root-relative, 160 wide
+    assert meta["image_srcset"] == (
+        "/images/maya-01-160.webp 160w, /images/maya-01-320.webp 320w, "
+        "/images/maya-01-480.webp 480w, /images/maya-01-640.webp 640w"
+    )
     assert meta["image_avif_srcset"].startswith("/images/maya-01-160.avif 160w, ")
     assert meta["image_alt"] == "Actor in a &#34;navy&#34; sweater"
     assert meta["city"] == "Chicago, IL" and meta["studio"] == "Okafor &amp; Co"
     assert meta["specialties"] == "Dance, Musical theatre"
     assert meta["travels"] == "Evanston"
-    assert "facts" not in meta                              # nothing stated, no empty line
+    assert "facts" not in meta  # nothing stated, no empty line
     sorts = {k: v for kind, k, v in spans if kind == "sort"}
     assert sorts == {"price": "000000120000", "name": "maya <okafor>".replace("<", "&lt;").replace(">", "&gt;")}
     # hidden, and no text of its own reaches the indexed words
@@ -163,14 +221,21 @@ def test_profile_search_data_writes_filters_sort_and_meta():
     assert markupsafe.Markup(html).striptags().strip() == ""
 
 
-@pytest.mark.parametrize("fields, facts", [
-    ({}, []),
-    ({"hair_makeup": "included", "proofs": "all", "turnaround_days": 1},
-     ["Hair and makeup: Included", "Proofs: Every frame", "Finals in 1 day"]),
-    ({"hair_makeup": "none", "proofs": "selects", "turnaround_days": 14},
-     ["Hair and makeup: Not offered", "Proofs: Selects only", "Finals in 14 days"]),
-    ({"hair_makeup": "available"}, ["Hair and makeup: At extra cost"]),
-])
+@pytest.mark.parametrize(
+    "fields, facts",
+    [
+        ({}, []),
+        (
+            {"hair_makeup": "included", "proofs": "all", "turnaround_days": 1},
+            ["Hair and makeup: Included", "Proofs: Every frame", "Finals in 1 day"],
+        ),
+        (
+            {"hair_makeup": "none", "proofs": "selects", "turnaround_days": 14},
+            ["Hair and makeup: Not offered", "Proofs: Selects only", "Finals in 14 days"],
+        ),
+        ({"hair_makeup": "available"}, ["Hair and makeup: At extra cost"]),
+    ],
+)
 def test_card_facts_are_what_a_card_and_a_search_result_show(fields, facts):
     p = photographer(**fields)
     assert search.card_facts(p) == facts
@@ -194,20 +259,24 @@ def test_facets_partial_lists_every_option_as_a_checkbox(env):
     assert 'name="specialty" value="dance"' in html
     assert 'name="type"' not in html
     assert 'data-finder="directory"' in html and "/theme/js/directory.js" in html
-    search_html = env.get_template("_directory_facets.html").render(photographers=people, SITEURL="",
-                                                                     finder_mode="search", articles=[1, 2])
+    search_html = env.get_template("_directory_facets.html").render(
+        photographers=people, SITEURL="", finder_mode="search", articles=[1, 2]
+    )
     assert 'name="type" value="Article"' in search_html and "/theme/js/search.js" in search_html
 
 
 # ---------------------------------------------------------------- indexing
 
+
 def write_page(root, rel, body, *, pagefind_body=True):
     path = Path(root) / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     attr = " data-pagefind-body" if pagefind_body else ""
-    path.write_text(f'<!doctype html><html lang="en"><head><title>t</title></head><body>'
-                    f'<header>chrome</header><main{attr}><h1>{body}</h1><p>{body} words</p></main></body></html>',
-                    encoding="utf-8")
+    path.write_text(
+        f'<!doctype html><html lang="en"><head><title>t</title></head><body>'
+        f"<header>chrome</header><main{attr}><h1>{body}</h1><p>{body} words</p></main></body></html>",
+        encoding="utf-8",
+    )
 
 
 def test_run_pagefind_indexes_body_pages_and_replaces_a_stale_bundle(tmp_path):
@@ -227,8 +296,9 @@ def test_run_pagefind_indexes_body_pages_and_replaces_a_stale_bundle(tmp_path):
 
 
 def test_pagefind_reads_only_profiles_and_articles(tmp_path):
-    glob = search.indexed_glob({"PHOTOGRAPHER_SAVE_AS": "photographers/{slug}/index.html",
-                                "ARTICLE_SAVE_AS": "articles/{slug}/index.html"})
+    glob = search.indexed_glob(
+        {"PHOTOGRAPHER_SAVE_AS": "photographers/{slug}/index.html", "ARTICLE_SAVE_AS": "articles/{slug}/index.html"}
+    )
     assert glob == "{photographers/*/index.html,articles/*/index.html}"
     assert search.indexed_glob({}) is None
     write_page(tmp_path, "photographers/a/index.html", "Alpha")
@@ -268,8 +338,10 @@ def test_finalized_fails_the_build_with_one_line_and_no_traceback(tmp_path, monk
         search.finalized(pelican)
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1
-    assert lines[0].endswith(":1:1: search: indexing failed: the Pagefind binary is missing: install the "
-                             "project's dependencies (pip install -e .), which include pagefind[bin]")
+    assert lines[0].endswith(
+        ":1:1: search: indexing failed: the Pagefind binary is missing: install the "
+        "project's dependencies (pip install -e .), which include pagefind[bin]"
+    )
 
 
 def test_search_disabled_builds_no_index(tmp_path):

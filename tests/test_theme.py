@@ -43,9 +43,15 @@ def theme_paths(sample_site):
 
 # ---------- navigation on a phone ----------
 
+
 def test_phone_nav_shows_every_section_and_works_without_javascript(browser, sample_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True, java_script_enabled=False)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=False,
+    )
     phone = context.new_page()
     try:
         phone.goto(sample_url + "/")
@@ -75,6 +81,7 @@ def test_header_search_is_labelled_and_submits_to_search_page(phone, sample_url)
 
 
 # ---------- keyboard ----------
+
 
 def test_slash_key_focuses_header_search_unless_typing(page, sample_url):
     page.goto(sample_url + "/")
@@ -121,6 +128,7 @@ def test_focus_is_visible_on_links_and_buttons(page, sample_url):
 
 # ---------- layout ----------
 
+
 @pytest.mark.parametrize("width", [320, 390])
 def test_no_horizontal_scroll_on_narrow_phones(browser, sample_url, theme_paths, width):
     context = browser.new_context(viewport={"width": width, "height": 700})
@@ -152,6 +160,7 @@ def test_reduced_motion_turns_off_transitions(browser, sample_url):
 
 
 # ---------- document structure ----------
+
 
 def test_every_template_has_one_h1_ordered_headings_and_a_unique_title(page, sample_url, theme_paths):
     titles = {}
@@ -188,8 +197,18 @@ def test_profile_has_facts_contact_links_and_structured_data(page, sample_url, t
     page.goto(sample_url + theme_paths["profile"])
     assert page.locator(".badge").is_visible(), "sample profiles must say they are fictional"
     facts = page.locator(".facts dt").all_inner_texts()
-    for label in ("PRICE", "HAIR AND MAKEUP", "RETOUCHING", "PROOFS", "TURNAROUND", "BOOKING LEAD TIME",
-                  "USAGE RIGHTS", "LIGHTING", "SPECIALTIES", "TRAVELS TO"):
+    for label in (
+        "PRICE",
+        "HAIR AND MAKEUP",
+        "RETOUCHING",
+        "PROOFS",
+        "TURNAROUND",
+        "BOOKING LEAD TIME",
+        "USAGE RIGHTS",
+        "LIGHTING",
+        "SPECIALTIES",
+        "TRAVELS TO",
+    ):
         assert label in [f.upper() for f in facts], f"the facts panel lacks {label}"
     images = page.locator(".portfolio img")
     assert images.first.get_attribute("loading") != "lazy"

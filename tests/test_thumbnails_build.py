@@ -9,12 +9,11 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image
 
-from factories import make_headshot, minimal_profile, write_profile
-from headshots import thumbnails
 from headshots.directory import Directory
-from headshots.thumbnails import plugin
 from headshots.errors import HeadshotsError, Problem
-from headshots.thumbnails import Item, LAST_STATS, apply_defaults, process, publish
+from headshots.thumbnails import LAST_STATS, Item, apply_defaults, plugin, process, publish
+
+from factories import make_headshot, minimal_profile, write_profile
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -28,8 +27,10 @@ def settings(**overrides):
 @pytest.fixture
 def sources(tmp_path):
     folder = tmp_path / "src"
-    return [make_headshot(folder / f"s{i}.jpg", size=(900, 1200), colour=(100 + 40 * i, 90, 80), quality=90)
-            for i in range(3)]
+    return [
+        make_headshot(folder / f"s{i}.jpg", size=(900, 1200), colour=(100 + 40 * i, 90, 80), quality=90)
+        for i in range(3)
+    ]
 
 
 def build(sources, cache, **overrides):
@@ -110,8 +111,9 @@ def generator_for(tmp_path, photographers, **overrides):
     pelican = SimpleNamespace(settings=values)
     plugin.initialized(pelican)
     context = {**values, "directory": Directory(values, photographers, cities=[])}
-    return plugin.ThumbnailsGenerator(context, values, str(tmp_path), str(REPO / "theme"),
-                                      str(tmp_path / "out")), context
+    return plugin.ThumbnailsGenerator(
+        context, values, str(tmp_path), str(REPO / "theme"), str(tmp_path / "out")
+    ), context
 
 
 def photographer(slug, *headshots):
@@ -119,9 +121,13 @@ def photographer(slug, *headshots):
 
 
 def headshot(source, line, focus=None):
-    return SimpleNamespace(source=Path(source), focus=focus, alt="An actor", file=Path(source).name,
-                           where=Problem(f"photographers/x/profile.yaml", line, 11,
-                                         f"headshots[{line - 10}].file"))
+    return SimpleNamespace(
+        source=Path(source),
+        focus=focus,
+        alt="An actor",
+        file=Path(source).name,
+        where=Problem("photographers/x/profile.yaml", line, 11, f"headshots[{line - 10}].file"),
+    )
 
 
 def test_generator_sets_pictures_and_writes_files(tmp_path, sources):
@@ -158,12 +164,14 @@ def test_generator_reports_every_bad_image_with_the_profile_line(tmp_path, sourc
 
 
 def test_generator_rejects_bad_settings(tmp_path, sources, capsys):
-    generator, _ = generator_for(tmp_path, [photographer("x", headshot(sources[0], 10))],
-                                 HEADSHOTS_FORMATS=["jpeg", "gif"])
+    generator, _ = generator_for(
+        tmp_path, [photographer("x", headshot(sources[0], 10))], HEADSHOTS_FORMATS=["jpeg", "gif"]
+    )
     with pytest.raises(HeadshotsError):
         generator.generate_context()
-    assert "pelicanconf.py:1:1: HEADSHOTS_FORMATS: must be a non-empty list of avif, webp, jpeg" \
-        in capsys.readouterr().err
+    assert (
+        "pelicanconf.py:1:1: HEADSHOTS_FORMATS: must be a non-empty list of avif, webp, jpeg" in capsys.readouterr().err
+    )
 
 
 # -- end to end ----------------------------------------------------------------------------------
@@ -183,8 +191,13 @@ def test_end_to_end_build_writes_picture_markup_and_renditions(tmp_path):
     picture = re.search(r"<picture>.*?</picture>", profile, re.S).group(0)
     assert '<source type="image/webp"' in picture
     img = re.search(r"<img [^>]*>", picture).group(0)
-    for attribute in ("src=\"/images/jane-doe/", "width=\"", "height=\"", "alt=\"Actor in a grey jumper",
-                      "decoding=\"async\""):
+    for attribute in (
+        'src="/images/jane-doe/',
+        'width="',
+        'height="',
+        'alt="Actor in a grey jumper',
+        'decoding="async"',
+    ):
         assert attribute in img
     src = re.search(r'src="([^"]+)"', img).group(1)
     assert Image.open(tmp_path / "out" / src.lstrip("/")).format == "JPEG"
@@ -202,9 +215,11 @@ def test_end_to_end_bad_image_fails_the_build_without_traceback(tmp_path):
     photographers = tmp_path / "photographers"
     path = write_profile(photographers, "jane-doe", minimal_profile(name="Jane Doe"), images=False)
     (path.parent / "one.jpg").write_text("hello")
-    result = pelican_build(tmp_path / "out", photographers=photographers, cache=tmp_path / "cache",
-                           extra={"HEADSHOTS_FORMATS": ["jpeg"]})
+    result = pelican_build(
+        tmp_path / "out", photographers=photographers, cache=tmp_path / "cache", extra={"HEADSHOTS_FORMATS": ["jpeg"]}
+    )
     assert result.returncode != 0
-    assert re.search(r'profile\.yaml:\d+:\d+: headshots\[0\]\.file: "one\.jpg" is not an image Pillow can read',
-                     result.stderr)
+    assert re.search(
+        r'profile\.yaml:\d+:\d+: headshots\[0\]\.file: "one\.jpg" is not an image Pillow can read', result.stderr
+    )
     assert "Traceback" not in result.stderr + result.stdout

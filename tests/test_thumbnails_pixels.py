@@ -36,13 +36,15 @@ def tones(size):
     """Smooth mid-tone ramps in every channel (where colour-space conversions differ most)."""
     width, height = size
     ramp = Image.linear_gradient("L").resize(size)
-    return Image.merge("RGB", [ramp, ramp.transpose(Image.Transpose.ROTATE_180).point(lambda v: 40 + v // 2),
-                               Image.new("L", size, 90)])
+    return Image.merge(
+        "RGB", [ramp, ramp.transpose(Image.Transpose.ROTATE_180).point(lambda v: 40 + v // 2), Image.new("L", size, 90)]
+    )
 
 
 def matrix_icc(description: str, colorants, gamma: float = 563 / 256) -> bytes:
     """A minimal ICC v2 RGB matrix/TRC display profile (D50 colorants), written by hand
     so the tests need no profile files: enough for Adobe RGB (1998) and Display P3."""
+
     def s15(v):
         return struct.pack(">i", round(v * 65536))
 
@@ -52,9 +54,17 @@ def matrix_icc(description: str, colorants, gamma: float = 563 / 256) -> bytes:
     curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, round(gamma * 256)) + b"\0\0"
     text = description.encode() + b"\0"
     desc = b"desc\0\0\0\0" + struct.pack(">I", len(text)) + text + b"\0" * 12 + b"\0" * 67
-    tags = [(b"desc", desc), (b"wtpt", xyz((0.9642, 1.0, 0.8249))), (b"cprt", b"text\0\0\0\0none\0"),
-            (b"rXYZ", xyz(colorants[0])), (b"gXYZ", xyz(colorants[1])), (b"bXYZ", xyz(colorants[2])),
-            (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve)]
+    tags = [
+        (b"desc", desc),
+        (b"wtpt", xyz((0.9642, 1.0, 0.8249))),
+        (b"cprt", b"text\0\0\0\0none\0"),
+        (b"rXYZ", xyz(colorants[0])),
+        (b"gXYZ", xyz(colorants[1])),
+        (b"bXYZ", xyz(colorants[2])),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+    ]
     offset = 128 + 4 + 12 * len(tags)
     table, data = b"", b""
     for signature, body in tags:
@@ -62,26 +72,42 @@ def matrix_icc(description: str, colorants, gamma: float = 563 / 256) -> bytes:
         table += signature + struct.pack(">II", offset + len(data), len(body))
         data += body
     size = offset + len(data)
-    header = (struct.pack(">I", size) + b"lcms" + struct.pack(">I", 0x02100000) + b"mntrRGB XYZ "
-              + b"\0" * 12 + b"acsp" + b"\0" * 24 + struct.pack(">I", 0) + s15(0.9642) + s15(1.0) + s15(0.8249)
-              + b"\0" * 48)
+    header = (
+        struct.pack(">I", size)
+        + b"lcms"
+        + struct.pack(">I", 0x02100000)
+        + b"mntrRGB XYZ "
+        + b"\0" * 12
+        + b"acsp"
+        + b"\0" * 24
+        + struct.pack(">I", 0)
+        + s15(0.9642)
+        + s15(1.0)
+        + s15(0.8249)
+        + b"\0" * 48
+    )
     return header + struct.pack(">I", len(tags)) + table + data
 
 
-ADOBE_RGB = matrix_icc("Adobe RGB (1998) test", [(0.60974, 0.31111, 0.01947), (0.20528, 0.62567, 0.06087),
-                                                 (0.14919, 0.06322, 0.74457)])
-DISPLAY_P3 = matrix_icc("Display P3 test", [(0.51512, 0.24120, -0.00105), (0.29198, 0.69225, 0.04189),
-                                            (0.15710, 0.06657, 0.78407)], gamma=2.2)
+ADOBE_RGB = matrix_icc(
+    "Adobe RGB (1998) test", [(0.60974, 0.31111, 0.01947), (0.20528, 0.62567, 0.06087), (0.14919, 0.06322, 0.74457)]
+)
+DISPLAY_P3 = matrix_icc(
+    "Display P3 test",
+    [(0.51512, 0.24120, -0.00105), (0.29198, 0.69225, 0.04189), (0.15710, 0.06657, 0.78407)],
+    gamma=2.2,
+)
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 def png_header_only(width, height) -> bytes:
     """A PNG that claims width x height: a decompression bomb stub (a few dozen bytes)."""
+
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) \
-        + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
 
 
 # -- running the pipeline ---------------------------------------------------------------------
@@ -138,9 +164,14 @@ def test_gps_and_camera_exif_xmp_and_comments_are_in_no_output(tmp_path):
     exif[0x0110] = "SecretModel"
     exif[0x8825] = {1: "N", 2: (41.0, 52.0, 30.0), 3: "W", 4: (87.0, 37.0, 0.0)}
     source = tmp_path / "gps-and-camera-exif.jpg"
-    quadrants((1000, 1250)).save(source, quality=90, exif=exif.tobytes(), comment=b"SecretComment",
-                                 xmp=b"<x:xmpmeta xmlns:x='adobe:ns:meta/'>SecretXmp</x:xmpmeta>",
-                                 icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    quadrants((1000, 1250)).save(
+        source,
+        quality=90,
+        exif=exif.tobytes(),
+        comment=b"SecretComment",
+        xmp=b"<x:xmpmeta xmlns:x='adobe:ns:meta/'>SecretXmp</x:xmpmeta>",
+        icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes(),
+    )
     assert Image.open(source).getexif().get_ifd(0x8825)  # the fixture really has GPS
     picture, files, problems = run(tmp_path, source, formats=("avif", "webp", "jpeg"))
     assert not problems
@@ -160,8 +191,7 @@ def test_embedded_rgb_profiles_are_converted_to_srgb(tmp_path, name, icc):
     tones((800, 1000)).save(source, icc_profile=icc)
     _, image, _ = largest(tmp_path, source, HEADSHOTS_WIDTHS=[320])
     original = Image.open(source)
-    converted = ImageCms.profileToProfile(original, ImageCms.ImageCmsProfile(io.BytesIO(icc)), SRGB,
-                                          outputMode="RGB")
+    converted = ImageCms.profileToProfile(original, ImageCms.ImageCmsProfile(io.BytesIO(icc)), SRGB, outputMode="RGB")
     assert mean_difference(image, reference(converted, 320)) < 2.5
     assert mean_difference(image, reference(original, 320)) > 4  # not converting would be caught
     assert "icc_profile" not in image.info
@@ -181,15 +211,17 @@ def test_cmyk_jpeg_without_profile_matches_pillows_conversion(tmp_path):
 
 def test_cmyk_jpeg_with_profile_is_converted_with_imagecms(tmp_path):
     if not CMYK_PROFILE.exists():
-        pytest.fail(f"this test needs a real CMYK ICC profile at {CMYK_PROFILE}: "
-                    "`apt-get install libgs-common` (as .ci/run does)", pytrace=False)
+        pytest.fail(
+            f"this test needs a real CMYK ICC profile at {CMYK_PROFILE}: "
+            "`apt-get install libgs-common` (as .ci/run does)",
+            pytrace=False,
+        )
     source = tmp_path / "cmyk-profiled.jpg"
     icc = CMYK_PROFILE.read_bytes()
     tones((800, 1000)).convert("CMYK").save(source, quality=95, icc_profile=icc)
     _, image, _ = largest(tmp_path, source)
     original = Image.open(source)
-    converted = ImageCms.profileToProfile(original, ImageCms.ImageCmsProfile(io.BytesIO(icc)), SRGB,
-                                          outputMode="RGB")
+    converted = ImageCms.profileToProfile(original, ImageCms.ImageCmsProfile(io.BytesIO(icc)), SRGB, outputMode="RGB")
     assert mean_difference(image, reference(converted, 800)) < 3
     assert mean_difference(image, reference(original.convert("RGB"), 800)) > 4
 
@@ -226,13 +258,16 @@ def test_palette_gif_uses_the_first_frame(tmp_path):
     assert mean_difference(image, reference(first.convert("RGB"), 800)) < 3
 
 
-@pytest.mark.parametrize("name, save", [
-    ("lossless.webp", {"lossless": True}),
-    ("plain.tiff", {}),
-    ("progressive.jpg", {"progressive": True, "quality": 95}),
-    ("source.avif", {"quality": 90}),
-    ("greyscale.jpg", {"quality": 95}),
-])
+@pytest.mark.parametrize(
+    "name, save",
+    [
+        ("lossless.webp", {"lossless": True}),
+        ("plain.tiff", {}),
+        ("progressive.jpg", {"progressive": True, "quality": 95}),
+        ("source.avif", {"quality": 90}),
+        ("greyscale.jpg", {"quality": 95}),
+    ],
+)
 def test_other_source_formats_match_plain_pillow(tmp_path, name, save):
     content = quadrants((800, 1000))
     if name.startswith("greyscale"):
@@ -285,7 +320,6 @@ def test_open_graph_card_shows_the_whole_headshot(tmp_path):
     assert mean_difference(inset, reference(Image.open(source), 504)) < 4
 
 
-
 def test_open_graph_inset_is_never_upscaled_from_a_small_rendition(tmp_path):
     """The inset comes from a made rendition only when one is wider than it; with
     widths all under 504 px it is resized from the decode, as sharp as before."""
@@ -299,6 +333,7 @@ def test_open_graph_inset_is_never_upscaled_from_a_small_rendition(tmp_path):
     upscaled = reference(Image.open(source), 320).resize((504, 630), Image.Resampling.LANCZOS)
     direct = reference(Image.open(source), 504)
     assert mean_difference(inset, direct) < mean_difference(upscaled, direct) / 2
+
 
 def test_placeholder_is_the_average_colour(tmp_path):
     source = tmp_path / "flat-colour.png"
@@ -326,16 +361,21 @@ def good_jpeg_bytes():
 
 
 BAD = {
-    "not-an-image.jpg": (lambda: b"name: this is a text file\n" * 20,
-                         "is not an image Pillow can read (use JPEG, PNG, WebP, TIFF, GIF or AVIF)"),
+    "not-an-image.jpg": (
+        lambda: b"name: this is a text file\n" * 20,
+        "is not an image Pillow can read (use JPEG, PNG, WebP, TIFF, GIF or AVIF)",
+    ),
     "empty.jpg": (lambda: b"", "is an empty file (0 bytes)"),
-    "truncated.jpg": (lambda: good_jpeg_bytes()[: len(good_jpeg_bytes()) * 6 // 10],
-                      "is truncated (the upload or export did not finish): export it again"),
-    "decompression-bomb.png": (lambda: png_header_only(30000, 30000),
-                               "refused as a possible decompression bomb"),
-    "just-over-the-pixel-cap.png": (lambda: png_header_only(12000, 9000),
-                                    "is 12000x9000 px (108 megapixels), over the 100 megapixels limit "
-                                    "(HEADSHOTS_MAX_PIXELS): refused as a possible decompression bomb"),
+    "truncated.jpg": (
+        lambda: good_jpeg_bytes()[: len(good_jpeg_bytes()) * 6 // 10],
+        "is truncated (the upload or export did not finish): export it again",
+    ),
+    "decompression-bomb.png": (lambda: png_header_only(30000, 30000), "refused as a possible decompression bomb"),
+    "just-over-the-pixel-cap.png": (
+        lambda: png_header_only(12000, 9000),
+        "is 12000x9000 px (108 megapixels), over the 100 megapixels limit "
+        "(HEADSHOTS_MAX_PIXELS): refused as a possible decompression bomb",
+    ),
 }
 
 
@@ -354,8 +394,7 @@ def test_bad_sources_are_refused_with_a_message(tmp_path, name):
 def test_too_small_source_names_its_size_and_the_minimum(tmp_path):
     source = tmp_path / "too-small-640x480.jpg"
     quadrants((640, 480)).save(source)
-    expected = ("is 640x480 px; its short side must be at least 800 px (HEADSHOTS_MIN_SIDE): "
-                "ask for the full-size file")
+    expected = "is 640x480 px; its short side must be at least 800 px (HEADSHOTS_MIN_SIDE): ask for the full-size file"
     assert inspect(source, 800) == expected
     assert inspect(source, 480) is None
     _, _, problems = run(tmp_path, source)

@@ -77,14 +77,17 @@ def test_height_is_four_by_five():
 WIDTHS = [160, 320, 480, 640, 960, 1280]
 
 
-@pytest.mark.parametrize("available, expected", [
-    (4000, [160, 320, 480, 640, 960, 1280]),   # big source: every configured width
-    (1400, [160, 320, 480, 640, 960, 1280]),   # top is 1280 and 960*1.25 = 1200 <= 1280
-    (1000, [160, 320, 480, 640, 1000]),        # never upscale; 960 is within 1.25x of 1000
-    (800, [160, 320, 480, 640, 800]),          # 640*1.25 == 800: kept
-    (799, [160, 320, 480, 799]),               # 640*1.25 > 799: dropped
-    (300, [160, 300]),
-])
+@pytest.mark.parametrize(
+    "available, expected",
+    [
+        (4000, [160, 320, 480, 640, 960, 1280]),  # big source: every configured width
+        (1400, [160, 320, 480, 640, 960, 1280]),  # top is 1280 and 960*1.25 = 1200 <= 1280
+        (1000, [160, 320, 480, 640, 1000]),  # never upscale; 960 is within 1.25x of 1000
+        (800, [160, 320, 480, 640, 800]),  # 640*1.25 == 800: kept
+        (799, [160, 320, 480, 799]),  # 640*1.25 > 799: dropped
+        (300, [160, 300]),
+    ],
+)
 def test_choose_widths(available, expected):
     assert geometry.choose_widths(available, WIDTHS) == expected
 
@@ -160,8 +163,9 @@ def test_source_bytes_and_a_moved_crop_change_every_key():
 
 def test_a_focus_that_does_not_move_the_crop_keeps_the_keys():
     # an exact 4:5 source is never cropped, wherever the face is
-    assert keys(make_plan("d1", (2400, 3000), None, OPTIONS)) == \
-        keys(make_plan("d1", (2400, 3000), (0.3, 0.2), OPTIONS))
+    assert keys(make_plan("d1", (2400, 3000), None, OPTIONS)) == keys(
+        make_plan("d1", (2400, 3000), (0.3, 0.2), OPTIONS)
+    )
 
 
 def test_adding_a_width_keeps_existing_keys():
@@ -173,19 +177,21 @@ def test_adding_a_width_keeps_existing_keys():
 
 def test_pipeline_version_is_in_every_key(monkeypatch):
     from headshots.thumbnails import plan as plan_module
+
     base = keys(make_plan("d1", (2400, 3000), None, OPTIONS))
     monkeypatch.setattr(plan_module, "PIPELINE_VERSION", PIPELINE_VERSION + "-next")
     bumped = keys(plan_module.make_plan("d1", (2400, 3000), None, OPTIONS))
     assert all(base[k] != bumped[k] for k in base)
 
 
-
 def test_og_version_changes_only_the_og_key(monkeypatch):
     from headshots.thumbnails import plan as plan_module
+
     base = keys(make_plan("d1", (2400, 3000), None, OPTIONS))
     monkeypatch.setattr(plan_module, "OG_VERSION", plan_module.OG_VERSION + "-next")
     bumped = keys(plan_module.make_plan("d1", (2400, 3000), None, OPTIONS))
     assert {k for k in base if base[k] != bumped[k]} == {k for k in base if k[0] == "og"} != set()
+
 
 def test_output_names_carry_width_and_key():
     plan = make_plan("d1", (2400, 3000), None, OPTIONS)
@@ -200,8 +206,14 @@ def test_output_names_carry_width_and_key():
 
 def fake_picture(widths=(160, 320, 640), formats=("avif", "webp", "jpeg"), blur=None):
     ext = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
-    pic = Picture(label="photographers/x/a.jpg", placeholder="#8a7766", blur=blur,
-                  og_url="/images/x/a-og-k.jpg", og_width=1200, og_height=630)
+    pic = Picture(
+        label="photographers/x/a.jpg",
+        placeholder="#8a7766",
+        blur=blur,
+        og_url="/images/x/a-og-k.jpg",
+        og_width=1200,
+        og_height=630,
+    )
     for fmt in formats:
         pic.responsive[fmt] = [Image(f"/images/x/a-{w}w.{ext[fmt]}", w, w * 5 // 4, fmt) for w in widths]
         pic.scan[fmt] = [Image(f"/images/x/a-scan-{w}w.{ext[fmt]}", w, w * 5 // 4, fmt) for w in (112, 224)]
@@ -211,8 +223,10 @@ def fake_picture(widths=(160, 320, 640), formats=("avif", "webp", "jpeg"), blur=
 def test_markup_sources_in_preference_order_with_w_descriptors():
     attrs = picture_attrs(fake_picture(), "Actor smiling", sizes="(min-width: 40em) 20em, 50vw")
     assert [s["type"] for s in attrs["sources"]] == ["image/avif", "image/webp"]
-    assert attrs["sources"][0]["srcset"] == "/images/x/a-160w.avif 160w, /images/x/a-320w.avif 320w, " \
-                                            "/images/x/a-640w.avif 640w"
+    assert (
+        attrs["sources"][0]["srcset"] == "/images/x/a-160w.avif 160w, /images/x/a-320w.avif 320w, "
+        "/images/x/a-640w.avif 640w"
+    )
     assert all(s["sizes"] == "(min-width: 40em) 20em, 50vw" for s in attrs["sources"])
     img = attrs["img"]
     assert img["src"] == "/images/x/a-640w.jpg"
@@ -264,8 +278,8 @@ def test_jpeg_only_picture_has_no_sources_and_blur_placeholder():
 def test_picture_url_and_dimensions():
     pic = fake_picture()
     assert pic.url(320, "webp") == "/images/x/a-320w.webp"
-    assert pic.url(400, "webp") == "/images/x/a-640w.webp"   # smallest at least that wide
-    assert pic.url(5000) == "/images/x/a-640w.jpg"           # else the largest
+    assert pic.url(400, "webp") == "/images/x/a-640w.webp"  # smallest at least that wide
+    assert pic.url(5000) == "/images/x/a-640w.jpg"  # else the largest
     assert (pic.width, pic.height, pic.widths) == (640, 800, [160, 320, 640])
     with pytest.raises(KeyError):
         fake_picture(formats=("jpeg",)).url(320, "avif")
@@ -279,9 +293,10 @@ def render_template(source, **context):
 
 
 def test_template_picture_renders_escaped_markup():
-    html = render_template('{{ picture(pic, alt=alt, sizes="50vw") }}', pic=fake_picture(),
-                        alt='Actor in a "navy" sweater <b>')
-    assert html.startswith("<picture><source type=\"image/avif\"")
+    html = render_template(
+        '{{ picture(pic, alt=alt, sizes="50vw") }}', pic=fake_picture(), alt='Actor in a "navy" sweater <b>'
+    )
+    assert html.startswith('<picture><source type="image/avif"')
     assert 'alt="Actor in a &#34;navy&#34; sweater &lt;b&gt;"' in html
     assert 'sizes="50vw"' in html and html.rstrip().endswith("</picture>")
     assert html.count("<source") == 2 and html.count("<img") == 1
@@ -292,8 +307,10 @@ def test_markup_is_rendered_once_per_picture_and_arguments():
     first = picture_markup(pic, "Actor", sizes="50vw")
     assert picture_markup(pic, "Actor", sizes="50vw") is first
     tile = picture_markup(pic, "Actor", variant="scan")
-    assert tile != first and 'sizes=' not in tile and len(pic.markup) == 2
-    assert picture_markup(pic, "Another actor", sizes="50vw") == str(first).replace('alt="Actor"', 'alt="Another actor"')
+    assert tile != first and "sizes=" not in tile and len(pic.markup) == 2
+    assert picture_markup(pic, "Another actor", sizes="50vw") == str(first).replace(
+        'alt="Actor"', 'alt="Another actor"'
+    )
 
 
 def test_scan_tiles_draw_a_grid_marking_only_the_photographers_own():
@@ -321,9 +338,17 @@ def test_worker_import_chain_does_not_import_pelican():
     import subprocess
     import sys
 
-    code = ("import sys; import headshots.thumbnails.pipeline; import headshots.thumbnails as t; "
-            "before = sorted(m for m in sys.modules if m.split('.')[0] == 'pelican'); "
-            "t.register(); print(before, 'pelican.generators' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=REPO, env={"PYTHONPATH": str(REPO / "plugins"), "PATH": ""}).stdout
+    code = (
+        "import sys; import headshots.thumbnails.pipeline; import headshots.thumbnails as t; "
+        "before = sorted(m for m in sys.modules if m.split('.')[0] == 'pelican'); "
+        "t.register(); print(before, 'pelican.generators' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO / "plugins"), "PATH": ""},
+    ).stdout
     assert out.split() == ["[]", "True"]

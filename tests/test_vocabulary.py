@@ -9,6 +9,7 @@ import pytest
 from headshots import vocabulary
 from headshots.profiles.validate import schema
 
+
 # The schema's enum for each field the vocabulary words.
 def _enum(field):
     properties = schema()["properties"]
@@ -26,8 +27,11 @@ def test_the_vocabulary_words_exactly_the_schemas_values(field):
 
 def test_every_enum_field_of_the_schema_is_in_the_vocabulary():
     properties = schema()["properties"]
-    enums = {name for name, node in properties.items()
-             if "enum" in node or "enum" in node.get("items", {}) or "$ref" in node.get("items", {})}
+    enums = {
+        name
+        for name, node in properties.items()
+        if "enum" in node or "enum" in node.get("items", {}) or "$ref" in node.get("items", {})
+    }
     assert enums == set(vocabulary.FIELDS)
 
 
@@ -45,8 +49,11 @@ def test_every_value_has_the_same_label_wherever_it_appears(sample_site):
     facet_of = {"specialties": "specialty"}
     seen = set()
     for field in ("specialties", "lighting", "hair_makeup", "retouching", "proofs"):
-        for value, label in re.findall(rf'name="{facet_of.get(field, field)}" value="([^"]+)"> '
-                                       r'<span class="finder-label">([^<]+)</span>', directory):
+        for value, label in re.findall(
+            rf'name="{facet_of.get(field, field)}" value="([^"]+)"> '
+            r'<span class="finder-label">([^<]+)</span>',
+            directory,
+        ):
             assert html.unescape(label) == vocabulary.label(field, value)
             seen.add((field, value))
     for person in people:
@@ -63,7 +70,6 @@ def test_every_value_has_the_same_label_wherever_it_appears(sample_site):
         for field in ("hair_makeup", "proofs"):
             if field in person:  # the card and the search result's facts line
                 fact = f"{vocabulary.title(field)}: {vocabulary.label(field, person[field])}"
-                assert re.search(r'data-pagefind-meta="facts\[data-value\]" data-value="[^"]*'
-                                 + re.escape(fact), page)
+                assert re.search(r'data-pagefind-meta="facts\[data-value\]" data-value="[^"]*' + re.escape(fact), page)
     # the sample covers most of the vocabulary, so this is not vacuous
     assert len(seen) >= 20

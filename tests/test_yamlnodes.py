@@ -22,20 +22,70 @@ def test_scalars_are_read_as_typed_yaml_1_2():
         "country: NO\nregion: ON\nyes: yes\noff: off\na: true\nb: False\nn: 12\nneg: -3\nf: 1.5\n"
         "e: 1e3\nhex: 0x1F\nnull1:\nnull2: ~\ndate: 2026-10-01\nquoted: '12'\nunderscore: 1_000\n"
     ).data
-    assert data == {"country": "NO", "region": "ON", "yes": "yes", "off": "off", "a": True, "b": False,
-                    "n": 12, "neg": -3, "f": 1.5, "e": 1000.0, "hex": 31, "null1": None, "null2": None,
-                    "date": "2026-10-01", "quoted": "12", "underscore": "1_000"}
+    assert data == {
+        "country": "NO",
+        "region": "ON",
+        "yes": "yes",
+        "off": "off",
+        "a": True,
+        "b": False,
+        "n": 12,
+        "neg": -3,
+        "f": 1.5,
+        "e": 1000.0,
+        "hex": 31,
+        "null1": None,
+        "null2": None,
+        "date": "2026-10-01",
+        "quoted": "12",
+        "underscore": "1_000",
+    }
     assert type(data["n"]) is int and type(data["f"]) is float
 
 
-@pytest.mark.parametrize("value", ["", "~", "null", "Null", "NULL", "nulls", "true", "True", "TRUE", "tRUE",
-                                   "false", "0", "-3", "+7", "0o17", "0o8", "0x1F", "0xG", "1.5", "-.5", "1e3",
-                                   "1.", ".inf", "-.Inf", ".NaN", "1_000", "2026-10-01", "NO", "on", "yes",
-                                   "Maya", "*x", "é"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "~",
+        "null",
+        "Null",
+        "NULL",
+        "nulls",
+        "true",
+        "True",
+        "TRUE",
+        "tRUE",
+        "false",
+        "0",
+        "-3",
+        "+7",
+        "0o17",
+        "0o8",
+        "0x1F",
+        "0xG",
+        "1.5",
+        "-.5",
+        "1e3",
+        "1.",
+        ".inf",
+        "-.Inf",
+        ".NaN",
+        "1_000",
+        "2026-10-01",
+        "NO",
+        "on",
+        "yes",
+        "Maya",
+        "*x",
+        "é",
+    ],
+)
 def test_our_resolver_tags_every_scalar_as_pyyaml_s_base_resolver_would(value):
     """`_Resolver` overrides BaseResolver.resolve for speed: the same tag for every kind of node."""
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
     from yaml.resolver import BaseResolver
+
     ours = yamlnodes._Resolver()
     for kind in (ScalarNode, SequenceNode, MappingNode):
         for implicit in ((True, False), (False, True), (False, False)):
@@ -65,11 +115,19 @@ def test_a_narrowed_document_keeps_the_positions_asked_for_and_their_ancestors()
 
 
 def test_duplicate_key():
-    assert error_of("name: A\nstudio: B\nname: C\n") == (3, 1, 'duplicate key "name" (first written on line 1): keep one')
+    assert error_of("name: A\nstudio: B\nname: C\n") == (
+        3,
+        1,
+        'duplicate key "name" (first written on line 1): keep one',
+    )
 
 
 def test_nested_duplicate_key():
-    assert error_of("price:\n  from: 1\n  from: 2\n") == (3, 3, 'duplicate key "from" (first written on line 2): keep one')
+    assert error_of("price:\n  from: 1\n  from: 2\n") == (
+        3,
+        3,
+        'duplicate key "from" (first written on line 2): keep one',
+    )
 
 
 def test_anchor_refused_where_it_is_written():
@@ -94,14 +152,20 @@ def test_alias_without_anchor_is_refused():
 
 def test_syntax_error_has_line_and_column():
     assert error_of("name: Maya\nlocation: [Chicago\n") == (
-        3, 1, "YAML syntax error: expected ',' or ']', but got '<stream end>' "
-              "(while parsing a flow sequence that starts on line 2)")
+        3,
+        1,
+        "YAML syntax error: expected ',' or ']', but got '<stream end>' "
+        "(while parsing a flow sequence that starts on line 2)",
+    )
     assert error_of("a: b: c\n") == (1, 5, "YAML syntax error: mapping values are not allowed here")
 
 
 def test_non_utf8_bytes_are_reported_at_their_position():
     assert error_of("name: Maya\ncity: Z\xfcrich\n".encode("latin-1")) == (
-        2, 8, "byte 0xFC is not UTF-8: save the file with UTF-8 encoding")
+        2,
+        8,
+        "byte 0xFC is not UTF-8: save the file with UTF-8 encoding",
+    )
 
 
 def test_utf8_with_bom_and_unicode():
@@ -113,13 +177,20 @@ def test_control_character():
 
 
 def test_tags_other_than_the_standard_ones_are_refused():
-    assert error_of("a: !!python/object:os.system x\n")[2] == 'the tag "!!python/object:os.system" is not allowed: remove it'
+    assert (
+        error_of("a: !!python/object:os.system x\n")[2]
+        == 'the tag "!!python/object:os.system" is not allowed: remove it'
+    )
     assert error_of("a: !custom x\n")[2] == 'the tag "!custom" is not allowed: remove it'
     assert yamlnodes.load("a: !!str 12\nb: !!int '7'\n").data == {"a": "12", "b": 7}
 
 
 def test_two_documents():
-    assert error_of("a: 1\n---\nb: 2\n") == (2, 1, 'YAML syntax error: only one YAML document is allowed (remove the second "---")')
+    assert error_of("a: 1\n---\nb: 2\n") == (
+        2,
+        1,
+        'YAML syntax error: only one YAML document is allowed (remove the second "---")',
+    )
 
 
 def test_complex_key():
@@ -144,7 +215,6 @@ def test_load_file(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_bytes(b"a: 1\n")
     assert yamlnodes.load_file(path).data == {"a": 1}
-
 
 
 def _tree(node):
@@ -203,23 +273,34 @@ def test_libyaml_path_reads_real_profiles_exactly_as_the_pure_python_path(monkey
 
 
 @needs_libyaml
-@pytest.mark.parametrize("text", [
-    "name: A\nstudio: B\nname: C\n",  # duplicate key
-    "a: 1\nb: &x [1, 2]\nc: *x\n",  # anchor
-    "a: *nowhere\n",  # alias
-    "name: Maya\nlocation: [Chicago\n",  # syntax errors: worded by the pure-Python parser
-    "a: b: c\n",
-    "a: \x07\n",  # control character
-    "a: 1\n---\nb: 2\n",  # two documents
-    "? [a, b]\n: 1\n",  # complex key
-    "a: !custom x\nb: !!int nope\n",  # tags
-    "n: !!int nope\n",
-    # where libyaml is more lenient than PyYAML (handed to the pure-Python parser)
-    "a: b\t\n", "bio: |#\n  x\n", "a: !x!y 1\n", "a: !\n", "tags: [a?b]\n", "{a: }\n", "[? ]\n",
-    "\ufeffa: 1\nb: \ufeffc\n", "a: 1", "? a",  # the last two: no newline at the end
-    # the same data, styles and marks either way
-    "key:\n- a\n- b\nother: [x, y]\nm: {k: v}\nq: 'quoted'\nd: \"x\\ty\"\nl: >-\n  folded\n  text\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: A\nstudio: B\nname: C\n",  # duplicate key
+        "a: 1\nb: &x [1, 2]\nc: *x\n",  # anchor
+        "a: *nowhere\n",  # alias
+        "name: Maya\nlocation: [Chicago\n",  # syntax errors: worded by the pure-Python parser
+        "a: b: c\n",
+        "a: \x07\n",  # control character
+        "a: 1\n---\nb: 2\n",  # two documents
+        "? [a, b]\n: 1\n",  # complex key
+        "a: !custom x\nb: !!int nope\n",  # tags
+        "n: !!int nope\n",
+        # where libyaml is more lenient than PyYAML (handed to the pure-Python parser)
+        "a: b\t\n",
+        "bio: |#\n  x\n",
+        "a: !x!y 1\n",
+        "a: !\n",
+        "tags: [a?b]\n",
+        "{a: }\n",
+        "[? ]\n",
+        "\ufeffa: 1\nb: \ufeffc\n",
+        "a: 1",
+        "? a",  # the last two: no newline at the end
+        # the same data, styles and marks either way
+        "key:\n- a\n- b\nother: [x, y]\nm: {k: v}\nq: 'quoted'\nd: \"x\\ty\"\nl: >-\n  folded\n  text\n",
+    ],
+)
 def test_libyaml_path_and_pure_python_path_agree(text, monkeypatch):
     assert _read(text) == _event_read(text, monkeypatch) == _pure_python_read(text, monkeypatch)
 
@@ -233,28 +314,45 @@ def test_c_composer_reads_real_profiles_alone_and_exactly_as_the_other_paths(mon
             patch.setattr(yamlnodes, "_FastLoader", None)
             patch.setattr(yamlnodes, "_Loader", None)
             document = yamlnodes.load(text)
-        assert (document.data, document.positions, document.key_positions) == \
-            _pure_python_read(text, monkeypatch)[0], path
+        assert (document.data, document.positions, document.key_positions) == _pure_python_read(text, monkeypatch)[0], (
+            path
+        )
 
 
-@pytest.mark.parametrize("text, may", [
-    ("&a x\n", True), ("a:\n  *b\n", True), ("- !tag x\n", True), ("a: [b,*x]\n", True),
-    ("a: {b: &x 1}\n", True), ("? !x a\n", True), ("a:\t&x 1\n", True), ("a: b\n-\t*c\n", True),
-    ("bio: Fish & chips\n", False), ("a: b*c!\n", False), ("a: 'x' &y\n", False), ("a: b\r&c\n", False),
-    ("", False), ("plain text, no marks\n", False),
-])
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("&a x\n", True),
+        ("a:\n  *b\n", True),
+        ("- !tag x\n", True),
+        ("a: [b,*x]\n", True),
+        ("a: {b: &x 1}\n", True),
+        ("? !x a\n", True),
+        ("a:\t&x 1\n", True),
+        ("a: b\n-\t*c\n", True),
+        ("bio: Fish & chips\n", False),
+        ("a: b*c!\n", False),
+        ("a: 'x' &y\n", False),
+        ("a: b\r&c\n", False),
+        ("", False),
+        ("plain text, no marks\n", False),
+    ],
+)
 def test_node_properties_are_found_only_where_a_node_can_begin(text, may):
     assert yamlnodes._may_hold_node_property(text) is may
 
 
 @needs_libyaml
-@pytest.mark.parametrize("text", [
-    "a: &x 1\n",  # an anchor nobody uses: still refused, at the anchor
-    "a: [1, &x 2]\nb: {c: *x}\n",  # in flow collections
-    "a: [b,*x]\n",
-    "bio: |\n  Fish & chips, *emphasis*, Book now!\n",  # the same characters as plain text: read as text
-    "a: !!str 1\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\n",  # an anchor nobody uses: still refused, at the anchor
+        "a: [1, &x 2]\nb: {c: *x}\n",  # in flow collections
+        "a: [b,*x]\n",
+        "bio: |\n  Fish & chips, *emphasis*, Book now!\n",  # the same characters as plain text: read as text
+        "a: !!str 1\n",
+    ],
+)
 def test_anchors_aliases_and_tags_never_reach_the_c_composer(text, monkeypatch):
     assert yamlnodes._composed_in_c(text) is None
     assert _read(text) == _event_read(text, monkeypatch) == _pure_python_read(text, monkeypatch)

@@ -126,8 +126,7 @@ def site_problems(settings: dict, directory) -> list[Problem]:
     and `headshots check` both report."""
     from headshots.directory import site_urls
 
-    return check_articles(settings.get("PATH") or "content", directory.urls() | site_urls(settings),
-                          settings=settings)
+    return check_articles(settings.get("PATH") or "content", directory.urls() | site_urls(settings), settings=settings)
 
 
 # --------------------------------------------------------------------------- reading a file
@@ -167,17 +166,20 @@ def _split_front_matter(doc: _Doc) -> str | None:
     while index < len(lines) and not lines[index].strip():
         index += 1
     if index == len(lines) or lines[index].rstrip("\r\n") != "---":
-        doc.problem(index + 1 if index < len(lines) else 1, 1, "front matter",
-                    'missing: start the file with a line "---", then the fields '
-                    '(title, date, author, category, summary), then "---"')
+        doc.problem(
+            index + 1 if index < len(lines) else 1,
+            1,
+            "front matter",
+            'missing: start the file with a line "---", then the fields '
+            '(title, date, author, category, summary), then "---"',
+        )
         return None
     doc.opening_line = index + 1
     for end in range(index + 1, len(lines)):
         if lines[end].rstrip("\r\n") in ("---", "..."):
             doc.body_offset = sum(len(line) for line in lines[: end + 1])
-            return "".join(lines[index + 1: end])
-    doc.problem(doc.opening_line, 1, "front matter",
-                'not closed: add a line "---" after the last field')
+            return "".join(lines[index + 1 : end])
+    doc.problem(doc.opening_line, 1, "front matter", 'not closed: add a line "---" after the last field')
     return None
 
 
@@ -215,11 +217,15 @@ def _read_front_matter(doc: _Doc, settings) -> None:
         doc.problem(first + error.line - 1, error.col, "front matter", message)
         return
     if root is None:
-        doc.problem(doc.opening_line, 1, "front matter", "empty: add the fields between the two \"---\" lines")
+        doc.problem(doc.opening_line, 1, "front matter", 'empty: add the fields between the two "---" lines')
         return
     if not isinstance(root, yaml.MappingNode):
-        doc.problem(first + root.start_mark.line, root.start_mark.column + 1, "front matter",
-                    'must be "field: value" lines, like "title: In the room"')
+        doc.problem(
+            first + root.start_mark.line,
+            root.start_mark.column + 1,
+            "front matter",
+            'must be "field: value" lines, like "title: In the room"',
+        )
         return
 
     required = REQUIRED_FIELDS if doc.kind == "article" else PAGE_REQUIRED_FIELDS
@@ -275,21 +281,37 @@ def _read_front_matter(doc: _Doc, settings) -> None:
             known = categories(settings)
             if value not in known:
                 hint = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
-                hint = hint or [c for c in known if c.casefold() == value.casefold()
-                                or c.casefold().startswith(value.casefold())][:1]
+                hint = (
+                    hint
+                    or [
+                        c
+                        for c in known
+                        if c.casefold() == value.casefold() or c.casefold().startswith(value.casefold())
+                    ][:1]
+                )
                 suffix = f'did you mean "{hint[0]}"?' if hint else f"use one of: {', '.join(known)}"
                 doc.problem(line, col, name, f'"{value}" is not a known category; {suffix}')
         elif name == "slug":
             if not SLUG_RE.match(value):
-                doc.problem(line, col, name, f'"{value}" must be lowercase letters, digits and '
-                            f'hyphens, like "{slugify(value, settings) or "my-article"}"')
+                doc.problem(
+                    line,
+                    col,
+                    name,
+                    f'"{value}" must be lowercase letters, digits and '
+                    f'hyphens, like "{slugify(value, settings) or "my-article"}"',
+                )
         elif name == "status":
             if value not in STATUSES:
                 doc.problem(line, col, name, f'"{value}" must be one of: {", ".join(STATUSES)}')
             doc.draft = value == "draft"  # hidden pages and articles are still written
         elif name == "summary" and value == PLACEHOLDER_SUMMARY:
-            doc.problem(line, col, name, 'still the placeholder from "headshots new article": '
-                        "write one or two sentences for the article list and search")
+            doc.problem(
+                line,
+                col,
+                name,
+                'still the placeholder from "headshots new article": '
+                "write one or two sentences for the article list and search",
+            )
 
 
 def _check_date(doc, name, value, line, col):
@@ -324,15 +346,21 @@ def _read_related(doc, key_node, node, where):
     where an unquoted `no` or `2026` is not text, so those must be quoted.
     """
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
-        doc.problem(*where(key_node), "related", "is empty: list the slugs of other articles, like "
-                    f"{RELATED_EXAMPLE}, or delete the line")
+        doc.problem(
+            *where(key_node),
+            "related",
+            f"is empty: list the slugs of other articles, like {RELATED_EXAMPLE}, or delete the line",
+        )
         return
     if not isinstance(node, yaml.SequenceNode):
         doc.problem(*where(node), "related", f"must be a list of article slugs, like {RELATED_EXAMPLE}")
         return
     if not node.value:
-        doc.problem(*where(node), "related", "is empty: list the slugs of other articles, like "
-                    f"{RELATED_EXAMPLE}, or delete the line")
+        doc.problem(
+            *where(node),
+            "related",
+            f"is empty: list the slugs of other articles, like {RELATED_EXAMPLE}, or delete the line",
+        )
         return
     for item in node.value:
         line, col = where(item)
@@ -346,8 +374,9 @@ def _read_related(doc, key_node, node, where):
             except yaml.YAMLError:
                 text = False
         if not text:
-            doc.problem(line, col, "related", f'{item.value} is not read as text: put it in double '
-                        f'quotes, "{item.value}"')
+            doc.problem(
+                line, col, "related", f'{item.value} is not read as text: put it in double quotes, "{item.value}"'
+            )
             continue
         doc.related.append((item.value.strip(), line, col))
 
@@ -379,8 +408,7 @@ def _check_related(doc: _Doc, docs) -> None:
         else:
             known = sorted(s for s, d in articles_by_slug.items() if d is not doc)
             hint = difflib.get_close_matches(slug, known, n=1, cutoff=0.6)
-            suffix = (f'did you mean "{hint[0]}"?' if hint
-                      else "write the slug from its address, /articles/<slug>/")
+            suffix = f'did you mean "{hint[0]}"?' if hint else "write the slug from its address, /articles/<slug>/"
             doc.problem(line, col, "related", f'"{slug}" is not an article; {suffix}')
 
 
@@ -396,8 +424,7 @@ def _resolve_slug(doc: _Doc, settings) -> None:
         elif "title" in doc.fields and isinstance(doc.fields["title"][1], yaml.ScalarNode):
             doc.slug = slugify(doc.fields["title"][1].value, settings) or None
     if doc.slug:
-        pattern = _setting(settings, "ARTICLE_URL" if doc.kind == "article" else "PAGE_URL",
-                           "{slug}/")
+        pattern = _setting(settings, "ARTICLE_URL" if doc.kind == "article" else "PAGE_URL", "{slug}/")
         try:
             url = pattern.format(slug=doc.slug)
         except (KeyError, IndexError, AttributeError):
@@ -432,8 +459,12 @@ def _mask(text: str, start: int) -> str:
             blank(offset, offset + len(line))
         elif fence is not None:
             blank(offset, offset + len(line))
-            if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence) \
-                    and not stripped[len(marker.group(1)):].strip():
+            if (
+                marker
+                and marker.group(1)[0] == fence[0]
+                and len(marker.group(1)) >= len(fence)
+                and not stripped[len(marker.group(1)) :].strip()
+            ):
                 fence = None
         offset += len(line)
     masked = "".join(chars)
@@ -482,14 +513,23 @@ class _Site:
         """A hint: the article whose file is named like the link, or a close URL in the same section."""
         parts = path.strip("/").split("/")
         for doc in self.by_file.values():
-            if doc.url and len(parts) == 2 and doc.path.stem == parts[1] \
-                    and doc.url.strip("/").split("/")[0] == parts[0]:
-                return (f"; {doc.display} is at \"{doc.url}\" (its slug comes from its title: "
-                        f"add \"slug: {doc.path.stem}\" to its front matter to keep this link)")
+            if (
+                doc.url
+                and len(parts) == 2
+                and doc.path.stem == parts[1]
+                and doc.url.strip("/").split("/")[0] == parts[0]
+            ):
+                return (
+                    f'; {doc.display} is at "{doc.url}" (its slug comes from its title: '
+                    f'add "slug: {doc.path.stem}" to its front matter to keep this link)'
+                )
         # Same section, same depth, and a last segment that is close: a typo, not a guess.
         parent, _, last = path.rstrip("/").rpartition("/")
-        siblings = {p.rstrip("/").rpartition("/")[2]: p for p in self.paths
-                    if p.rstrip("/").rpartition("/")[0] == parent and p.endswith("/") == path.endswith("/")}
+        siblings = {
+            p.rstrip("/").rpartition("/")[2]: p
+            for p in self.paths
+            if p.rstrip("/").rpartition("/")[0] == parent and p.endswith("/") == path.endswith("/")
+        }
         hint = difflib.get_close_matches(last, sorted(siblings), n=1, cutoff=0.8)
         return f'; did you mean "{siblings[hint[0]]}"?' if hint else ""
 
@@ -499,24 +539,34 @@ def _check_body(doc: _Doc, site: _Site) -> None:
     guide = doc.text.find(GUIDE_MARKER, doc.body_offset)
     if guide >= 0:
         line, col = _line_col(doc.text, guide)
-        doc.problem(line, col, "body", 'the house-style guide comment from "headshots new article" '
-                    "is still here: delete it before publishing")
+        doc.problem(
+            line,
+            col,
+            "body",
+            'the house-style guide comment from "headshots new article" is still here: delete it before publishing',
+        )
     for match in re.finditer(r"^ {0,3}#[ \t]", masked, re.MULTILINE):
         line, col = _line_col(doc.text, match.end() - 2)
-        doc.problem(line, col, "heading", 'the title is the page\'s only top-level heading: start '
-                    'sections with "##"')
-    definitions = {match.group("ref").strip().casefold(): match
-                   for match in REFERENCE_DEF_RE.finditer(masked)}
-    used_by_images = {(match.group("ref") or match.group("text")).strip().casefold()
-                      for match in REFERENCE_USE_RE.finditer(masked) if match.group("bang")}
+        doc.problem(line, col, "heading", 'the title is the page\'s only top-level heading: start sections with "##"')
+    definitions = {match.group("ref").strip().casefold(): match for match in REFERENCE_DEF_RE.finditer(masked)}
+    used_by_images = {
+        (match.group("ref") or match.group("text")).strip().casefold()
+        for match in REFERENCE_USE_RE.finditer(masked)
+        if match.group("bang")
+    }
     for ref, match in definitions.items():
         _check_target(doc, site, match.group("dest"), match.start("dest"), image=ref in used_by_images)
     references = definitions
 
     def alt_missing(offset):
         line, col = _line_col(doc.text, offset)
-        doc.problem(line, col, "image", "missing alt text: describe the picture between the "
-                    "brackets, like ![Actor in a navy sweater against a grey backdrop](...)")
+        doc.problem(
+            line,
+            col,
+            "image",
+            "missing alt text: describe the picture between the "
+            "brackets, like ![Actor in a navy sweater against a grey backdrop](...)",
+        )
 
     for match in INLINE_RE.finditer(masked):
         image = bool(match.group("bang"))
@@ -531,8 +581,13 @@ def _check_body(doc: _Doc, site: _Site) -> None:
         ref = (match.group("ref") or match.group("text")).strip().casefold()
         if ref not in references:
             line, col = _line_col(doc.text, match.start("ref"))
-            doc.problem(line, col, "link", f'reference "[{match.group("ref") or match.group("text")}]" '
-                        "is not defined: add a line like [name]: /articles/<slug>/")
+            doc.problem(
+                line,
+                col,
+                "link",
+                f'reference "[{match.group("ref") or match.group("text")}]" '
+                "is not defined: add a line like [name]: /articles/<slug>/",
+            )
 
     for match in IMG_TAG_RE.finditer(masked):
         tag = match.group(0)
@@ -574,11 +629,17 @@ def _check_target(doc: _Doc, site: _Site, dest: str, offset: int, *, image: bool
     if not path.startswith("/"):
         if image:
             folder = (site.static_paths or ["media"])[0]
-            doc.problem(line, col, kind, f'"{dest}" is a relative image: put the file in content/{folder}/ '
-                        f"and write {{static}}/{folder}/{Path(path).name}")
+            doc.problem(
+                line,
+                col,
+                kind,
+                f'"{dest}" is a relative image: put the file in content/{folder}/ '
+                f"and write {{static}}/{folder}/{Path(path).name}",
+            )
         else:
-            doc.problem(line, col, kind, f'"{dest}" is a relative link: write it from the site root, '
-                        "like /articles/<slug>/")
+            doc.problem(
+                line, col, kind, f'"{dest}" is a relative link: write it from the site root, like /articles/<slug>/'
+            )
         return
     if path in site.paths:
         return
@@ -602,8 +663,12 @@ def _check_pelican_target(doc, site, dest, match, line, col, kind):
         doc.problem(line, col, kind, f'"{dest}": this site has no {marker} pages')
         return
     if marker not in ("filename", "static", "attach"):
-        doc.problem(line, col, kind, f'"{dest}": unknown link type {{{marker}}}; use a root-relative '
-                    "link like /articles/<slug>/")
+        doc.problem(
+            line,
+            col,
+            kind,
+            f'"{dest}": unknown link type {{{marker}}}; use a root-relative link like /articles/<slug>/',
+        )
         return
     base = site.content if rest.startswith("/") else doc.path.parent
     target = (base / rest.lstrip("/")).resolve()
@@ -615,8 +680,9 @@ def _check_pelican_target(doc, site, dest, match, line, col, kind):
         folders = [(site.content / folder).resolve() for folder in site.static_paths]
         if not any(target == folder or folder in target.parents for folder in folders):
             where = ", ".join(f"content/{folder}/" for folder in site.static_paths) or "none"
-            doc.problem(line, col, kind, f'"{dest}": {shown} is not in a folder the site publishes '
-                        f"(STATIC_PATHS: {where})")
+            doc.problem(
+                line, col, kind, f'"{dest}": {shown} is not in a folder the site publishes (STATIC_PATHS: {where})'
+            )
         return
     if marker == "filename" and target.suffix in (".md", ".markdown"):
         other = site.by_file.get(target)
@@ -654,8 +720,7 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
         for path in _markdown_files(content, folders):
             if any(path.resolve() == d.path.resolve() for d in docs):
                 continue
-            doc = _Doc(path=path, kind=kind, text=path.read_text(encoding="utf-8"),
-                       display=display_path(path))
+            doc = _Doc(path=path, kind=kind, text=path.read_text(encoding="utf-8"), display=display_path(path))
             _read_front_matter(doc, settings)
             _resolve_slug(doc, settings)
             docs.append(doc)
@@ -671,8 +736,7 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
             if node is not None:
                 line, col = doc.opening_line + 1 + node.start_mark.line, node.start_mark.column + 1
             others = ", ".join(other.display for other in same if other is not doc)
-            doc.problem(line, col, "slug", f'"{doc.slug}" is also the URL of {others}: '
-                        "give each its own slug")
+            doc.problem(line, col, "slug", f'"{doc.slug}" is also the URL of {others}: give each its own slug')
 
     site = _Site(content, known_paths, docs, _setting(settings, "STATIC_PATHS", ["images"]))
     problems = []
@@ -743,8 +807,10 @@ def run_new_article(title: str, content_path="content", settings=None, out=None,
         err.write(f"{error}\n")
         return 1
     out.write(f"{display_path(path)}\n")
-    out.write(f"Next: fill in the summary and category, write the article, then run "
-              f"`headshots check` and `make serve` to preview /articles/{path.stem}/\n")
+    out.write(
+        f"Next: fill in the summary and category, write the article, then run "
+        f"`headshots check` and `make serve` to preview /articles/{path.stem}/\n"
+    )
     return 0
 
 
@@ -773,13 +839,15 @@ def cli_check(run):
         only = target
     problems = site_problems(settings, run.directory())
     if only is not None:
-        problems = [p for p in problems
-                    if Path(p.file).resolve() == only or only in Path(p.file).resolve().parents]
+        problems = [p for p in problems if Path(p.file).resolve() == only or only in Path(p.file).resolve().parents]
     counts = {}
     for kind, setting in (("article", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
         folders = _setting(settings, setting, [])
-        files = [p for p in _markdown_files(content, folders)
-                 if only is None or p.resolve() == only or only in p.resolve().parents]
+        files = [
+            p
+            for p in _markdown_files(content, folders)
+            if only is None or p.resolve() == only or only in p.resolve().parents
+        ]
         counts[kind] = len(files)
     shown = {kind: n for kind, n in counts.items() if n} or {"article": 0}
     checked = ", ".join(f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in shown.items())

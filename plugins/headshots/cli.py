@@ -149,19 +149,26 @@ def new_photographer(name: str, root: Path, slug: str | None = None, today: date
     name = " ".join(name.split())
     slug = slug or text.slug(name)
     if not name:
-        raise ValueError("the name is empty: headshots new photographer \"Maya Okafor\"")
+        raise ValueError('the name is empty: headshots new photographer "Maya Okafor"')
     if not SLUG_RE.match(slug):
-        raise ValueError(f'cannot make a folder name from "{name}": pass one with --slug, '
-                         "lowercase letters, digits and hyphens (e.g. --slug yamada-taro)")
+        raise ValueError(
+            f'cannot make a folder name from "{name}": pass one with --slug, '
+            "lowercase letters, digits and hyphens (e.g. --slug yamada-taro)"
+        )
     folder = root / slug
     target = folder / PROFILE_NAME
     if target.exists():
         raise FileExistsError(f"{display_path(target)} already exists: edit it, or choose another --slug")
-    schema = Path(os.path.relpath(SCHEMA_PATH, folder.resolve() if folder.exists() else
-                                  (root.resolve() / slug))).as_posix()
+    schema = Path(
+        os.path.relpath(SCHEMA_PATH, folder.resolve() if folder.exists() else (root.resolve() / slug))
+    ).as_posix()
     body = string.Template((TEMPLATES / PROFILE_NAME).read_text(encoding="utf-8")).substitute(
-        schema=schema, slug=slug, name=_yaml_string(name), folder=display_path(folder),
-        today=(today or datetime.date.today()).isoformat())
+        schema=schema,
+        slug=slug,
+        name=_yaml_string(name),
+        folder=display_path(folder),
+        today=(today or datetime.date.today()).isoformat(),
+    )
     folder.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(body)
@@ -180,8 +187,10 @@ def run_new_photographer(args, settings: dict) -> int:
     print("Next:")
     print(f"  1. copy the headshot images into {folder}/ (short side at least 800 px)")
     print(f"  2. edit {display_path(target)}: replace every value, list each image under headshots")
-    print(f"  3. run `headshots check {folder}` until it says OK, then `make serve` to see "
-          f"/photographers/{target.parent.name}/")
+    print(
+        f"  3. run `headshots check {folder}` until it says OK, then `make serve` to see "
+        f"/photographers/{target.parent.name}/"
+    )
     return 0
 
 
@@ -206,8 +215,9 @@ def _photographer_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--path", help="the photographers folder (default: PHOTOGRAPHERS_PATH, else ./photographers)")
 
 
-register_new("photographer", "scaffold PHOTOGRAPHERS_PATH/<slug>/profile.yaml", _photographer_arguments,
-             run_new_photographer)
+register_new(
+    "photographer", "scaffold PHOTOGRAPHERS_PATH/<slug>/profile.yaml", _photographer_arguments, run_new_photographer
+)
 
 # Articles (headshots.articles): checked after the profiles; `headshots new article "Title"`.
 from headshots import articles as _articles  # noqa: E402
@@ -222,13 +232,20 @@ register_new("article", "scaffold content/articles/<slug>.md", _articles.cli_new
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="headshots", description="First Look's editor tools.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = commands.add_parser("check", help="validate profiles, their images and articles without building",
-                                description="Validate like the build does; every problem as FILE:LINE:COL: "
-                                            "field: message. Exit 0 clean, 1 invalid, 2 usage.")
+    check = commands.add_parser(
+        "check",
+        help="validate profiles, their images and articles without building",
+        description="Validate like the build does; every problem as FILE:LINE:COL: "
+        "field: message. Exit 0 clean, 1 invalid, 2 usage.",
+    )
     check.set_defaults(subparser=check)
-    check.add_argument("path", nargs="?", metavar="PATH",
-                       help="a photographers folder or one profile.yaml (default: PHOTOGRAPHERS_PATH "
-                            "from ./pelicanconf.py, else ./photographers)")
+    check.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="a photographers folder or one profile.yaml (default: PHOTOGRAPHERS_PATH "
+        "from ./pelicanconf.py, else ./photographers)",
+    )
     new = commands.add_parser("new", help="scaffold a new file from a commented template")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     for kind, spec in NEW_KINDS.items():

@@ -42,8 +42,13 @@ def start_reading(settings: dict, cache: ProfileCache | None = None):
     """
     root = photographers_root(settings)
     if not root.is_dir():
-        problem = Problem(display_path(root), 1, 1, "PHOTOGRAPHERS_PATH",
-                          "folder not found: set PHOTOGRAPHERS_PATH to the folder of photographer profiles")
+        problem = Problem(
+            display_path(root),
+            1,
+            1,
+            "PHOTOGRAPHERS_PATH",
+            "folder not found: set PHOTOGRAPHERS_PATH to the folder of photographer profiles",
+        )
         return lambda: ([], [problem])
     return start_loading_profiles(root, cache, settings=settings)
 
@@ -60,8 +65,9 @@ def image_problems(profiles, settings: dict) -> list[Problem]:
     problems = []
     for profile in profiles:
         for index, headshot in enumerate(profile.data["headshots"]):
-            message = thumbnails.inspect(profile.path.parent / headshot["file"],
-                                         settings["HEADSHOTS_MIN_SIDE"], settings["HEADSHOTS_MAX_PIXELS"])
+            message = thumbnails.inspect(
+                profile.path.parent / headshot["file"], settings["HEADSHOTS_MIN_SIDE"], settings["HEADSHOTS_MAX_PIXELS"]
+            )
             if message:
                 problems.append(profile.where(("headshots", index, "file"), message=f'"{headshot["file"]}" {message}'))
     return problems
@@ -81,10 +87,14 @@ class Directory:
     @classmethod
     def build(cls, profiles, settings: dict) -> Directory:
         photographers, cities = assemble(profiles, settings)
-        return cls(settings, photographers, cities,
-                   featured=spread(photographers, int(settings["FEATURED_PHOTOGRAPHERS"])),
-                   top_cities=top_cities(cities, int(settings["TOP_CITIES"])),
-                   scan_headshots=scan_headshots(photographers, int(settings["SCAN_HEADSHOTS"])))
+        return cls(
+            settings,
+            photographers,
+            cities,
+            featured=spread(photographers, int(settings["FEATURED_PHOTOGRAPHERS"])),
+            top_cities=top_cities(cities, int(settings["TOP_CITIES"])),
+            scan_headshots=scan_headshots(photographers, int(settings["SCAN_HEADSHOTS"])),
+        )
 
     def headshots(self) -> list[Headshot]:
         return [shot for p in self.photographers for shot in p.headshots]
@@ -138,6 +148,7 @@ def site_urls(settings: dict) -> set[str]:
 
 
 # --------------------------------------------------------------------------- bounded selections
+
 
 def spread(items: list, size: int) -> list:
     """`size` items spread evenly over `items` (all of them when there are fewer).

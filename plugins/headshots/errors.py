@@ -38,7 +38,7 @@ def display_path(path) -> str:
     """
     absolute, cwd = os.path.abspath(path), os.getcwd()
     if absolute.startswith(cwd.rstrip(os.sep) + os.sep):
-        return absolute[len(cwd.rstrip(os.sep)) + 1:]
+        return absolute[len(cwd.rstrip(os.sep)) + 1 :]
     return str(path)
 
 

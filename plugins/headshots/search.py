@@ -59,8 +59,8 @@ from markupsafe import Markup, escape
 from pelican import signals
 
 from headshots import vocabulary
-from headshots.settings import apply_defaults
 from headshots.errors import Problem, display_path, fail, install_log_filter
+from headshots.settings import apply_defaults
 from headshots.text import money, sort_text
 
 logger = logging.getLogger(__name__)
@@ -92,8 +92,11 @@ FACETS = tuple((key, legend or vocabulary.title(field)) for key, field, legend i
 # Option labels: the vocabulary's for profile fields, the bands' and page types' for the rest.
 LABELS = {
     "type": {"Photographer": "Photographers", "Article": "Articles"},
-    **{key: {value: term.label for value, term in vocabulary.FIELDS[field].terms.items()}
-       for key, field, _ in _FACETS if field},
+    **{
+        key: {value: term.label for value, term in vocabulary.FIELDS[field].terms.items()}
+        for key, field, _ in _FACETS
+        if field
+    },
     "price": {slug: label for slug, label, _ in PRICE_BANDS},
 }
 
@@ -106,6 +109,7 @@ _OPTION_ORDER = {key: list(labels) for key, labels in LABELS.items()}
 
 
 # --------------------------------------------------------------------------- template helpers
+
 
 def price_band(amount) -> str:
     """The band slug for a starting price: `under-300`, `300-600` or `600-plus`."""
@@ -172,8 +176,11 @@ def search_sort(item) -> dict[str, str]:
 
 def card_facts(photographer) -> list[str]:
     """A card's facts line, in order: hair and makeup, proofs ("Proofs: Every frame"), turnaround."""
-    facts = [f"{vocabulary.title(field)}: {vocabulary.label(field, value)}"
-             for field in ("hair_makeup", "proofs") if (value := _get(photographer, field))]
+    facts = [
+        f"{vocabulary.title(field)}: {vocabulary.label(field, value)}"
+        for field in ("hair_makeup", "proofs")
+        if (value := _get(photographer, field))
+    ]
     days = _get(photographer, "turnaround_days")
     if days:
         facts.append(f"Finals in {days} day{'' if days == 1 else 's'}")
@@ -278,14 +285,14 @@ def _facets(photographers, include_type, articles):
             values = sorted(counts[key], key=lambda v: (order.get(v, len(order)), v))
         else:
             values = sorted(counts[key], key=lambda v: sort_text(labels[key].get(v, v)))
-        options = [{"value": v, "label": str(labels[key].get(v) or v), "count": counts[key][v]}
-                   for v in values]
+        options = [{"value": v, "label": str(labels[key].get(v) or v), "count": counts[key][v]} for v in values]
         if options:
             facets.append({"key": key, "legend": legend, "options": options})
     return facets
 
 
 # --------------------------------------------------------------------------- indexing
+
 
 class IndexingFailed(Exception):
     """Pagefind did not produce a usable index; the message is one line."""
@@ -299,8 +306,11 @@ def indexed_glob(settings) -> str | None:
     anyway, but only after reading them: at N=10000 the scan, city and
     directory pages are half the HTML and a third of the indexing time.
     """
-    patterns = [re.sub(r"\{[^}]*\}", "*", settings[key])
-                for key in ("PHOTOGRAPHER_SAVE_AS", "ARTICLE_SAVE_AS") if settings.get(key)]
+    patterns = [
+        re.sub(r"\{[^}]*\}", "*", settings[key])
+        for key in ("PHOTOGRAPHER_SAVE_AS", "ARTICLE_SAVE_AS")
+        if settings.get(key)
+    ]
     return "{" + ",".join(patterns) + "}" if patterns else None
 
 
@@ -321,12 +331,15 @@ def run_pagefind(site, *, bundle_dir="pagefind", timeout=600, glob=None) -> dict
         raise IndexingFailed(f"the output folder {site} does not exist")
     try:
         from pagefind.service import get_executable
+
         executable = get_executable()
     except ImportError:  # pragma: no cover - pagefind[bin] is a dependency
         executable = None
     if executable is None or not Path(executable).is_file():
-        raise IndexingFailed("the Pagefind binary is missing: install the project's dependencies "
-                             "(pip install -e .), which include pagefind[bin]")
+        raise IndexingFailed(
+            "the Pagefind binary is missing: install the project's dependencies "
+            "(pip install -e .), which include pagefind[bin]"
+        )
     if bundle.exists():
         shutil.rmtree(bundle)
     started = time.monotonic()
@@ -334,23 +347,25 @@ def run_pagefind(site, *, bundle_dir="pagefind", timeout=600, glob=None) -> dict
     if glob:
         command += ["--glob", glob]
     try:
-        completed = subprocess.run(command, cwd=site, capture_output=True, text=True,
-                                   timeout=timeout, check=False)
+        completed = subprocess.run(command, cwd=site, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         raise IndexingFailed(f"Pagefind did not finish within {timeout} s (SEARCH_TIMEOUT)") from None
     except OSError as error:
         raise IndexingFailed(f"could not run Pagefind ({executable}): {error.strerror or error}") from None
     seconds = time.monotonic() - started
     if completed.returncode != 0:
-        raise IndexingFailed(f"Pagefind exited with status {completed.returncode}: "
-                             f"{_last_line(completed.stderr + chr(10) + completed.stdout)}")
+        raise IndexingFailed(
+            f"Pagefind exited with status {completed.returncode}: "
+            f"{_last_line(completed.stderr + chr(10) + completed.stdout)}"
+        )
     entry = bundle / "pagefind-entry.json"
     try:
         languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
         pages = sum(int(language["page_count"]) for language in languages.values())
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise IndexingFailed(f"Pagefind wrote no readable {entry.name} ({error.__class__.__name__}: "
-                             f"{_last_line(str(error))})") from None
+        raise IndexingFailed(
+            f"Pagefind wrote no readable {entry.name} ({error.__class__.__name__}: {_last_line(str(error))})"
+        ) from None
     size = sum(path.stat().st_size for path in bundle.rglob("*") if path.is_file())
     return {"pages": pages, "bytes": size, "seconds": seconds}
 
@@ -358,18 +373,20 @@ def run_pagefind(site, *, bundle_dir="pagefind", timeout=600, glob=None) -> dict
 def _last_line(text) -> str:
     """A tool's error output as one line: ANSI colours and repeated lines dropped, joined."""
     import re
+
     lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in str(text or "").splitlines()]
     lines = list(dict.fromkeys(line for line in lines if line))
     if not lines:
         return "no output"
     errors = [i for i, line in enumerate(lines) if line.lower().startswith("error")]
     start = errors[0] if errors else max(len(lines) - 2, 0)
-    message = " ".join(lines[start:start + 3])
+    message = " ".join(lines[start : start + 3])
     message = re.sub(r"^error:\s*", "", message, flags=re.IGNORECASE)
     return message if len(message) <= 300 else message[:297] + "..."
 
 
 # --------------------------------------------------------------------------- Pelican signals
+
 
 def initialized(pelican) -> None:
     apply_defaults(pelican.settings)
@@ -383,8 +400,12 @@ def finalized(pelican) -> None:
         return
     site = Path(pelican.output_path).resolve()
     try:
-        figures = run_pagefind(site, bundle_dir=settings.get("SEARCH_BUNDLE_DIR", "pagefind"),
-                               timeout=settings.get("SEARCH_TIMEOUT", 600), glob=indexed_glob(settings))
+        figures = run_pagefind(
+            site,
+            bundle_dir=settings.get("SEARCH_BUNDLE_DIR", "pagefind"),
+            timeout=settings.get("SEARCH_TIMEOUT", 600),
+            glob=indexed_glob(settings),
+        )
     except IndexingFailed as error:
         reason = str(error)
     else:
@@ -397,9 +418,13 @@ def finalized(pelican) -> None:
         return
     # Printed like Pelican's own "Done:" line (its log level hides INFO by default).
     from pelican.log import console
-    console.print(f"Search: Pagefind indexed {figures['pages']} pages into "
-                  f"{display_path(site / settings.get('SEARCH_BUNDLE_DIR', 'pagefind'))} "
-                  f"({figures['bytes'] / 1000:.0f} kB) in {figures['seconds']:.1f} s", soft_wrap=True)
+
+    console.print(
+        f"Search: Pagefind indexed {figures['pages']} pages into "
+        f"{display_path(site / settings.get('SEARCH_BUNDLE_DIR', 'pagefind'))} "
+        f"({figures['bytes'] / 1000:.0f} kB) in {figures['seconds']:.1f} s",
+        soft_wrap=True,
+    )
 
 
 def register() -> None:

@@ -22,23 +22,23 @@ from headshots.text import days, money, place
 from headshots.thumbnails.picture import picture_markup, scan_tile, scan_tiles
 
 FILTERS = {
-    "money": money,                        # 350|money("USD") -> "$350"
-    "card_facts": search.card_facts,       # a card's facts line
-    "pagefind_data": search.pagefind_data, # a profile's hidden search data
-    "search_sort": search.search_sort,     # an indexed page's sort keys
+    "money": money,  # 350|money("USD") -> "$350"
+    "card_facts": search.card_facts,  # a card's facts line
+    "pagefind_data": search.pagefind_data,  # a profile's hidden search data
+    "search_sort": search.search_sort,  # an indexed page's sort keys
 }
 
 GLOBALS = {
-    "label": vocabulary.label,             # label("lighting", "studio") -> "Studio light"
-    "note": vocabulary.note,               # the profile's one-line explanation of a value
-    "field_title": vocabulary.title,       # field_title("hair_makeup") -> "Hair and makeup"
-    "days": days,                          # days(5) -> "5 days"
-    "place": place,                        # place(p) -> "Chicago, IL"
-    "cached": cached,                      # a fragment rendered once a build
-    "picture": picture_markup,             # <picture> of one headshot (docs/ARCHITECTURE.md, "Pictures")
-    "headshots_scan_tile": scan_tile,      # one casting-size tile
-    "headshots_scan_tiles": scan_tiles,    # a scan grid's tiles
-    "search_facets": search.search_facets, # the directory's facets
+    "label": vocabulary.label,  # label("lighting", "studio") -> "Studio light"
+    "note": vocabulary.note,  # the profile's one-line explanation of a value
+    "field_title": vocabulary.title,  # field_title("hair_makeup") -> "Hair and makeup"
+    "days": days,  # days(5) -> "5 days"
+    "place": place,  # place(p) -> "Chicago, IL"
+    "cached": cached,  # a fragment rendered once a build
+    "picture": picture_markup,  # <picture> of one headshot (docs/ARCHITECTURE.md, "Pictures")
+    "headshots_scan_tile": scan_tile,  # one casting-size tile
+    "headshots_scan_tiles": scan_tiles,  # a scan grid's tiles
+    "search_facets": search.search_facets,  # the directory's facets
 }
 
 

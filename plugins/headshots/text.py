@@ -10,8 +10,24 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_LATIN_SPECIAL = {"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o", "ł": "l",
-                  "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i"}
+_LATIN_SPECIAL = {
+    "ß": "ss",
+    "æ": "ae",
+    "Æ": "ae",
+    "œ": "oe",
+    "Œ": "oe",
+    "ø": "o",
+    "Ø": "o",
+    "ł": "l",
+    "Ł": "l",
+    "đ": "d",
+    "Đ": "d",
+    "ð": "d",
+    "Ð": "d",
+    "þ": "th",
+    "Þ": "th",
+    "ı": "i",
+}
 
 
 def fold(text: str) -> str:
@@ -65,7 +81,7 @@ def money(amount, currency: str) -> str:
 
 
 def days(count: int) -> str:
-    """"1 day", "5 days"."""
+    """ "1 day", "5 days"."""
     return f"{count} day{'' if count == 1 else 's'}"
 
 

@@ -34,45 +34,73 @@ class Field:
 
 
 FIELDS: dict[str, Field] = {
-    "specialties": Field("Specialty", {
-        "theatrical": Term("Theatrical"),
-        "commercial": Term("Commercial"),
-        "corporate": Term("Corporate"),
-        "dance": Term("Dance"),
-        "musical-theatre": Term("Musical theatre"),
-        "kids": Term("Kids"),
-        "comedy": Term("Comedy"),
-        "voice": Term("Voice"),
-    }),
-    "lighting": Field("Lighting", {
-        "studio": Term("Studio light"),
-        "natural": Term("Natural light"),
-        "outdoor": Term("Outdoors"),
-    }),
-    "hair_makeup": Field("Hair and makeup", {
-        "included": Term("Included", "In the session price."),
-        "available": Term("At extra cost", "An artist can be booked for the session."),
-        "none": Term("Not offered", "Arrive camera-ready."),
-    }),
-    "retouching": Field("Retouching", {
-        "none": Term("None", "You get the frames as shot, with colour and exposure corrected and nothing "
-                             "else changed."),
-        "natural": Term("Natural", "Stray hairs and passing blemishes are cleaned up; your face, skin texture, "
-                                   "lines and scars stay as they are."),
-        "full": Term("Full", "Heavier smoothing and reshaping. Ask to see before-and-after pairs: the first "
-                             "thing casting checks in the room is whether you match your photo."),
-    }),
-    "proofs": Field("Proofs", {
-        "all": Term("Every frame", "You see every frame from the session and choose your own favourites to "
-                                   "retouch."),
-        "selects": Term("Selects only", "The photographer shortlists the frames first, and you choose from "
-                                        "that shortlist."),
-    }),
-    "usage": Field("Usage rights", {
-        "actor-promotion": Term("Actor promotion", "Casting sites, agents, print, your own website and social "
-                                                   "media."),
-        "unrestricted": Term("Unrestricted", "Use the finished photos however you like."),
-    }),
+    "specialties": Field(
+        "Specialty",
+        {
+            "theatrical": Term("Theatrical"),
+            "commercial": Term("Commercial"),
+            "corporate": Term("Corporate"),
+            "dance": Term("Dance"),
+            "musical-theatre": Term("Musical theatre"),
+            "kids": Term("Kids"),
+            "comedy": Term("Comedy"),
+            "voice": Term("Voice"),
+        },
+    ),
+    "lighting": Field(
+        "Lighting",
+        {
+            "studio": Term("Studio light"),
+            "natural": Term("Natural light"),
+            "outdoor": Term("Outdoors"),
+        },
+    ),
+    "hair_makeup": Field(
+        "Hair and makeup",
+        {
+            "included": Term("Included", "In the session price."),
+            "available": Term("At extra cost", "An artist can be booked for the session."),
+            "none": Term("Not offered", "Arrive camera-ready."),
+        },
+    ),
+    "retouching": Field(
+        "Retouching",
+        {
+            "none": Term(
+                "None", "You get the frames as shot, with colour and exposure corrected and nothing else changed."
+            ),
+            "natural": Term(
+                "Natural",
+                "Stray hairs and passing blemishes are cleaned up; your face, skin texture, "
+                "lines and scars stay as they are.",
+            ),
+            "full": Term(
+                "Full",
+                "Heavier smoothing and reshaping. Ask to see before-and-after pairs: the first "
+                "thing casting checks in the room is whether you match your photo.",
+            ),
+        },
+    ),
+    "proofs": Field(
+        "Proofs",
+        {
+            "all": Term(
+                "Every frame", "You see every frame from the session and choose your own favourites to retouch."
+            ),
+            "selects": Term(
+                "Selects only", "The photographer shortlists the frames first, and you choose from that shortlist."
+            ),
+        },
+    ),
+    "usage": Field(
+        "Usage rights",
+        {
+            "actor-promotion": Term(
+                "Actor promotion", "Casting sites, agents, print, your own website and social media."
+            ),
+            "unrestricted": Term("Unrestricted", "Use the finished photos however you like."),
+        },
+    ),
 }
 
 

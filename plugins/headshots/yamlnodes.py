@@ -95,12 +95,13 @@ class _Resolver(BaseResolver):
 
 _Resolver.add_implicit_resolver(BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 _Resolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-_Resolver.add_implicit_resolver(
-    INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
+_Resolver.add_implicit_resolver(INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
 _Resolver.add_implicit_resolver(
     FLOAT,
-    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-               r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
     list("-+.0123456789"),
 )
 
@@ -111,11 +112,15 @@ class _Composer(Composer):
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, AliasEvent):
-            raise YamlError(f'aliases ("*{event.anchor}") are not allowed: write the value out in full',
-                            *_position(event.start_mark))
+            raise YamlError(
+                f'aliases ("*{event.anchor}") are not allowed: write the value out in full',
+                *_position(event.start_mark),
+            )
         if getattr(event, "anchor", None) is not None:
-            raise YamlError(f'anchors ("&{event.anchor}") are not allowed: write each value out in full',
-                            *_position(event.start_mark))
+            raise YamlError(
+                f'anchors ("&{event.anchor}") are not allowed: write each value out in full',
+                *_position(event.start_mark),
+            )
         return super().compose_node(parent, index)
 
 
@@ -144,8 +149,12 @@ if yaml.__with_libyaml__:
             if isinstance(event, ScalarEvent):
                 if event.tag not in _SCALAR_TAGS:
                     raise _NotSure  # libyaml accepts tags PyYAML refuses, and reads an empty "!" scalar as str
-                if not event.style and parent is not None and parent.flow_style and (
-                        "?" in event.value or not event.value):
+                if (
+                    not event.style
+                    and parent is not None
+                    and parent.flow_style
+                    and ("?" in event.value or not event.value)
+                ):
                     raise _NotSure  # in [...] or {...}: PyYAML ends plain text at "?", marks empty values elsewhere
             elif getattr(event, "tag", None) is not None:
                 raise _NotSure  # the mark of a tagged collection is its tag's: see the indentless sequence below
@@ -153,10 +162,16 @@ if yaml.__with_libyaml__:
             if isinstance(node, ScalarNode):
                 if node.style == "":  # libyaml's plain style; PyYAML's is None
                     node.style = None
-            elif (isinstance(node, SequenceNode) and node.flow_style is False and isinstance(parent, MappingNode)
-                  and parent.flow_style is False and node.start_mark.column == parent.start_mark.column):
+            elif (
+                isinstance(node, SequenceNode)
+                and node.flow_style is False
+                and isinstance(parent, MappingNode)
+                and parent.flow_style is False
+                and node.start_mark.column == parent.start_mark.column
+            ):
                 node.flow_style = None  # PyYAML's style of an indentless "key:\n- item" sequence
             return node
+
     class _CComposer(CParser, _Resolver):
         """libyaml's parser and composer, both in C, with our resolver: for `load`, when
         `_composed_in_c` has ruled out what only the event-level checks above can see."""
@@ -199,8 +214,12 @@ def _libyaml_reads_alike(text: str) -> bool:
     """Whether libyaml reads `text` exactly as PyYAML does (see the module docstring): a final
     newline, no tab, no byte-order mark, and no block scalar header running into a comment
     ("|#", ">-2#": PyYAML wants a space before the "#")."""
-    return (text.endswith("\n") and "\t" not in text and "\ufeff" not in text
-            and not _follows(text, "#", "-+0123456789", "|>", at_start=False))
+    return (
+        text.endswith("\n")
+        and "\t" not in text
+        and "\ufeff" not in text
+        and not _follows(text, "#", "-+0123456789", "|>", at_start=False)
+    )
 
 
 def _may_hold_node_property(text: str) -> bool:
@@ -237,8 +256,9 @@ def _composed_in_c(text: str) -> Node | None:
 def _reads_alike(node, parent) -> bool:
     """No plain scalar with "?", and no empty one, inside [...] or {...} (see `_FastLoader`)."""
     if isinstance(node, ScalarNode):
-        return not (parent is not None and parent.flow_style and not node.style
-                    and ("?" in node.value or not node.value))
+        return not (
+            parent is not None and parent.flow_style and not node.style and ("?" in node.value or not node.value)
+        )
     if isinstance(node, SequenceNode):
         return all(_reads_alike(item, node) for item in node.value)
     if isinstance(node, MappingNode):
@@ -268,8 +288,9 @@ def decode(data: bytes) -> str:
         before = data[: error.start]
         line = before.count(b"\n") + 1
         col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")) + 1
-        raise YamlError(f"byte 0x{data[error.start]:02X} is not UTF-8: save the file with UTF-8 encoding",
-                        line, col) from None
+        raise YamlError(
+            f"byte 0x{data[error.start]:02X} is not UTF-8: save the file with UTF-8 encoding", line, col
+        ) from None
 
 
 def compose(text: str | bytes) -> Node | None:
@@ -291,7 +312,7 @@ def compose(text: str | bytes) -> Node | None:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "not valid YAML"
         if error.context and error.problem and "expected a single document" in error.context:
-            problem = "only one YAML document is allowed (remove the second \"---\")"
+            problem = 'only one YAML document is allowed (remove the second "---")'
         elif error.context and error.problem and error.context_mark is not None:
             problem += f" ({error.context} that starts on line {error.context_mark.line + 1})"
         raise YamlError(f"YAML syntax error: {problem}", *_position(mark)) from None
@@ -379,14 +400,15 @@ def _construct(node: Node, path: tuple, document: Document):
         key_positions = document.key_positions
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise YamlError("a key must be a plain word, not a list or a mapping",
-                                *_position(key_node.start_mark))
+                raise YamlError("a key must be a plain word, not a list or a mapping", *_position(key_node.start_mark))
             key = key_node.value
             child = (*path, key)
             if key in result:
                 first_line = key_positions[child][0]
-                raise YamlError(f'duplicate key "{key}" (first written on line {first_line}): keep one',
-                                *_position(key_node.start_mark))
+                raise YamlError(
+                    f'duplicate key "{key}" (first written on line {first_line}): keep one',
+                    *_position(key_node.start_mark),
+                )
             mark = key_node.start_mark
             key_positions[child] = (mark.line + 1, mark.column + 1)
             result[key] = _construct(value_node, child, document)
@@ -401,7 +423,7 @@ def _check_tag(node: Node, expected: str) -> None:
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _scalar(node: ScalarNode):

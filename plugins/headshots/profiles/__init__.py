@@ -31,7 +31,6 @@ parsed, validated profiles are cached by content hash under
 
 from __future__ import annotations
 
-import copy
 import gc
 import json
 import logging
@@ -44,17 +43,15 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join, wait_for_changes
 
-from headshots import errors, templating
-from headshots.settings import DEFAULTS, apply_defaults
-from headshots.errors import Problem, display_path
-from headshots.profiles import parallel, sitemap
-from headshots.profiles.model import City, Headshot, Photographer, assemble, scan_grid, scan_pool
 # the module, not its names: headshots.directory imports this package's model (a cycle Python allows)
-from headshots import directory
+from headshots import directory, errors, templating
+from headshots.errors import display_path
+from headshots.profiles import parallel, sitemap
+from headshots.profiles.model import City, Headshot, Photographer, scan_grid, scan_pool
 from headshots.profiles.validate import ProfileCache, load_profile, load_profiles
+from headshots.settings import DEFAULTS, apply_defaults
 
 __all__ = ["DEFAULTS", "City", "Headshot", "Photographer", "ProfilesGenerator", "register"]
-
 
 
 logger = logging.getLogger(__name__)
@@ -194,6 +191,7 @@ class ProfilesGenerator(Generator):
         if problems:
             summary += f", {len(problems)} problems"
         from pelican.log import console
+
         console.print(f"Profiles: {summary} in {time.perf_counter() - started:.2f} s", soft_wrap=True)
 
     # ------------------------------------------------------------------ output
@@ -210,8 +208,9 @@ class ProfilesGenerator(Generator):
         for city in self.cities:
             pages += self._city_pages(city)
         if self.settings.get("CITIES_SAVE_AS"):
-            pages.append((self.settings["CITIES_SAVE_AS"], "cities",
-                          {"page_name": "cities", "url": self.settings["CITIES_URL"]}))
+            pages.append(
+                (self.settings["CITIES_SAVE_AS"], "cities", {"page_name": "cities", "url": self.settings["CITIES_URL"]})
+            )
         self._pages = pages
         self._writers = self._write_pages(self._open_data() + pages)
 
@@ -222,13 +221,18 @@ class ProfilesGenerator(Generator):
         # `content_written` receivers (the sitemap, other plugins') live in this process: they
         # hear of every HTML page, in order, wherever it was written.
         for save_as, template, kwargs in self._pages:
-            signals.content_written.send(sanitised_join(self.output_path, save_as),
-                                         context=self._page_context(save_as, kwargs))
+            signals.content_written.send(
+                sanitised_join(self.output_path, save_as), context=self._page_context(save_as, kwargs)
+            )
         processes = len(set(pids) - {os.getpid()}) or 1
         from pelican.log import console
-        console.print(f"Profiles: wrote {len(self._pages)} pages and the open data "
-                      f"in {time.perf_counter() - self._output_started:.2f} s "
-                      f"({processes} process{'es' if processes > 1 else ''})", soft_wrap=True)
+
+        console.print(
+            f"Profiles: wrote {len(self._pages)} pages and the open data "
+            f"in {time.perf_counter() - self._output_started:.2f} s "
+            f"({processes} process{'es' if processes > 1 else ''})",
+            soft_wrap=True,
+        )
 
     def _write_pages(self, pages: list):
         """Start writing `pages`, each `(save_as, template name, context)`; returns the function that
@@ -239,6 +243,7 @@ class ProfilesGenerator(Generator):
         Pelican's writer so that a page whose bytes did not change is not
         rewritten (`write_if_changed`).
         """
+
         def write(page) -> int:
             save_as, template, value = page
             if template is None:
@@ -262,15 +267,26 @@ class ProfilesGenerator(Generator):
         settings = self.settings
 
         def url(number: int) -> str:
-            return settings["PHOTOGRAPHERS_URL"] if number == 1 else \
-                settings["PHOTOGRAPHERS_PAGE_URL"].format(number=number)
+            return (
+                settings["PHOTOGRAPHERS_URL"]
+                if number == 1
+                else settings["PHOTOGRAPHERS_PAGE_URL"].format(number=number)
+            )
 
         def save_as(number: int) -> str:
-            return settings["PHOTOGRAPHERS_SAVE_AS"] if number == 1 else \
-                settings["PHOTOGRAPHERS_PAGE_SAVE_AS"].format(number=number)
+            return (
+                settings["PHOTOGRAPHERS_SAVE_AS"]
+                if number == 1
+                else settings["PHOTOGRAPHERS_PAGE_SAVE_AS"].format(number=number)
+            )
 
-        return self._paginate("photographers", self.photographers, url, save_as,
-                              lambda start, end: {"page_photographers": self.photographers[start:end]})
+        return self._paginate(
+            "photographers",
+            self.photographers,
+            url,
+            save_as,
+            lambda start, end: {"page_photographers": self.photographers[start:end]},
+        )
 
     def _photographer_pages(self) -> list:
         """Each photographer's profile and scan page.
@@ -283,11 +299,20 @@ class ProfilesGenerator(Generator):
         self.env.globals["scan_grid_of"] = lambda p: scan_grid(p, scan_pool(p, everyone, pool_size))
         pages = []
         for photographer in self.photographers:
-            pages.append((photographer.save_as, "profile",
-                          {"page_name": "profile", "url": photographer.url, "photographer": photographer}))
-            pages.append((photographer.scan_save_as, "photographer_scan",
-                          {"page_name": "photographer_scan", "url": photographer.scan_url,
-                           "photographer": photographer}))
+            pages.append(
+                (
+                    photographer.save_as,
+                    "profile",
+                    {"page_name": "profile", "url": photographer.url, "photographer": photographer},
+                )
+            )
+            pages.append(
+                (
+                    photographer.scan_save_as,
+                    "photographer_scan",
+                    {"page_name": "photographer_scan", "url": photographer.scan_url, "photographer": photographer},
+                )
+            )
         return pages
 
     def _city_pages(self, city: City) -> list:
@@ -303,12 +328,19 @@ class ProfilesGenerator(Generator):
             return city.url if number == 1 else settings["CITY_PAGE_URL"].format(slug=city.slug, number=number)
 
         def save_as(number: int) -> str:
-            return city.save_as if number == 1 else \
-                settings["CITY_PAGE_SAVE_AS"].format(slug=city.slug, number=number)
+            return city.save_as if number == 1 else settings["CITY_PAGE_SAVE_AS"].format(slug=city.slug, number=number)
 
-        return self._paginate("city", city.photographers, url, save_as, lambda start, end: {
-            "city": city, "page_based": city.based[start:min(end, based)],
-            "page_visiting": city.visiting[max(start - based, 0):max(end - based, 0)]})
+        return self._paginate(
+            "city",
+            city.photographers,
+            url,
+            save_as,
+            lambda start, end: {
+                "city": city,
+                "page_based": city.based[start : min(end, based)],
+                "page_visiting": city.visiting[max(start - based, 0) : max(end - based, 0)],
+            },
+        )
 
     def _paginate(self, template: str, items: list, url, save_as, extra) -> list:
         """`items`, PHOTOGRAPHERS_PER_PAGE a page, as pages of `template`.
@@ -323,13 +355,24 @@ class ProfilesGenerator(Generator):
         pages = []
         for number in range(1, count + 1):
             start, end = (number - 1) * per_page, number * per_page
-            pages.append((save_as(number), template, {
-                "page_name": template, "url": url(number), "page_number": number, "page_count": count,
-                "first_index": start + 1, "page_items": items[start:end],
-                "page_links": pager_links(number, count, url, window),
-                "prev_url": url(number - 1) if number > 1 else None,
-                "next_url": url(number + 1) if number < count else None,
-                **extra(start, end)}))
+            pages.append(
+                (
+                    save_as(number),
+                    template,
+                    {
+                        "page_name": template,
+                        "url": url(number),
+                        "page_number": number,
+                        "page_count": count,
+                        "first_index": start + 1,
+                        "page_items": items[start:end],
+                        "page_links": pager_links(number, count, url, window),
+                        "prev_url": url(number - 1) if number > 1 else None,
+                        "next_url": url(number + 1) if number < count else None,
+                        **extra(start, end),
+                    },
+                )
+            )
         return pages
 
     def _open_data(self) -> list:
@@ -349,28 +392,56 @@ class ProfilesGenerator(Generator):
 
         files = []
         if settings.get("PHOTOGRAPHERS_JSON_SAVE_AS"):
-            files.append((settings["PHOTOGRAPHERS_JSON_SAVE_AS"], None, lambda: {
-                "about": "First Look's photographer directory as open data: every profile as its editors wrote it.",
-                "count": len(self.photographers),
-                "photographers": [data(p) for p in self.photographers],
-            }))
+            files.append(
+                (
+                    settings["PHOTOGRAPHERS_JSON_SAVE_AS"],
+                    None,
+                    lambda: {
+                        "about": "First Look's photographer directory as open data: "
+                        "every profile as its editors wrote it.",
+                        "count": len(self.photographers),
+                        "photographers": [data(p) for p in self.photographers],
+                    },
+                )
+            )
         if settings.get("CITIES_JSON_SAVE_AS"):
-            files.append((settings["CITIES_JSON_SAVE_AS"], None, lambda: {
-                "about": "Every city in First Look's directory: those based there and those who travel there.",
-                "count": len(self.cities),
-                "cities": [{"name": c.name, "slug": c.slug, "country": c.country, "url": c.url,
-                            "based": len(c.based), "visiting": len(c.visiting)} for c in self.cities],
-            }))
+            files.append(
+                (
+                    settings["CITIES_JSON_SAVE_AS"],
+                    None,
+                    lambda: {
+                        "about": "Every city in First Look's directory: those based there and those who travel there.",
+                        "count": len(self.cities),
+                        "cities": [
+                            {
+                                "name": c.name,
+                                "slug": c.slug,
+                                "country": c.country,
+                                "url": c.url,
+                                "based": len(c.based),
+                                "visiting": len(c.visiting),
+                            }
+                            for c in self.cities
+                        ],
+                    },
+                )
+            )
         if settings.get("CITY_JSON_SAVE_AS"):
             for city in self.cities:
-                files.append((settings["CITY_JSON_SAVE_AS"].format(slug=city.slug), None, lambda city=city: {
-                    "about": f"First Look's headshot photographers in {city.name}, as open data: those based "
-                             "there, then those who travel there (based_here false).",
-                    "city": {"name": city.name, "slug": city.slug, "country": city.country, "url": city.url},
-                    "count": len(city.based) + len(city.visiting),
-                    "photographers": [{**data(p), "based_here": True} for p in city.based]
-                    + [{**data(p), "based_here": False} for p in city.visiting],
-                }))
+                files.append(
+                    (
+                        settings["CITY_JSON_SAVE_AS"].format(slug=city.slug),
+                        None,
+                        lambda city=city: {
+                            "about": f"First Look's headshot photographers in {city.name}, as open data: those based "
+                            "there, then those who travel there (based_here false).",
+                            "city": {"name": city.name, "slug": city.slug, "country": city.country, "url": city.url},
+                            "count": len(city.based) + len(city.visiting),
+                            "photographers": [{**data(p), "based_here": True} for p in city.based]
+                            + [{**data(p), "based_here": False} for p in city.visiting],
+                        },
+                    )
+                )
         return files
 
 

@@ -40,8 +40,10 @@ def _unlink_unsafe(state) -> None:
             continue
         kept, dropped = [], 0
         for token in block.children:
-            if token.type == "link_open" and \
-                    urlsplit(str(token.attrGet("href") or "")).scheme.lower() not in _LINK_SCHEMES:
+            if (
+                token.type == "link_open"
+                and urlsplit(str(token.attrGet("href") or "")).scheme.lower() not in _LINK_SCHEMES
+            ):
                 dropped += 1  # links do not nest
                 continue
             if token.type == "link_close" and dropped:
@@ -65,8 +67,13 @@ def render_bio(text: str | None) -> Markup:
     if not text:
         return Markup("")
     html = _bio_markdown().render(text).rstrip("\n")
-    clean = nh3.clean(html, tags=_BIO_TAGS, attributes={"a": {"href", "title"}},
-                      url_schemes=_LINK_SCHEMES, link_rel="nofollow noopener")
+    clean = nh3.clean(
+        html,
+        tags=_BIO_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes=_LINK_SCHEMES,
+        link_rel="nofollow noopener",
+    )
     return Markup(clean)
 
 
@@ -152,10 +159,22 @@ class Photographer:
         price = data["price"]
         self.price = Price(price["currency"], price["from"], price.get("to"))
         self.currency = self.price.currency
-        self.sessions = [Session(s["name"], s["price"], s.get("looks"), s.get("minutes"), s.get("retouched"))
-                         for s in data.get("sessions", [])]
-        for key in ("hair_makeup", "retouching", "proofs", "turnaround_days", "booking_lead_days", "usage",
-                    "website", "booking_url", "email", "bio"):
+        self.sessions = [
+            Session(s["name"], s["price"], s.get("looks"), s.get("minutes"), s.get("retouched"))
+            for s in data.get("sessions", [])
+        ]
+        for key in (
+            "hair_makeup",
+            "retouching",
+            "proofs",
+            "turnaround_days",
+            "booking_lead_days",
+            "usage",
+            "website",
+            "booking_url",
+            "email",
+            "bio",
+        ):
             setattr(self, key, data.get(key))
         # A datetime.date (the schema has checked the YYYY-MM-DD form and the date).
         self.updated = datetime.date.fromisoformat(data["updated"]) if data.get("updated") else None
@@ -168,8 +187,17 @@ class Photographer:
         for index, item in enumerate(data["headshots"]):
             where = profile.where(("headshots", index, "file"))
             focus = tuple(item["focus"]) if "focus" in item else None
-            self.headshots.append(Headshot(file=item["file"], alt=item["alt"], source=folder / item["file"],
-                                           where=where, look=item.get("look"), focus=focus, photographer=self))
+            self.headshots.append(
+                Headshot(
+                    file=item["file"],
+                    alt=item["alt"],
+                    source=folder / item["file"],
+                    where=where,
+                    look=item.get("look"),
+                    focus=focus,
+                    photographer=self,
+                )
+            )
         self.url = settings["PHOTOGRAPHER_URL"].format(slug=self.slug)
         self.save_as = settings["PHOTOGRAPHER_SAVE_AS"].format(slug=self.slug)
         self.scan_url = settings["PHOTOGRAPHER_SCAN_URL"].format(slug=self.slug)
@@ -185,7 +213,7 @@ class Photographer:
 
     @property
     def price_range(self) -> str:
-        """"$350-$900" or "from $350"."""
+        """ "$350-$900" or "from $350"."""
         low = money(self.price.from_, self.currency)
         if self.price.to is not None and self.price.to != self.price.from_:
             return f"{low}–{money(self.price.to, self.currency)}"
@@ -209,8 +237,11 @@ class Photographer:
         data["city_url"] = self.city.url if self.city else None
         headshots = []
         for headshot in self.headshots:
-            item = {key: value for key, value in (("file", headshot.file), ("alt", headshot.alt),
-                                                  ("look", headshot.look)) if value is not None}
+            item = {
+                key: value
+                for key, value in (("file", headshot.file), ("alt", headshot.alt), ("look", headshot.look))
+                if value is not None
+            }
             if headshot.focus is not None:
                 item["focus"] = list(headshot.focus)
             image = _picture_url(headshot)
@@ -263,22 +294,37 @@ def jsonld(photographer: Photographer) -> dict:
         data["description"] = p.bio_html.striptags()  # the bio as plain text: no Markdown, no link targets
     offers = []
     for session in p.sessions or []:
-        offer = {"@type": "Offer", "name": session.name, "price": _plain_number(session.price),
-                 "priceCurrency": p.currency}
+        offer = {
+            "@type": "Offer",
+            "name": session.name,
+            "price": _plain_number(session.price),
+            "priceCurrency": p.currency,
+        }
         if p.booking_url:
             offer["url"] = p.booking_url
         offers.append(offer)
     if not offers:
-        offers.append({"@type": "Offer", "name": "Headshot session",
-                       "priceSpecification": {"@type": "PriceSpecification", "priceCurrency": p.currency,
-                                              "minPrice": _plain_number(p.price.from_),
-                                              **({"maxPrice": _plain_number(p.price.to)}
-                                                 if p.price.to is not None else {})}})
+        offers.append(
+            {
+                "@type": "Offer",
+                "name": "Headshot session",
+                "priceSpecification": {
+                    "@type": "PriceSpecification",
+                    "priceCurrency": p.currency,
+                    "minPrice": _plain_number(p.price.from_),
+                    **({"maxPrice": _plain_number(p.price.to)} if p.price.to is not None else {}),
+                },
+            }
+        )
     data["makesOffer"] = offers
     images = []
     for headshot in p.headshots:
-        image = {"@type": "ImageObject", "caption": headshot.alt, "creditText": p.name,
-                 "creator": {"@type": "Person", "name": p.name}}
+        image = {
+            "@type": "ImageObject",
+            "caption": headshot.alt,
+            "creditText": p.name,
+            "creator": {"@type": "Person", "name": p.name},
+        }
         url = _picture_url(headshot)
         if url:
             image["contentUrl"] = _absolute(siteurl, url)
@@ -302,9 +348,13 @@ def assemble(profiles, settings: dict) -> tuple[list[Photographer], list[City]]:
     def city(name: str, country: str) -> City:
         slug = city_slug(name)
         if slug not in cities:
-            cities[slug] = City(name=name, slug=slug, country=country,
-                                url=settings["CITY_URL"].format(slug=slug),
-                                save_as=settings["CITY_SAVE_AS"].format(slug=slug))
+            cities[slug] = City(
+                name=name,
+                slug=slug,
+                country=country,
+                url=settings["CITY_URL"].format(slug=slug),
+                save_as=settings["CITY_SAVE_AS"].format(slug=slug),
+            )
         return cities[slug]
 
     # Home cities first, so a city's name and country come from someone based there.
@@ -362,8 +412,9 @@ def scan_pool(photographer: Photographer, photographers: list[Photographer], siz
     return pool
 
 
-def scan_grid(photographer: Photographer, pool: list[Headshot], tiles: int = 24,
-              theirs: int = 6) -> list[tuple[Headshot, bool]]:
+def scan_grid(
+    photographer: Photographer, pool: list[Headshot], tiles: int = 24, theirs: int = 6
+) -> list[tuple[Headshot, bool]]:
     """A photographer's scan page grid: `tiles` pairs (headshot, is_theirs).
 
     Up to `theirs` of their headshots sit at every 4th tile from the second

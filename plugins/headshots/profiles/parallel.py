@@ -30,7 +30,7 @@ def _start_worker(job) -> None:
 
 def _run_chunk(start: int) -> list:
     function, items, chunk = _job
-    return [function(item) for item in items[start:start + chunk]]
+    return [function(item) for item in items[start : start + chunk]]
 
 
 def jobs_for(settings: dict, count: int) -> int:
@@ -57,12 +57,15 @@ def start_forked_map(function, items: list, jobs: int):
     fork, or with one job, the items are worked through when the results are asked for.
     """
     jobs = min(jobs, len(items))
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods() \
-            or multiprocessing.current_process().daemon:
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
         return lambda: [function(item) for item in items]
     chunk = min(CHUNK, -(-len(items) // jobs))
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start_worker, initargs=((function, items, chunk),))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=((function, items, chunk),),
+    )
     try:
         parts = [pool.submit(_run_chunk, start) for start in range(0, len(items), chunk)]
     except BaseException:

@@ -50,8 +50,10 @@ class SitemapCollector:
             if lastmod is False or any(p.search(url) for p in excluded):
                 continue
             entries[url] = lastmod
-        lines = ['<?xml version="1.0" encoding="utf-8"?>',
-                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        lines = [
+            '<?xml version="1.0" encoding="utf-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        ]
         for url in sorted(entries):
             loc = escape(f"{siteurl}/{quote(url, safe='/:@!$&()*+,;=~-._')}")
             lastmod = f"<lastmod>{entries[url]}</lastmod>" if entries[url] else ""

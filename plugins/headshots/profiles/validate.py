@@ -61,6 +61,7 @@ def validator():
     """jsonschema's validator, for the messages: imported only when a profile is refused
     (importing it is about a tenth of a second's fixed cost, more than a build's valid profiles)."""
     from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -86,11 +87,19 @@ def _example_problems(profile: LoadedProfile) -> list[Problem]:
     """Values left as the scaffold wrote them: the editor meant to replace them."""
     fields, alt = scaffold_examples()
     found = [((field,), value) for field, value in fields.items() if profile.data.get(field) == value]
-    found += [(("headshots", index, "alt"), alt)
-              for index, headshot in enumerate(profile.data["headshots"]) if headshot["alt"] == alt]
-    return [profile.where(path, message=f"{show(value.strip())} is the scaffold's example: "
-                                        "write your own, or delete the line if it is optional")
-            for path, value in found]
+    found += [
+        (("headshots", index, "alt"), alt)
+        for index, headshot in enumerate(profile.data["headshots"])
+        if headshot["alt"] == alt
+    ]
+    return [
+        profile.where(
+            path,
+            message=f"{show(value.strip())} is the scaffold's example: "
+            "write your own, or delete the line if it is optional",
+        )
+        for path, value in found
+    ]
 
 
 @dataclass
@@ -153,8 +162,9 @@ def _messages(error, document: yamlnodes.Document, display: str, hinted=frozense
     if kind == "additionalProperties":
         allowed = sorted(sub.get("properties", {}))
         for extra in sorted(set(value) - set(allowed)):
-            hint = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6) or \
-                difflib.get_close_matches(extra.lower().replace("-", "_").replace(" ", "_"), allowed, n=1, cutoff=0.6)
+            hint = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6) or difflib.get_close_matches(
+                extra.lower().replace("-", "_").replace(" ", "_"), allowed, n=1, cutoff=0.6
+            )
             message = f'unknown key "{extra}"'
             message += f' (did you mean "{hint[0]}"?)' if hint else f" (allowed: {', '.join(allowed)})"
             yield at((*path, extra), message, key=True)
@@ -181,9 +191,11 @@ def _messages(error, document: yamlnodes.Document, display: str, hinted=frozense
         yield at(path, f"{show(value)} is {reason}")
         return
     if kind == "format":
-        reason = {"email": "not an email address (like hello@example.com)",
-                  "date": "not a real date in the form YYYY-MM-DD",
-                  "uri": "not a web address: use a full address starting with https:// (or http://)"}
+        reason = {
+            "email": "not an email address (like hello@example.com)",
+            "date": "not a real date in the form YYYY-MM-DD",
+            "uri": "not a web address: use a full address starting with https:// (or http://)",
+        }
         yield at(path, f"{show(value)} is {reason.get(error.validator_value, 'not a valid ' + error.validator_value)}")
         return
     if kind in _BOUNDS:
@@ -235,8 +247,7 @@ def schema_problems(data, document: yamlnodes.Document, display: str) -> list[Pr
             for extra in set(error.instance) - set(allowed):
                 for hint in difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6):
                     hinted.add((tuple(error.absolute_path), hint))
-    errors = sorted(every,
-                    key=lambda e: (_PRIORITY.get(e.validator, 5), [str(p) for p in e.absolute_path]))
+    errors = sorted(every, key=lambda e: (_PRIORITY.get(e.validator, 5), [str(p) for p in e.absolute_path]))
     for error in errors:
         if error.validator == "required":
             path = tuple(error.absolute_path)
@@ -244,8 +255,10 @@ def schema_problems(data, document: yamlnodes.Document, display: str) -> list[Pr
             if not missing:
                 continue
         for problem in _messages(error, document, display, hinted):
-            found.setdefault((problem.field, problem.message if error.validator in
-                              ("required", "additionalProperties") else ""), problem)
+            found.setdefault(
+                (problem.field, problem.message if error.validator in ("required", "additionalProperties") else ""),
+                problem,
+            )
     return sorted(found.values())
 
 
@@ -255,14 +268,21 @@ def rule_problems(profile: LoadedProfile) -> list[Problem]:
     problems = []
     price = data["price"]
     if "to" in price and price["to"] < price["from"]:
-        problems.append(profile.where(("price", "to"), message=(
-            f"{show(price['to'])} is less than price.from ({show(price['from'])}): "
-            "price.to is the most expensive session")))
+        problems.append(
+            profile.where(
+                ("price", "to"),
+                message=(
+                    f"{show(price['to'])} is less than price.from ({show(price['from'])}): "
+                    "price.to is the most expensive session"
+                ),
+            )
+        )
     country = data["location"]["country"]
     if country not in COUNTRIES:
         hint = ": the United Kingdom is GB" if country == "UK" else " (for example US, GB, CA)"
-        problems.append(profile.where(("location", "country"), message=(
-            f"{show(country)} is not an ISO 3166 country code{hint}")))
+        problems.append(
+            profile.where(("location", "country"), message=(f"{show(country)} is not an ISO 3166 country code{hint}"))
+        )
     folder = profile.path.parent
     try:
         present = set(os.listdir(folder))
@@ -273,24 +293,32 @@ def rule_problems(profile: LoadedProfile) -> list[Problem]:
         name = headshot["file"]
         where = ("headshots", index, "file")
         if name in seen:
-            problems.append(profile.where(where, message=(
-                f'"{name}" is already listed as headshots[{seen[name]}].file: list each image once')))
+            problems.append(
+                profile.where(
+                    where, message=(f'"{name}" is already listed as headshots[{seen[name]}].file: list each image once')
+                )
+            )
             continue
         seen[name] = index
         if name not in present or not (folder / name).is_file():
             candidates = sorted(present - {PROFILE_NAME})
-            close = [c for c in candidates if c.casefold() == name.casefold()] or \
-                difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+            close = [c for c in candidates if c.casefold() == name.casefold()] or difflib.get_close_matches(
+                name, candidates, n=1, cutoff=0.6
+            )
             hint = f' (did you mean "{close[0]}"?)' if close else ""
-            problems.append(profile.where(where, message=(
-                f'file "{name}" not found in {display_path(folder)}/{hint}')))
+            problems.append(profile.where(where, message=(f'file "{name}" not found in {display_path(folder)}/{hint}')))
     from headshots.text import city_slug
 
-    for path, city in [(("location", "city"), data["location"]["city"]),
-                       *((("travels_to", i), c) for i, c in enumerate(data.get("travels_to", [])))]:
+    for path, city in [
+        (("location", "city"), data["location"]["city"]),
+        *((("travels_to", i), c) for i, c in enumerate(data.get("travels_to", []))),
+    ]:
         if not city_slug(city):
-            problems.append(profile.where(path, message=(
-                f"{show(city)} has no letters or digits to make the city page's address from")))
+            problems.append(
+                profile.where(
+                    path, message=(f"{show(city)} has no letters or digits to make the city page's address from")
+                )
+            )
     return problems + _example_problems(profile)
 
 
@@ -303,8 +331,15 @@ def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
     if not SLUG_RE.match(slug):
         suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
         hint = f', e.g. "{suggestion}"' if suggestion and SLUG_RE.match(suggestion) else ""
-        problems.append(Problem(display, 1, 1, "", (
-            f'folder name "{slug}" is not a valid slug: use lowercase letters, digits and hyphens{hint}')))
+        problems.append(
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                (f'folder name "{slug}" is not a valid slug: use lowercase letters, digits and hyphens{hint}'),
+            )
+        )
     try:
         document = yamlnodes.load_file(path)
     except yamlnodes.YamlError as error:
@@ -313,12 +348,30 @@ def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
         return None, [*problems, Problem(display, 1, 1, "", f"cannot read the file: {error.strerror}")]
     data = document.data
     if data is None:
-        return None, [*problems, Problem(display, 1, 1, "", (
-            "the file is empty: a profile needs at least name, location, specialties, price and headshots "
-            "(`headshots new photographer \"Name\"` writes a commented one)"))]
+        return None, [
+            *problems,
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                (
+                    "the file is empty: a profile needs at least name, location, specialties, price and headshots "
+                    '(`headshots new photographer "Name"` writes a commented one)'
+                ),
+            ),
+        ]
     if not isinstance(data, dict):
-        return None, [*problems, Problem(display, 1, 1, "", (
-            f"expected the profile's fields (name: ..., location: ...) at the top level, got {show(data)}"))]
+        return None, [
+            *problems,
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                (f"expected the profile's fields (name: ..., location: ...) at the top level, got {show(data)}"),
+            ),
+        ]
     problems += schema_problems(data, document, display)
     if problems:
         return None, problems
@@ -350,13 +403,21 @@ def profile_paths(root: Path) -> tuple[list[Path], list[Problem]]:
         else:
             others = sorted(p.name for p in folder.glob("profile.*"))
             hint = f" (found {others[0]}: rename it)" if others else ""
-            problems.append(Problem(display_path(profile), 1, 1, "", (
-                f"missing: every folder in {display_path(root)}/ needs a {PROFILE_NAME}{hint}")))
+            problems.append(
+                Problem(
+                    display_path(profile),
+                    1,
+                    1,
+                    "",
+                    (f"missing: every folder in {display_path(root)}/ needs a {PROFILE_NAME}{hint}"),
+                )
+            )
     return paths, problems
 
 
-def load_profiles(root: Path, cache: ProfileCache | None = None, *,
-                  settings: dict | None = None) -> tuple[list[LoadedProfile], list[Problem]]:
+def load_profiles(
+    root: Path, cache: ProfileCache | None = None, *, settings: dict | None = None
+) -> tuple[list[LoadedProfile], list[Problem]]:
     """Every valid profile under `root` and every problem in the others (all of them, not the first).
 
     With a `cache`, a profile whose key (see `ProfileCache.key`) was seen
@@ -392,8 +453,14 @@ def start_loading_profiles(root: Path, cache: ProfileCache | None = None, *, set
 
 #: Bump to drop every cached profile by hand (the code hash below usually does it).
 CACHE_VERSION = "1"
-_CODE_FILES = ("templates/profile.yaml", "profiles/validate.py", "profiles/countries.py", "profiles/model.py",
-               "yamlnodes.py", "errors.py")
+_CODE_FILES = (
+    "templates/profile.yaml",
+    "profiles/validate.py",
+    "profiles/countries.py",
+    "profiles/model.py",
+    "yamlnodes.py",
+    "errors.py",
+)
 
 
 @cache

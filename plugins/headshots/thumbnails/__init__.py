@@ -20,15 +20,31 @@ for every submodule import, so a spawned worker that unpickles
 
 from __future__ import annotations
 
+from ..settings import DEFAULTS, apply_defaults
 from .build import LAST_STATS, Item, inspect, process, publish
 from .picture import Picture, PictureMarkupError, picture_attrs, picture_markup, scan_tile, scan_tiles
 from .plan import PIPELINE_VERSION
-from ..settings import DEFAULTS, apply_defaults
 from .settings import FORMATS, options_from
 
-__all__ = ["DEFAULTS", "FORMATS", "LAST_STATS", "PIPELINE_VERSION", "Item", "Picture",
-           "PictureMarkupError", "apply_defaults", "inspect", "options_from", "picture_attrs", "picture_markup",
-           "process", "publish", "register", "scan_tile", "scan_tiles"]
+__all__ = [
+    "DEFAULTS",
+    "FORMATS",
+    "LAST_STATS",
+    "PIPELINE_VERSION",
+    "Item",
+    "Picture",
+    "PictureMarkupError",
+    "apply_defaults",
+    "inspect",
+    "options_from",
+    "picture_attrs",
+    "picture_markup",
+    "process",
+    "publish",
+    "register",
+    "scan_tile",
+    "scan_tiles",
+]
 
 
 def register() -> None:

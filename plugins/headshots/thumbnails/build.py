@@ -27,8 +27,9 @@ from .settings import DEFAULTS, options_from
 LAST_STATS: dict = {}
 
 
-def inspect(path: Path, min_side: int = DEFAULTS["HEADSHOTS_MIN_SIDE"],
-            max_pixels: int = DEFAULTS["HEADSHOTS_MAX_PIXELS"]) -> str | None:
+def inspect(
+    path: Path, min_side: int = DEFAULTS["HEADSHOTS_MIN_SIDE"], max_pixels: int = DEFAULTS["HEADSHOTS_MAX_PIXELS"]
+) -> str | None:
     """Check a source exactly as the build does (open, size, pixel cap, full decode).
 
     Returns None when the build would accept it, else a message that follows
@@ -44,7 +45,7 @@ class Item:
 
     source: Path
     focus: tuple | None
-    folder: str                  # output sub-folder, the photographer's slug
+    folder: str  # output sub-folder, the photographer's slug
     where: Problem | None = None
 
     def problem(self, message: str) -> Problem:
@@ -114,10 +115,18 @@ def process(items, settings, cache: Path):
                 sizes[digest] = list(size)
                 plan = make_plan(digest, size, focus, options)
                 if (cache / "meta" / f"{plan.meta_key}.json").exists() and all(
-                        (cache / "r" / r.cache_name).exists() for r in plan.renditions):
+                    (cache / "r" / r.cache_name).exists() for r in plan.renditions
+                ):
                     continue
-        work[group] = {"source": str(item.source), "digest": digest, "focus": focus, "options": options,
-                       "cache": str(cache), "min_side": min_side, "max_pixels": max_pixels}
+        work[group] = {
+            "source": str(item.source),
+            "digest": digest,
+            "focus": focus,
+            "options": options,
+            "cache": str(cache),
+            "min_side": min_side,
+            "max_pixels": max_pixels,
+        }
 
     results: dict[tuple, dict] = {}
     encoded = 0
@@ -156,9 +165,15 @@ def process(items, settings, cache: Path):
         for index in indexes:
             pictures[index] = _picture(items[index], plan, meta, settings, cache, files)
     LAST_STATS.clear()
-    LAST_STATS.update(sources=len(items), decoded=len(results), encoded=encoded, reused=reused,
-                      seconds=time.perf_counter() - started, hash_seconds=hash_seconds,
-                      hashed_bytes=hashed_bytes)
+    LAST_STATS.update(
+        sources=len(items),
+        decoded=len(results),
+        encoded=encoded,
+        reused=reused,
+        seconds=time.perf_counter() - started,
+        hash_seconds=hash_seconds,
+        hashed_bytes=hashed_bytes,
+    )
     return pictures, files, problems
 
 
@@ -189,8 +204,10 @@ class _progress:
         if total < settings["HEADSHOTS_PROGRESS_MIN"]:
             return  # and no Pelican import (process() outside a build: the bench, tests)
         from pelican.log import console
+
         if console.is_terminal:
             from rich.progress import Progress
+
             self.bar = Progress(console=console, transient=True)
 
     def __enter__(self):
@@ -215,8 +232,7 @@ def publish(files, output_path) -> int:
     unique = {relative: source for source, relative in files}
     for relative, source in unique.items():
         target = output / relative
-        if target.exists() and target.stat().st_size == os.stat(source).st_size \
-                and os.path.samefile(target, source):
+        if target.exists() and target.stat().st_size == os.stat(source).st_size and os.path.samefile(target, source):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")

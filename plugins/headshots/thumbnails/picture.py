@@ -44,8 +44,8 @@ class Picture:
     """
 
     label: str
-    responsive: dict = field(default_factory=dict)   # fmt -> [Image], widest last
-    scan: dict = field(default_factory=dict)         # fmt -> [Image 1x, Image 2x]
+    responsive: dict = field(default_factory=dict)  # fmt -> [Image], widest last
+    scan: dict = field(default_factory=dict)  # fmt -> [Image 1x, Image 2x]
     placeholder: str = "#808080"
     blur: str | None = None
     og_url: str = ""
@@ -165,7 +165,7 @@ def _trim(images: list, sizes) -> list:
     need = slot * MAX_DENSITY
     for index, image in enumerate(images):
         if image.width >= need:
-            return images[:index + 1]
+            return images[: index + 1]
     return images
 
 
@@ -185,11 +185,12 @@ def picture_attrs(pic, alt, sizes=None, eager=False, variant=None) -> dict:
     if not isinstance(pic, Picture):
         raise PictureMarkupError(
             f"picture() needs a Picture (headshot.picture), got {type(pic).__name__}: "
-            "is the headshots.thumbnails plugin in PLUGINS?")
+            "is the headshots.thumbnails plugin in PLUGINS?"
+        )
     if alt is None or not str(alt).strip():
         raise PictureMarkupError(f"{pic.label}: picture() needs alt text describing the headshot")
     if variant not in (None, "scan"):
-        raise PictureMarkupError(f"{pic.label}: unknown picture() variant {variant!r} (use \"scan\")")
+        raise PictureMarkupError(f'{pic.label}: unknown picture() variant {variant!r} (use "scan")')
     fallback = pic.fallback
     if variant == "scan":
         table, density = pic.scan, True
@@ -197,8 +198,10 @@ def picture_attrs(pic, alt, sizes=None, eager=False, variant=None) -> dict:
     else:
         table, density = pic.responsive, False
         if len(table[fallback]) > 1 and not (sizes and str(sizes).strip()):
-            raise PictureMarkupError(f"{pic.label}: picture() with several widths needs sizes= "
-                                     "(how wide the image is shown, e.g. \"(min-width: 60em) 20em, 45vw\")")
+            raise PictureMarkupError(
+                f"{pic.label}: picture() with several widths needs sizes= "
+                '(how wide the image is shown, e.g. "(min-width: 60em) 20em, 45vw")'
+            )
     if not density:
         table = {fmt: _trim(images, sizes) for fmt, images in table.items()}
     sources = []
@@ -250,8 +253,10 @@ def picture_markup(pic, alt, sizes=None, eager=False, variant=None) -> Markup:
         attrs = picture_attrs(pic, alt, sizes=sizes, eager=eager, variant=variant)
         sources = "".join(
             f'<source type="{escape(s["type"])}" srcset="{escape(s["srcset"])}"'
-            + (f' sizes="{escape(s["sizes"])}"' if s.get("sizes") else "") + ">"
-            for s in attrs["sources"])
+            + (f' sizes="{escape(s["sizes"])}"' if s.get("sizes") else "")
+            + ">"
+            for s in attrs["sources"]
+        )
         img = "".join(f' {name}="{escape(value)}"' for name, value in attrs["img"].items())
         cached = pic.markup[key] = Markup(f"<picture>{sources}<img{img}></picture>")
     return cached
@@ -271,8 +276,9 @@ def scan_tile(shot, mine=False) -> Markup:
     key = ("scan-tile", str(shot.alt), bool(mine))
     tile = pic.markup.get(key) if isinstance(pic, Picture) else None
     if tile is None:
-        tile = pic.markup[key] = Markup(f'<li class="scan-tile"{" data-mine" if mine else ""}>'
-                                        f'{picture_markup(pic, shot.alt, variant="scan")}</li>')
+        tile = pic.markup[key] = Markup(
+            f'<li class="scan-tile"{" data-mine" if mine else ""}>{picture_markup(pic, shot.alt, variant="scan")}</li>'
+        )
     return tile
 
 

@@ -76,15 +76,19 @@ def open_checked(path: Path, min_side: int, max_pixels: int):
     oriented = geometry.oriented_size(im.size, orientation)
     if min(oriented) < min_side:
         im.close()
-        raise SourceProblem(f"is {oriented[0]}x{oriented[1]} px; its short side must be at least "
-                            f"{min_side} px (HEADSHOTS_MIN_SIDE): ask for the full-size file")
+        raise SourceProblem(
+            f"is {oriented[0]}x{oriented[1]} px; its short side must be at least "
+            f"{min_side} px (HEADSHOTS_MIN_SIDE): ask for the full-size file"
+        )
     return im, oriented, orientation
 
 
 def _bomb_message(size, max_pixels) -> str:
-    return (f"is {size[0]}x{size[1]} px ({size[0] * size[1] / 1e6:.0f} megapixels), over the "
-            f"{max_pixels / 1e6:g} megapixels limit (HEADSHOTS_MAX_PIXELS): refused as a possible "
-            "decompression bomb")
+    return (
+        f"is {size[0]}x{size[1]} px ({size[0] * size[1] / 1e6:.0f} megapixels), over the "
+        f"{max_pixels / 1e6:g} megapixels limit (HEADSHOTS_MAX_PIXELS): refused as a possible "
+        "decompression bomb"
+    )
 
 
 def _reason(error) -> str:
@@ -144,7 +148,8 @@ def _transform(icc: bytes, mode: str):
                 _TRANSFORMS[key] = None  # already sRGB: nothing to do
             else:
                 _TRANSFORMS[key] = ImageCms.buildTransform(
-                    source, _SRGB, mode, "RGB", renderingIntent=ImageCms.Intent.PERCEPTUAL)
+                    source, _SRGB, mode, "RGB", renderingIntent=ImageCms.Intent.PERCEPTUAL
+                )
         except (ImageCms.PyCMSError, OSError, ValueError):
             _TRANSFORMS[key] = None  # an unreadable profile: treat the pixels as sRGB
     return _TRANSFORMS[key]
@@ -203,8 +208,11 @@ def decode(path, size_needed_fn, min_side: int, max_pixels: int):
         # PNG, TIFF and WebP have no draft mode: reduce() by a whole factor
         # while the crop keeps at least twice the pixels the widest rendition needs,
         # so the colour conversion below touches as few pixels as possible.
-        crop_decoded = (box[2] - box[0]) * decoded.size[0] / full[0] if orientation not in (5, 6, 7, 8) \
+        crop_decoded = (
+            (box[2] - box[0]) * decoded.size[0] / full[0]
+            if orientation not in (5, 6, 7, 8)
             else (box[2] - box[0]) * decoded.size[1] / full[1]
+        )
         factor = int(crop_decoded // (2 * needed)) if needed else 1
         if factor >= 2 and decoded.mode in ("RGB", "RGBA", "L", "LA", "CMYK", "I", "F"):
             decoded = decoded.reduce(factor)
@@ -221,8 +229,12 @@ def decode(path, size_needed_fn, min_side: int, max_pixels: int):
 
 
 _METHODS = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
 
@@ -302,11 +314,9 @@ def render(job: dict) -> dict:
     for width, height in sizes:
         parent = _parent(made, width)
         if parent is None:
-            made[(width, height)] = im.resize((width, height), Image.Resampling.LANCZOS, box=box,
-                                               reducing_gap=3.0)
+            made[(width, height)] = im.resize((width, height), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
         else:
-            made[(width, height)] = parent.resize((width, height), Image.Resampling.LANCZOS,
-                                                  reducing_gap=3.0)
+            made[(width, height)] = parent.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
     threads = options.get("avif_threads") or 1
     for rendition in todo:
         if rendition.kind == "og":
@@ -314,8 +324,9 @@ def render(job: dict) -> dict:
         params = dict(encoder_params(rendition.fmt, options))
         if rendition.fmt == "avif":
             params["max_threads"] = threads
-        _atomic_save(made[(rendition.width, rendition.height)], cache / "r" / rendition.cache_name,
-                     rendition.fmt, params)
+        _atomic_save(
+            made[(rendition.width, rendition.height)], cache / "r" / rendition.cache_name, rendition.fmt, params
+        )
         encoded += 1
     for rendition in todo:
         if rendition.kind != "og":

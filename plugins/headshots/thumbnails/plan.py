@@ -59,11 +59,11 @@ def encoder_params(fmt: str, options: dict) -> dict:
 
 @dataclass(frozen=True)
 class Rendition:
-    kind: str        # "w" (responsive), "scan" (the casting tile), "og" (Open Graph card)
+    kind: str  # "w" (responsive), "scan" (the casting tile), "og" (Open Graph card)
     width: int
     height: int
-    fmt: str         # "avif" | "webp" | "jpeg"
-    key: str         # cache key: the file is CACHE/headshots/r/<key[:2]>/<key>.<ext>
+    fmt: str  # "avif" | "webp" | "jpeg"
+    key: str  # cache key: the file is CACHE/headshots/r/<key[:2]>/<key>.<ext>
 
     @property
     def ext(self) -> str:
@@ -83,7 +83,7 @@ class Rendition:
 class Plan:
     box: tuple[float, float, float, float]
     renditions: tuple[Rendition, ...]
-    meta_key: str            # the placeholder's cache key
+    meta_key: str  # the placeholder's cache key
     og_inset: tuple[int, int]
 
     @property
@@ -102,9 +102,11 @@ def make_plan(digest: str, size: tuple[int, int], focus, options: dict) -> Plan:
     renditions = []
 
     def add(kind, width, height, fmt, *recipe):
-        renditions.append(Rendition(kind, width, height, fmt,
-                                    _key(*base, kind, width, height, fmt, encoder_params(fmt, options),
-                                         *recipe)))
+        renditions.append(
+            Rendition(
+                kind, width, height, fmt, _key(*base, kind, width, height, fmt, encoder_params(fmt, options), *recipe)
+            )
+        )
 
     for fmt in options["formats"]:
         for width in geometry.choose_widths(available, options["widths"]):

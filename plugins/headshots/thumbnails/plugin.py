@@ -14,8 +14,8 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from ..errors import fail, install_log_filter
-from .build import LAST_STATS, Item, process, publish
 from ..settings import apply_defaults
+from .build import LAST_STATS, Item, process, publish
 from .settings import settings_problems
 
 logger = logging.getLogger(__name__)
@@ -41,10 +41,13 @@ class ThumbnailsGenerator(Generator):
             fail(problems)
         directory.attach_pictures({item.source: picture for item, picture in zip(items, pictures)})
         stats = LAST_STATS
-        console.print(f"Headshots: {stats['sources']} sources, {stats['decoded']} decoded, "
-                      f"{stats['encoded']} renditions encoded, {stats['reused']} reused "
-                      f"in {stats['seconds']:.2f} s (hashed {stats['hashed_bytes'] / 1e6:.0f} MB "
-                      f"in {stats['hash_seconds']:.2f} s)", soft_wrap=True)
+        console.print(
+            f"Headshots: {stats['sources']} sources, {stats['decoded']} decoded, "
+            f"{stats['encoded']} renditions encoded, {stats['reused']} reused "
+            f"in {stats['seconds']:.2f} s (hashed {stats['hashed_bytes'] / 1e6:.0f} MB "
+            f"in {stats['hash_seconds']:.2f} s)",
+            soft_wrap=True,
+        )
 
     def generate_output(self, writer):
         if not self.files:
@@ -54,8 +57,11 @@ class ThumbnailsGenerator(Generator):
             return
         started = time.perf_counter()
         count = publish(self.files, self.output_path)
-        console.print(f"Headshots: published {len(self.files)} files ({count} new links) "
-                      f"in {time.perf_counter() - started:.2f} s", soft_wrap=True)
+        console.print(
+            f"Headshots: published {len(self.files)} files ({count} new links) "
+            f"in {time.perf_counter() - started:.2f} s",
+            soft_wrap=True,
+        )
 
 
 def initialized(pelican) -> None:

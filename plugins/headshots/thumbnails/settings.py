@@ -30,8 +30,9 @@ def settings_problems(settings) -> list[Problem]:
         bad("HEADSHOTS_PLACEHOLDER", 'must be "colour" or "blur"')
     quality = settings["HEADSHOTS_QUALITY"]
     for fmt in formats if isinstance(formats, list) else []:
-        if fmt in FORMATS and not (isinstance(quality, dict) and isinstance(quality.get(fmt), int)
-                                   and 1 <= quality[fmt] <= 100):
+        if fmt in FORMATS and not (
+            isinstance(quality, dict) and isinstance(quality.get(fmt), int) and 1 <= quality[fmt] <= 100
+        ):
             bad("HEADSHOTS_QUALITY", f"needs a quality 1-100 for {fmt}")
     return problems
 
