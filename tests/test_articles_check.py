@@ -375,9 +375,9 @@ def test_image_without_alt(site):
 
 
 def test_image_with_blank_alt_and_reference_image(site, tmp_path):
-    (tmp_path / "content" / "images").mkdir()
-    (tmp_path / "content" / "images" / "pic.jpg").write_bytes(b"jpg")
-    site("img.md", front() + "\n![  ]({static}/images/pic.jpg)\n\n![][pic]\n\n[pic]: {static}/images/pic.jpg\n")
+    (tmp_path / "content" / "media").mkdir()
+    (tmp_path / "content" / "media" / "pic.jpg").write_bytes(b"jpg")
+    site("img.md", front() + "\n![  ]({static}/media/pic.jpg)\n\n![][pic]\n\n[pic]: {static}/media/pic.jpg\n")
     assert check() == [
         "content/articles/img.md:10:1: image: missing alt text: describe the picture between the "
         "brackets, like ![Actor in a navy sweater against a grey backdrop](...)",
@@ -387,9 +387,9 @@ def test_image_with_blank_alt_and_reference_image(site, tmp_path):
 
 
 def test_html_image_without_alt(site, tmp_path):
-    (tmp_path / "content" / "images").mkdir()
-    (tmp_path / "content" / "images" / "a.jpg").write_bytes(b"jpg")
-    site("img.md", front() + '\n<p>Look: <img src="{static}/images/a.jpg" alt=""></p>\n')
+    (tmp_path / "content" / "media").mkdir()
+    (tmp_path / "content" / "media" / "a.jpg").write_bytes(b"jpg")
+    site("img.md", front() + '\n<p>Look: <img src="{static}/media/a.jpg" alt=""></p>\n')
     assert check() == [
         "content/articles/img.md:10:10: image: missing alt text: describe the picture "
         "between the brackets, like ![Actor in a navy sweater against a grey backdrop](...)"
@@ -397,9 +397,9 @@ def test_html_image_without_alt(site, tmp_path):
 
 
 def test_missing_image_file(site):
-    site("img.md", front() + "\n![A smiling actor]({static}/images/nope.jpg)\n")
+    site("img.md", front() + "\n![A smiling actor]({static}/media/nope.jpg)\n")
     assert check() == [
-        'content/articles/img.md:10:20: image: "{static}/images/nope.jpg": there is no file content/images/nope.jpg'
+        'content/articles/img.md:10:20: image: "{static}/media/nope.jpg": there is no file content/media/nope.jpg'
     ]
 
 
@@ -422,9 +422,9 @@ def test_image_outside_static_paths(site, tmp_path):
 
 
 def test_image_with_alt_and_existing_file_passes(site, tmp_path):
-    (tmp_path / "content" / "images").mkdir()
-    (tmp_path / "content" / "images" / "a.jpg").write_bytes(b"jpg")
-    site("img.md", front() + "\n![A smiling actor in a grey jumper]({static}/images/a.jpg)\n")
+    (tmp_path / "content" / "media").mkdir()
+    (tmp_path / "content" / "media" / "a.jpg").write_bytes(b"jpg")
+    site("img.md", front() + "\n![A smiling actor in a grey jumper]({static}/media/a.jpg)\n")
     assert check() == []
 
 

@@ -29,6 +29,7 @@ from headshots import text
 from headshots.directory import Directory, image_problems, photographers_root, profile_cache, start_reading
 from headshots.errors import Problem, display_path
 from headshots.profiles.validate import PROFILE_NAME, load_profile, profile_paths
+from headshots.yamlnodes import yaml_scalar
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -127,21 +128,6 @@ def _in_content(path: Path, settings: dict) -> bool:
 # --------------------------------------------------------------------------- new
 
 
-def _yaml_string(value: str) -> str:
-    """`value` as a YAML scalar that reads back as exactly that string."""
-    import json
-
-    from headshots import yamlnodes
-
-    try:
-        plain = yamlnodes.load(f"v: {value}\n").data
-    except yamlnodes.YamlError:
-        plain = None
-    if plain == {"v": value} and "#" not in value:
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
 def new_photographer(name: str, root: Path, slug: str | None = None, today: datetime.date | None = None) -> Path:
     """Write root/<slug>/profile.yaml from the commented template; refuses to overwrite."""
     from headshots.profiles.validate import SCHEMA_PATH, SLUG_RE
@@ -165,7 +151,7 @@ def new_photographer(name: str, root: Path, slug: str | None = None, today: date
     body = string.Template((TEMPLATES / PROFILE_NAME).read_text(encoding="utf-8")).substitute(
         schema=schema,
         slug=slug,
-        name=_yaml_string(name),
+        name=yaml_scalar(name),
         folder=display_path(folder),
         today=(today or datetime.date.today()).isoformat(),
     )

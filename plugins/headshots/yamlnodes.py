@@ -37,6 +37,7 @@ nodes, about twice as fast again, from the same events (`_composed_in_c`).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -454,3 +455,20 @@ def _scalar(node: ScalarNode):
         short = tag.rsplit(":", 1)[-1]
         raise YamlError(f'"{value}" is not a valid !!{short}', *_position(node.start_mark)) from None
     raise YamlError(f'the tag "{_short_tag(tag)}" is not allowed: remove it', *_position(node.start_mark))
+
+
+def yaml_scalar(value: str) -> str:
+    """`value` as a YAML scalar that reads back as exactly that string: the one YAML writer.
+
+    Plain when both readers of our files read it so (this module's YAML 1.2,
+    for profiles; PyYAML's YAML 1.1, which reads the articles' front matter
+    at build time, where `no` or `on` would be booleans), else double-quoted
+    (a JSON string is a valid YAML double-quoted scalar).
+    """
+    try:
+        plain = load(f"v: {value}\n").data == {"v": value} and yaml.safe_load(f"v: {value}\n") == {"v": value}
+    except (YamlError, yaml.YAMLError):
+        plain = False
+    if plain and "#" not in value and value == value.strip():
+        return value
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,171 @@
+"""Article checks and the article scaffold: the editors' side of `headshots check` and `headshots new`.
+
+Articles live in `content/articles/<slug>.md` (pages in `content/pages/`), with
+YAML front matter read at build time by the pelican-yaml-metadata plugin:
+
+    ---
+    title: Callbacks, and why your reply matters
+    date: 2026-09-22
+    author: First Look editors
+    category: Casting process
+    tags: [callbacks, auditions]
+    summary: One or two sentences for the article list, the feed and search results.
+    related: [in-the-room, the-closer-look, producer-sessions-and-the-booking]
+    slug: optional-override-of-the-file-name
+    ---
+
+`check_articles()` is pure Python (no Pelican build): it reads every article and
+page and reports (front matter: `frontmatter.py`; the body and its links:
+`links.py`; the scaffold: `scaffold.py`; shared settings: `layout.py`), as
+`FILE:LINE:COL: field: message` problems pointing at the exact text to fix,
+
+- front matter missing, unclosed, not valid YAML, or not `key: value` lines;
+- required fields (title, date, author, category, summary) missing or empty,
+  a date that is not YYYY-MM-DD or not a real date, a category not in
+  `ARTICLE_CATEGORIES`, tags that are not a list, unknown or duplicate keys
+  (with a "did you mean" hint), the scaffold's placeholder summary left in;
+- `related` (optional, articles only: the editor's "Keep reading" list, in
+  order) that is not a list of slugs, or names no other published article
+  (with a "did you mean" hint), or names one twice;
+- two articles or pages with the same URL;
+- Markdown and HTML images without alt text, and local image files that do
+  not exist;
+- internal links (root-relative `/...`, `{filename}`, `{static}`, `{attach}`,
+  reference definitions, `<a href>`) that point to no page of the site.
+
+Links resolve against the addresses the build writes: `site_problems` gives
+the check the directory's (`Directory.urls()`) and the fixed pages'
+(`site_urls`), from the same URL settings the templates use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from headshots.articles.frontmatter import Doc, read_front_matter, resolve_slug
+from headshots.articles.layout import (
+    DEFAULT_ARTICLE_CATEGORIES,
+    GUIDE_MARKER,
+    LAYOUT_DEFAULTS,
+    PLACEHOLDER_SUMMARY,
+    categories,
+    layout_setting,
+    slugify,
+)
+from headshots.articles.links import Site, check_body, check_related
+from headshots.articles.scaffold import cli_new, cli_new_arguments, new_article, run_new_article
+from headshots.errors import Problem, display_path
+
+__all__ = [
+    "DEFAULT_ARTICLE_CATEGORIES",
+    "GUIDE_MARKER",
+    "LAYOUT_DEFAULTS",
+    "PLACEHOLDER_SUMMARY",
+    "categories",
+    "check_articles",
+    "cli_check",
+    "cli_new",
+    "cli_new_arguments",
+    "new_article",
+    "run_new_article",
+    "site_problems",
+    "slugify",
+]
+
+
+def site_problems(settings: dict, directory) -> list[Problem]:
+    """Every problem in the articles and pages of the site `settings` describe, links resolved
+    against the addresses the build writes (the directory's and the fixed pages'): what the build
+    and `headshots check` both report."""
+    from headshots.directory import site_urls
+
+    return check_articles(settings.get("PATH") or "content", directory.urls() | site_urls(settings), settings=settings)
+
+
+def _markdown_files(content: Path, folders) -> list[Path]:
+    files = []
+    for folder in folders:
+        root = content / folder
+        if root.is_dir():
+            files += sorted(p for p in root.rglob("*") if p.suffix in (".md", ".markdown") and p.is_file())
+    return files
+
+
+def check_articles(content_path="content", known_paths=(), *, settings=None) -> list[Problem]:
+    """Every problem in the articles and pages under `content_path`, sorted.
+
+    `known_paths` are root-relative paths the build writes besides articles
+    and pages (`site_problems` gives the directory's and the fixed pages').
+    `settings` are Pelican's (ARTICLE_PATHS, PAGE_PATHS, ARTICLE_URL, PAGE_URL,
+    SLUGIFY_SOURCE, ARTICLE_CATEGORIES...), Pelican's defaults plus our
+    categories when omitted.
+    """
+    settings = dict(settings or {})
+    content = Path(content_path)
+
+    docs = []
+    for kind, key in (("article", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
+        folders = layout_setting(settings, key)
+        for path in _markdown_files(content, folders):
+            if any(path.resolve() == d.path.resolve() for d in docs):
+                continue
+            doc = Doc(path=path, kind=kind, text=path.read_text(encoding="utf-8"), display=display_path(path))
+            read_front_matter(doc, settings)
+            resolve_slug(doc, settings)
+            docs.append(doc)
+
+    owners = {}
+    for doc in docs:
+        if doc.url:
+            owners.setdefault(doc.url, []).append(doc)
+    for url, same in owners.items():
+        for doc in same if len(same) > 1 else ():
+            node = doc.fields.get("slug", doc.fields.get("title", (None, None)))[0]
+            line, col = (doc.opening_line, 1)
+            if node is not None:
+                line, col = doc.opening_line + 1 + node.start_mark.line, node.start_mark.column + 1
+            others = ", ".join(other.display for other in same if other is not doc)
+            doc.problem(line, col, "slug", f'"{doc.slug}" is also the URL of {others}: give each its own slug')
+
+    site = Site(content, known_paths, docs, layout_setting(settings, "STATIC_PATHS"))
+    problems = []
+    for doc in docs:
+        check_related(doc, docs)
+        check_body(doc, site)
+        problems += doc.problems
+    return sorted(problems)
+
+
+def cli_check(run):
+    """The articles part of `headshots check` (a `headshots.cli.CheckRun` in, a `Report` out).
+
+    Runs for the whole site (no PATH) and for a PATH inside the content folder
+    (then only problems in files under PATH are reported; links are still
+    resolved against the whole site). Any other PATH is a photographers path:
+    None, not our business.
+    """
+    from headshots.cli import Report
+
+    settings = run.settings
+    content = Path(settings.get("PATH") or "content")
+    only = None
+    if run.path is not None:
+        target, root = run.path.resolve(), content.resolve()
+        if target != root and root not in target.parents:
+            return None
+        only = target
+    problems = site_problems(settings, run.directory())
+    if only is not None:
+        problems = [p for p in problems if Path(p.file).resolve() == only or only in Path(p.file).resolve().parents]
+    counts = {}
+    for kind, key in (("article", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
+        folders = layout_setting(settings, key)
+        files = [
+            p
+            for p in _markdown_files(content, folders)
+            if only is None or p.resolve() == only or only in p.resolve().parents
+        ]
+        counts[kind] = len(files)
+    shown = {kind: n for kind, n in counts.items() if n} or {"article": 0}
+    checked = ", ".join(f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in shown.items())
+    return Report(problems, checked)
