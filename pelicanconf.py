@@ -31,6 +31,7 @@ PLUGINS = [
     "headshots.profiles",
     "headshots.thumbnails",
     "headshots.search",
+    "headshots.sitemap",
     "pelican.plugins.yaml_metadata",
 ]
 
@@ -79,6 +80,6 @@ STATIC_PATHS = ["media"]
 # it is not published.
 IGNORE_FILES = [".#*", ".gitkeep"]
 
-# sitemap.xml is written by the profiles plugin (reproducible <lastmod>, see
-# plugins/headshots/profiles/sitemap.py): every HTML page except these URLs.
+# sitemap.xml is written by the headshots.sitemap plugin (reproducible <lastmod>, see
+# plugins/headshots/sitemap.py): every HTML page except these URLs.
 SITEMAP_EXCLUDE = [r"^404\.html$", r"^search/$"]

@@ -11,7 +11,8 @@ one run:
   headshot   after one headshot's bytes changed
   reference  Pelican building N plain Markdown articles with a minimal template
              (no plugins, no content cache): Pelican's own cost per page (run
-             twice, into new output folders; the faster run counts)
+             twice, into new output folders; the faster run counts), then the
+             Pagefind binary indexing that output: "plain Pelican + Pagefind"
 
 For each: wall seconds, peak memory (ru_maxrss of the build process and the
 workers it waited for, from wait4), output size and file counts; for the site
@@ -397,6 +398,14 @@ def run(command: list[str], cwd: Path) -> dict:
     }
 
 
+def reference_index(site: Path) -> float:
+    """Seconds the Pagefind binary takes to index `site` (the reference's output), as our build runs it."""
+    sys.path.insert(0, str(REPO / "plugins"))
+    from headshots.search import run_pagefind
+
+    return run_pagefind(site)["seconds"]
+
+
 def parse_steps(stdout: str) -> dict:
     """The build's own summary lines: image step, publishing, indexing, profiles."""
     steps = {
@@ -620,6 +629,9 @@ def main() -> None:
                     flush=True,
                 )
             results["reference"] = min(runs, key=lambda r: r["wall"])
+            best = runs.index(results["reference"]) + 1
+            results["reference"]["pagefind"] = reference_index(base / f"reference-output-{best}")
+            print(f"  reference {results['reference']['pagefind']:8.1f} s  (Pagefind indexing it)", flush=True)
         report(args.n, results)
     finally:
         if args.keep:
@@ -672,6 +684,15 @@ def report(n: int, results: dict) -> None:
             f"  page work per photographer     {per * 1000:6.2f} ms (cold) vs Pelican per plain article "
             f"{ref * 1000:.2f} ms: {per / ref:.2f}x (target <= 2x)"
         )
+        if "warm" in results and "pagefind" in results["reference"]:
+            # What a warm build costs beyond its images (the reference has none): pages and the index.
+            warm = results["warm"]
+            ours = warm["wall"] - warm["images"] - warm["publish"]
+            theirs = results["reference"]["wall"] + results["reference"]["pagefind"]
+            print(
+                f"  warm without images / plain Pelican + Pagefind {ours / theirs:5.2f}x  (target <= 2x)  "
+                f"{ours:.1f} s / {theirs:.1f} s"
+            )
         if "warm" in results:
             warm_per = results["warm"]["page_work"] / n
             print(

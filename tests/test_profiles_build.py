@@ -1,9 +1,11 @@
 """Real `pelican` builds of small generated directories, against the real theme.
 
-Two builds only (each costs a second or two): one valid directory with
-hostile and Unicode text, paginated two to a page, and one invalid directory.
+Small builds (each a second or two): one valid directory with hostile and
+Unicode text, paginated two to a page; one invalid directory; `headshots
+check` against the build on the same bad input; Pelican's content cache.
 """
 
+import gzip
 import hashlib
 import json
 import re
@@ -177,35 +179,59 @@ def test_invalid_directory_fails_with_every_problem_and_no_traceback(tmp_path):
 PROBLEM_LINE = re.compile(r"^\S.*:\d+:\d+: ")
 
 
-def test_check_and_build_report_the_same_problems(tmp_path):
-    """`headshots check` and the build read profiles and images through the same calls: the same lines."""
+def _problems_of_check_and_build(root, tmp_path) -> tuple[list, list]:
+    """The FILE:LINE:COL lines `headshots check ROOT` prints and those a build of ROOT prints."""
     from test_cli import HEADSHOTS
 
+    check = subprocess.run([HEADSHOTS, "check", str(root)], cwd=REPO, capture_output=True, text=True, timeout=300)
+    build = pelican_build(tmp_path / "output", photographers=root, cache=tmp_path / "cache", extra=FAST)
+    assert check.returncode == build.returncode == 1
+    checked = sorted(line for line in check.stdout.splitlines() if PROBLEM_LINE.match(line))
+    built = sorted(line for line in build.stderr.splitlines() if PROBLEM_LINE.match(line))
+    return checked, built
+
+
+def test_check_and_build_report_the_same_problems(tmp_path):
+    """`headshots check` and the build read profiles and images through the same calls: the same lines."""
     root = tmp_path / "photographers"
     write_profile(root, "good", minimal_profile())
     expected = write_bad_profiles(root, str(root))
-    (root / "bad-image").mkdir()
     write_profile(root, "bad-image", minimal_profile(headshots=[{"file": "one.jpg", "alt": "An actor"}]), images=False)
     (root / "bad-image" / "one.jpg").write_text("not a photo")
-    build = pelican_build(tmp_path / "output", photographers=root, cache=tmp_path / "cache", extra=FAST)
-    check = subprocess.run([HEADSHOTS, "check", str(root)], cwd=REPO, capture_output=True, text=True, timeout=300)
-    built = sorted(line for line in build.stderr.splitlines() if PROBLEM_LINE.match(line))
-    checked = sorted(line for line in check.stdout.splitlines() if PROBLEM_LINE.match(line))
-    assert build.returncode == check.returncode == 1
+    checked, built = _problems_of_check_and_build(root, tmp_path)
     assert set(expected) <= set(checked)
     assert checked == built
     # With only bad images, the renditions step finds them: the same lines still.
     for slug in BAD_PROFILES:
         shutil.rmtree(root / slug)
     (root / "bad-image" / "two.jpg").write_bytes(b"")
-    write_profile(
-        root,
-        "bad-image",
-        minimal_profile(headshots=[{"file": "one.jpg", "alt": "An actor"}, {"file": "two.jpg", "alt": "An actor"}]),
-        images=False,
-    )
-    build = pelican_build(tmp_path / "output", photographers=root, cache=tmp_path / "cache", extra=FAST)
-    check = subprocess.run([HEADSHOTS, "check", str(root)], cwd=REPO, capture_output=True, text=True, timeout=300)
-    built = sorted(line for line in build.stderr.splitlines() if PROBLEM_LINE.match(line))
-    checked = sorted(line for line in check.stdout.splitlines() if PROBLEM_LINE.match(line))
+    shots = [{"file": "one.jpg", "alt": "An actor"}, {"file": "two.jpg", "alt": "An actor"}]
+    write_profile(root, "bad-image", minimal_profile(headshots=shots), images=False)
+    checked, built = _problems_of_check_and_build(root, tmp_path)
     assert len(checked) == 2 and checked == built
+
+
+def test_nothing_of_ours_is_pickled_into_pelicans_content_cache(tmp_path):
+    """Our Jinja helpers live on the environments, not in the settings Pelican pickles with every
+    article: a cache written by this build names nothing of ours, so any checkout can read it."""
+    root, cache = tmp_path / "photographers", tmp_path / "cache"
+    write_profile(root, "good", minimal_profile())
+    result = pelican_build(tmp_path / "output", photographers=root, cache=cache, extra=FAST)
+    assert result.returncode == 0, result.stderr
+    readers = sorted(cache.glob("*-Readers"))
+    assert [p.name for p in readers] == ["ArticlesGenerator-Readers", "PagesGenerator-Readers"]
+    for path in readers:
+        assert b"headshots" not in gzip.decompress(path.read_bytes())
+
+
+def test_a_content_cache_naming_code_that_is_gone_is_dropped_not_a_traceback(tmp_path):
+    root, cache = tmp_path / "photographers", tmp_path / "cache"
+    write_profile(root, "good", minimal_profile())
+    cache.mkdir()
+    # What an older version left: a pickle that names a function this version no longer has.
+    (cache / "ArticlesGenerator-Readers").write_bytes(gzip.compress(b"cheadshots.search\nfacet_label\n."))
+    result = pelican_build(tmp_path / "output", photographers=root, cache=cache, extra=FAST)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "Dropped the content cache" in result.stderr + result.stdout
+    assert (tmp_path / "output" / "articles" / "index.html").is_file()

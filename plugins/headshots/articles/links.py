@@ -155,19 +155,36 @@ class Site:
 
 
 def check_body(doc: Doc, site: Site) -> None:
+    """The body: no leftover guide comment, no top-level heading, every image described, every link resolved."""
     masked = _mask(doc.text, doc.body_offset)
     guide = doc.text.find(GUIDE_MARKER, doc.body_offset)
     if guide >= 0:
-        line, col = line_col(doc.text, guide)
         doc.problem(
-            line,
-            col,
+            *line_col(doc.text, guide),
             "body",
             'the house-style guide comment from "headshots new article" is still here: delete it before publishing',
         )
     for match in re.finditer(r"^ {0,3}#[ \t]", masked, re.MULTILINE):
-        line, col = line_col(doc.text, match.end() - 2)
-        doc.problem(line, col, "heading", 'the title is the page\'s only top-level heading: start sections with "##"')
+        doc.problem(
+            *line_col(doc.text, match.end() - 2),
+            "heading",
+            'the title is the page\'s only top-level heading: start sections with "##"',
+        )
+    _check_markdown_links(doc, site, masked)
+    _check_html_tags(doc, site, masked)
+
+
+def _alt_missing(doc: Doc, offset: int) -> None:
+    doc.problem(
+        *line_col(doc.text, offset),
+        "image",
+        "missing alt text: describe the picture between the "
+        "brackets, like ![Actor in a navy sweater against a grey backdrop](...)",
+    )
+
+
+def _check_markdown_links(doc: Doc, site: Site, masked: str) -> None:
+    """Inline links and images, reference definitions and their uses."""
     definitions = {match.group("ref").strip().casefold(): match for match in REFERENCE_DEF_RE.finditer(masked)}
     used_by_images = {
         (match.group("ref") or match.group("text")).strip().casefold()
@@ -176,44 +193,30 @@ def check_body(doc: Doc, site: Site) -> None:
     }
     for ref, match in definitions.items():
         _check_target(doc, site, match.group("dest"), match.start("dest"), image=ref in used_by_images)
-    references = definitions
-
-    def alt_missing(offset):
-        line, col = line_col(doc.text, offset)
-        doc.problem(
-            line,
-            col,
-            "image",
-            "missing alt text: describe the picture between the "
-            "brackets, like ![Actor in a navy sweater against a grey backdrop](...)",
-        )
-
     for match in INLINE_RE.finditer(masked):
         image = bool(match.group("bang"))
         if image and not match.group("text").strip():
-            alt_missing(match.start())
+            _alt_missing(doc, match.start())
         _check_target(doc, site, match.group("dest"), match.start("dest"), image=image)
-
     for match in REFERENCE_USE_RE.finditer(masked):
-        image = bool(match.group("bang"))
-        if image and not match.group("text").strip():
-            alt_missing(match.start())
-        ref = (match.group("ref") or match.group("text")).strip().casefold()
-        if ref not in references:
-            line, col = line_col(doc.text, match.start("ref"))
+        if match.group("bang") and not match.group("text").strip():
+            _alt_missing(doc, match.start())
+        name = match.group("ref") or match.group("text")
+        if name.strip().casefold() not in definitions:
             doc.problem(
-                line,
-                col,
+                *line_col(doc.text, match.start("ref")),
                 "link",
-                f'reference "[{match.group("ref") or match.group("text")}]" '
-                "is not defined: add a line like [name]: /articles/<slug>/",
+                f'reference "[{name}]" is not defined: add a line like [name]: /articles/<slug>/',
             )
 
+
+def _check_html_tags(doc: Doc, site: Site, masked: str) -> None:
+    """`<img>` (alt text, src) and `<a>` (href) written as HTML."""
     for match in IMG_TAG_RE.finditer(masked):
         tag = match.group(0)
         alt = _attr(tag, "alt")
         if alt is None or not alt[0].strip():
-            alt_missing(match.start())
+            _alt_missing(doc, match.start())
         src = _attr(tag, "src")
         if src:
             _check_target(doc, site, src[0], match.start() + src[1], image=True)

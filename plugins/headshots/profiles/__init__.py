@@ -15,7 +15,6 @@ docs/ARCHITECTURE.md). Writes, through Pelican's writer:
     cities/index.json                every city's name, slug and counts (the JS facets and city picker)
     cities/<slug>/photographers.json that city's profiles as open data
     photographers.json               every profile as open data
-    sitemap.xml                      every HTML page written (see sitemap.py)
 
 Every setting, with its default, is in DEFAULTS; they are set on
 `initialized`, so `pelicanconf.py` or `pelican -e` override any of them.
@@ -46,7 +45,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join, wait_f
 # the module, not its names: headshots.directory imports this package's model (a cycle Python allows)
 from headshots import directory, errors, templating
 from headshots.errors import display_path
-from headshots.profiles import parallel, sitemap
+from headshots.profiles import parallel
 from headshots.profiles.model import City, Headshot, Photographer, scan_grid, scan_pool
 from headshots.profiles.validate import ProfileCache, load_profile, load_profiles
 from headshots.settings import DEFAULTS, apply_defaults
@@ -140,7 +139,6 @@ class ProfilesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         gc.unfreeze()  # a previous build's context (`pelican -r`), frozen by its generate_context: collectable again
-        sitemap.collector.reset()
         self._writers = None  # set by start_output: waits for the pages being written
         # Profiles are read from now on (in a big directory, by workers, while Pelican reads the
         # articles); generate_context collects them.
@@ -503,8 +501,6 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(_start_output)
     signals.static_generator_init.connect(_skip_profiles)
-    signals.content_written.connect(sitemap.collector.page_written)
-    signals.finalized.connect(sitemap.collector.write)
 
 
 __all__ += ["ProfileCache", "load_profile", "load_profiles", "pager_links"]

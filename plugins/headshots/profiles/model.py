@@ -226,7 +226,7 @@ class Photographer:
 
     @property
     def jsonld(self) -> dict:
-        """schema.org structured data (built on use, so the thumbnails' picture URLs are in it)."""
+        """schema.org structured data (built when a page reads it: after `Directory.attach_pictures`)."""
         return jsonld(self)
 
     def open_data(self) -> dict:
@@ -264,8 +264,8 @@ def _absolute(siteurl: str, url: str) -> str:
 
 
 def jsonld(photographer: Photographer) -> dict:
+    """schema.org structured data for a profile page: the business, its sessions, its headshots."""
     p = photographer
-    siteurl = p.siteurl
     address = {"@type": "PostalAddress", "addressLocality": p.city_name, "addressCountry": p.country}
     if p.region:
         address["addressRegion"] = p.region
@@ -276,7 +276,7 @@ def jsonld(photographer: Photographer) -> dict:
         "@type": "ProfessionalService",
         "additionalType": "https://schema.org/LocalBusiness",
         "name": p.studio or p.name,
-        "url": _absolute(siteurl, p.url),
+        "url": _absolute(p.siteurl, p.url),
         "address": address,
         "areaServed": areas,
         "priceRange": p.price_range,
@@ -292,8 +292,15 @@ def jsonld(photographer: Photographer) -> dict:
         data["email"] = p.email
     if p.bio_html:
         data["description"] = p.bio_html.striptags()  # the bio as plain text: no Markdown, no link targets
+    data["makesOffer"] = _offers(p)
+    data["image"] = [_image_object(p, headshot) for headshot in p.headshots]
+    return data
+
+
+def _offers(p: Photographer) -> list[dict]:
+    """One Offer a session; without sessions, one for the price range."""
     offers = []
-    for session in p.sessions or []:
+    for session in p.sessions:
         offer = {
             "@type": "Offer",
             "name": session.name,
@@ -303,34 +310,25 @@ def jsonld(photographer: Photographer) -> dict:
         if p.booking_url:
             offer["url"] = p.booking_url
         offers.append(offer)
-    if not offers:
-        offers.append(
-            {
-                "@type": "Offer",
-                "name": "Headshot session",
-                "priceSpecification": {
-                    "@type": "PriceSpecification",
-                    "priceCurrency": p.currency,
-                    "minPrice": _plain_number(p.price.from_),
-                    **({"maxPrice": _plain_number(p.price.to)} if p.price.to is not None else {}),
-                },
-            }
-        )
-    data["makesOffer"] = offers
-    images = []
-    for headshot in p.headshots:
-        image = {
-            "@type": "ImageObject",
-            "caption": headshot.alt,
-            "creditText": p.name,
-            "creator": {"@type": "Person", "name": p.name},
-        }
-        url = _picture_url(headshot)
-        if url:
-            image["contentUrl"] = _absolute(siteurl, url)
-        images.append(image)
-    data["image"] = images
-    return data
+    if offers:
+        return offers
+    price = {"@type": "PriceSpecification", "priceCurrency": p.currency, "minPrice": _plain_number(p.price.from_)}
+    if p.price.to is not None:
+        price["maxPrice"] = _plain_number(p.price.to)
+    return [{"@type": "Offer", "name": "Headshot session", "priceSpecification": price}]
+
+
+def _image_object(p: Photographer, headshot: Headshot) -> dict:
+    image = {
+        "@type": "ImageObject",
+        "caption": headshot.alt,
+        "creditText": p.name,
+        "creator": {"@type": "Person", "name": p.name},
+    }
+    url = _picture_url(headshot)
+    if url:
+        image["contentUrl"] = _absolute(p.siteurl, url)
+    return image
 
 
 def _plain_number(value):

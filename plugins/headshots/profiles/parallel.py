@@ -12,6 +12,7 @@ everything runs in this process.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -24,8 +25,16 @@ _job = None
 
 
 def _start_worker(job) -> None:
+    """In a new worker: keep its job, and silence logging.
+
+    Pelican builds inside Rich's `console.status`, whose refresh thread may
+    hold the console's lock at the moment of the fork; a worker that logged
+    through Pelican's Rich handler could wait on that lock forever. Workers
+    report through their results (or an exception) only.
+    """
     global _job
     _job = job
+    logging.disable(logging.CRITICAL)
 
 
 def _run_chunk(start: int) -> list:

@@ -75,79 +75,14 @@ def process(items, settings, cache: Path):
     placeholder are all cached.
     """
     cache = Path(cache)
-    jobs_setting = settings["HEADSHOTS_JOBS"]
-    cores = os.cpu_count() or 1
-    min_side, max_pixels = settings["HEADSHOTS_MIN_SIDE"], settings["HEADSHOTS_MAX_PIXELS"]
     started = time.perf_counter()
-
-    digests: dict[int, str] = {}
-    problems: list[Problem] = []
-    hashed_bytes = 0
-    for index, item in enumerate(items):
-        try:
-            digests[index] = digest_file(item.source)
-            hashed_bytes += item.source.stat().st_size
-        except FileNotFoundError:
-            problems.append(item.problem("does not exist next to the profile"))
-        except OSError as error:
-            problems.append(item.problem(f"cannot be read ({error.strerror})"))
-
+    digests, problems, hashed_bytes = _hash_sources(items)
     hash_seconds = time.perf_counter() - started
-    # Plan from cached sizes; anything not fully cached becomes one job per (digest, focus).
-    work: dict[tuple, dict] = {}
-    waiting: dict[tuple, list[int]] = {}
-    workers = max(1, min(int(jobs_setting or cores), cores * 4))
+    cores = os.cpu_count() or 1
+    workers = max(1, min(int(settings["HEADSHOTS_JOBS"] or cores), cores * 4))
     options = options_from(settings, workers)
-    sizes: dict[str, list] = {}
-    for index, digest in digests.items():
-        item = items[index]
-        focus = tuple(item.focus) if item.focus else None
-        group = (digest, focus)
-        if group in work or group in waiting:
-            waiting.setdefault(group, []).append(index)
-            continue
-        waiting[group] = [index]
-        info = _load_json(cache / "sources" / f"{digest}.json")
-        if info:
-            size = tuple(info["size"])
-            # settings may have changed since: then the pipeline words the problem
-            if min(size) >= min_side and size[0] * size[1] <= max_pixels:
-                sizes[digest] = list(size)
-                plan = make_plan(digest, size, focus, options)
-                if (cache / "meta" / f"{plan.meta_key}.json").exists() and all(
-                    (cache / "r" / r.cache_name).exists() for r in plan.renditions
-                ):
-                    continue
-        work[group] = {
-            "source": str(item.source),
-            "digest": digest,
-            "focus": focus,
-            "options": options,
-            "cache": str(cache),
-            "min_side": min_side,
-            "max_pixels": max_pixels,
-        }
-
-    results: dict[tuple, dict] = {}
-    encoded = 0
-    if work:
-        workers = min(workers, len(work))
-        options["avif_threads"] = max(1, cores // workers)
-        with _progress(len(work), settings) as advance:
-            if workers == 1:
-                for group, job in work.items():
-                    results[group] = pipeline.render(job)
-                    advance()
-            else:
-                context = multiprocessing.get_context("spawn")
-                with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                    futures = {pool.submit(pipeline.render, job): group for group, job in work.items()}
-                    for future in as_completed(futures):
-                        results[futures[future]] = future.result()
-                        advance()
-    for result in results.values():
-        encoded += result.get("encoded", 0)
-
+    work, waiting, sizes = _plan_work(items, digests, settings, options, cache)
+    results = _render(work, workers, options, settings)
     pictures: list = [None] * len(items)
     files: list[tuple[Path, str]] = []
     reused = 0
@@ -168,13 +103,91 @@ def process(items, settings, cache: Path):
     LAST_STATS.update(
         sources=len(items),
         decoded=len(results),
-        encoded=encoded,
+        encoded=sum(result.get("encoded", 0) for result in results.values()),
         reused=reused,
         seconds=time.perf_counter() - started,
         hash_seconds=hash_seconds,
         hashed_bytes=hashed_bytes,
     )
     return pictures, files, problems
+
+
+def _hash_sources(items) -> tuple[dict[int, str], list[Problem], int]:
+    """The content hash of each readable source (by item index), a problem for each unreadable one,
+    and the bytes hashed."""
+    digests: dict[int, str] = {}
+    problems: list[Problem] = []
+    hashed_bytes = 0
+    for index, item in enumerate(items):
+        try:
+            digests[index] = digest_file(item.source)
+            hashed_bytes += item.source.stat().st_size
+        except FileNotFoundError:
+            problems.append(item.problem("does not exist next to the profile"))
+        except OSError as error:
+            problems.append(item.problem(f"cannot be read ({error.strerror})"))
+    return digests, problems, hashed_bytes
+
+
+def _plan_work(items, digests, settings, options, cache: Path):
+    """What must be rendered: one job per (digest, focus) not wholly cached.
+
+    Returns `(work, waiting, sizes)`: the jobs by group, the item indexes
+    waiting on each group, and the cached source sizes by digest.
+    """
+    min_side, max_pixels = settings["HEADSHOTS_MIN_SIDE"], settings["HEADSHOTS_MAX_PIXELS"]
+    work: dict[tuple, dict] = {}
+    waiting: dict[tuple, list[int]] = {}
+    sizes: dict[str, list] = {}
+    for index, digest in digests.items():
+        item = items[index]
+        focus = tuple(item.focus) if item.focus else None
+        group = (digest, focus)
+        if group in waiting:
+            waiting[group].append(index)
+            continue
+        waiting[group] = [index]
+        info = _load_json(cache / "sources" / f"{digest}.json")
+        # settings may have changed since the size was cached: then the pipeline words the problem
+        if info and min(info["size"]) >= min_side and info["size"][0] * info["size"][1] <= max_pixels:
+            sizes[digest] = list(info["size"])
+            plan = make_plan(digest, tuple(info["size"]), focus, options)
+            if (cache / "meta" / f"{plan.meta_key}.json").exists() and all(
+                (cache / "r" / r.cache_name).exists() for r in plan.renditions
+            ):
+                continue
+        work[group] = {
+            "source": str(item.source),
+            "digest": digest,
+            "focus": focus,
+            "options": options,
+            "cache": str(cache),
+            "min_side": min_side,
+            "max_pixels": max_pixels,
+        }
+    return work, waiting, sizes
+
+
+def _render(work: dict, workers: int, options: dict, settings) -> dict[tuple, dict]:
+    """Run every job (`pipeline.render`), in `workers` spawned processes when there are several."""
+    results: dict[tuple, dict] = {}
+    if not work:
+        return results
+    workers = min(workers, len(work))
+    options["avif_threads"] = max(1, (os.cpu_count() or 1) // workers)
+    with _progress(len(work), settings) as advance:
+        if workers == 1:
+            for group, job in work.items():
+                results[group] = pipeline.render(job)
+                advance()
+        else:
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                futures = {pool.submit(pipeline.render, job): group for group, job in work.items()}
+                for future in as_completed(futures):
+                    results[futures[future]] = future.result()
+                    advance()
+    return results
 
 
 def _picture(item: Item, plan, meta, settings, cache: Path, files: list) -> Picture:

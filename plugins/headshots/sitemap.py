@@ -1,4 +1,4 @@
-"""sitemap.xml for every HTML page the build writes.
+"""Pelican plugin `headshots.sitemap`: sitemap.xml for every HTML page the build writes.
 
 pelican-sitemap would list our pages too (it listens to `content_written`),
 but it stamps every page that is not an article or a page with the build's
@@ -14,7 +14,7 @@ import re
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
-from pelican import contents
+from pelican import contents, signals
 
 
 class SitemapCollector:
@@ -82,3 +82,11 @@ def _lastmod(context):
 
 
 collector = SitemapCollector()
+
+
+def register() -> None:
+    # Every page is written after `all_generators_finalized` (Pelican's own and ours): start each
+    # build's list afresh there, so a failed build under `pelican -r` leaves nothing behind.
+    signals.all_generators_finalized.connect(lambda generators: collector.reset())
+    signals.content_written.connect(collector.page_written)
+    signals.finalized.connect(collector.write)
