@@ -136,3 +136,19 @@ def phone(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# Fixtures that drive Chromium, and fixtures that build the whole sample site (or serve it).
+BROWSER_FIXTURES = {"browser", "page", "phone"}
+SITE_FIXTURES = {"sample_site", "sample_url", "publish_site"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test by what it needs, so `make test-fast` (-m "not browser and not slow") skips
+    exactly the tests that drive a browser or build the whole sample site, whoever wrote them."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & SITE_FIXTURES:
+            item.add_marker(pytest.mark.slow)
