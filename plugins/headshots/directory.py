@@ -117,6 +117,69 @@ class Directory:
             "scan_headshots": self.scan_headshots,
         }
 
+    def open_data(self) -> list[tuple[str, object]]:
+        """The open data files, `(save_as, function that makes the data)`, biggest first.
+
+        `/photographers.json` (every profile as its editors wrote it), the
+        cities' index (the JS facets and the city picker read it) and one file
+        a city (those based there, then those who travel there). A setting of
+        "" leaves its file out.
+        """
+        s, memo = self.settings, {}
+
+        def data(p: Photographer) -> dict:
+            if p.slug not in memo:
+                memo[p.slug] = p.open_data()
+            return memo[p.slug]
+
+        def city_file(city: City) -> dict:
+            return {
+                "about": f"First Look's headshot photographers in {city.name}, as open data: those based there, "
+                "then those who travel there (based_here false).",
+                "city": {"name": city.name, "slug": city.slug, "country": city.country, "url": city.url},
+                "count": len(city.based) + len(city.visiting),
+                "photographers": [{**data(p), "based_here": True} for p in city.based]
+                + [{**data(p), "based_here": False} for p in city.visiting],
+            }
+
+        files = []
+        if s.get("PHOTOGRAPHERS_JSON_SAVE_AS"):
+            files.append(
+                (
+                    s["PHOTOGRAPHERS_JSON_SAVE_AS"],
+                    lambda: {
+                        "about": "First Look's photographer directory as open data: "
+                        "every profile as its editors wrote it.",
+                        "count": len(self.photographers),
+                        "photographers": [data(p) for p in self.photographers],
+                    },
+                )
+            )
+        if s.get("CITIES_JSON_SAVE_AS"):
+            files.append(
+                (
+                    s["CITIES_JSON_SAVE_AS"],
+                    lambda: {
+                        "about": "Every city in First Look's directory: those based there and those who travel there.",
+                        "count": len(self.cities),
+                        "cities": [
+                            {
+                                "name": c.name,
+                                "slug": c.slug,
+                                "country": c.country,
+                                "url": c.url,
+                                "based": len(c.based),
+                                "visiting": len(c.visiting),
+                            }
+                            for c in self.cities
+                        ],
+                    },
+                )
+            )
+        if s.get("CITY_JSON_SAVE_AS"):
+            files += [(s["CITY_JSON_SAVE_AS"].format(slug=c.slug), lambda c=c: city_file(c)) for c in self.cities]
+        return files
+
     def urls(self) -> set[str]:
         """Every root-relative address this directory's pages and open data have ("/photographers/x/")."""
         s = self.settings

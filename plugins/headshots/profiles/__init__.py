@@ -210,7 +210,8 @@ class ProfilesGenerator(Generator):
                 (self.settings["CITIES_SAVE_AS"], "cities", {"page_name": "cities", "url": self.settings["CITIES_URL"]})
             )
         self._pages = pages
-        self._writers = self._write_pages(self._open_data() + pages)
+        open_data = [(save_as, None, make) for save_as, make in self.directory.open_data()]
+        self._writers = self._write_pages(open_data + pages)
 
     def generate_output(self, writer) -> None:
         if self._writers is None:  # run without Pelican's signals (a test, another tool)
@@ -372,75 +373,6 @@ class ProfilesGenerator(Generator):
                 )
             )
         return pages
-
-    def _open_data(self) -> list:
-        """The open data files, as pages without a template: `(save_as, None, make the data)`.
-
-        Compact JSON (json's C encoder only runs without `indent`). They are
-        written with the pages, so the biggest, /photographers.json, comes first
-        and the per-city files are shared out like city pages.
-        """
-        settings = self.settings
-        memo = {}
-
-        def data(p: Photographer) -> dict:
-            if p.slug not in memo:
-                memo[p.slug] = p.open_data()
-            return memo[p.slug]
-
-        files = []
-        if settings.get("PHOTOGRAPHERS_JSON_SAVE_AS"):
-            files.append(
-                (
-                    settings["PHOTOGRAPHERS_JSON_SAVE_AS"],
-                    None,
-                    lambda: {
-                        "about": "First Look's photographer directory as open data: "
-                        "every profile as its editors wrote it.",
-                        "count": len(self.photographers),
-                        "photographers": [data(p) for p in self.photographers],
-                    },
-                )
-            )
-        if settings.get("CITIES_JSON_SAVE_AS"):
-            files.append(
-                (
-                    settings["CITIES_JSON_SAVE_AS"],
-                    None,
-                    lambda: {
-                        "about": "Every city in First Look's directory: those based there and those who travel there.",
-                        "count": len(self.cities),
-                        "cities": [
-                            {
-                                "name": c.name,
-                                "slug": c.slug,
-                                "country": c.country,
-                                "url": c.url,
-                                "based": len(c.based),
-                                "visiting": len(c.visiting),
-                            }
-                            for c in self.cities
-                        ],
-                    },
-                )
-            )
-        if settings.get("CITY_JSON_SAVE_AS"):
-            for city in self.cities:
-                files.append(
-                    (
-                        settings["CITY_JSON_SAVE_AS"].format(slug=city.slug),
-                        None,
-                        lambda city=city: {
-                            "about": f"First Look's headshot photographers in {city.name}, as open data: those based "
-                            "there, then those who travel there (based_here false).",
-                            "city": {"name": city.name, "slug": city.slug, "country": city.country, "url": city.url},
-                            "count": len(city.based) + len(city.visiting),
-                            "photographers": [{**data(p), "based_here": True} for p in city.based]
-                            + [{**data(p), "based_here": False} for p in city.visiting],
-                        },
-                    )
-                )
-        return files
 
 
 def write_if_changed(path: str, text: str) -> bool:
