@@ -468,6 +468,15 @@ def test_text_query_for_a_city_finds_its_photographers(page, search_url):
 
 
 @pytest.mark.browser
+def test_words_every_profile_shares_find_nothing(page, search_url):
+    """The facts panel's notes and row titles are the same on every profile: not indexed, so a search
+    for them does not list the whole directory."""
+    page.goto(f"{search_url}/search/?q=blemishes")
+    wait_ready(page)
+    assert card_names(page) == []
+
+
+@pytest.mark.browser
 def test_sort_by_price_orders_cards(page, search_url):
     page.goto(f"{search_url}/photographers/?country=US")
     wait_ready(page)
