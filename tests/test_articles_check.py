@@ -16,7 +16,7 @@ from headshots import articles
 from headshots import settings as headshots_settings
 from headshots.articles import check_articles, new_article, run_new_article, site_problems
 from headshots.directory import Directory, site_urls
-from headshots.profiles.validate import load_profiles
+from headshots.validate import load_profiles
 
 from factories import minimal_profile, write_profile
 

@@ -5,10 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from headshots.profiles import DEFAULTS
-from headshots.profiles.model import assemble, render_bio, scan_grid, scan_pool
-from headshots.profiles.validate import load_profiles
+from headshots.model import assemble, render_bio, scan_grid, scan_pool
+from headshots.settings import DEFAULTS
 from headshots.text import city_slug, days, money, place, slug
+from headshots.validate import load_profiles
 
 from factories import minimal_profile, write_profile
 

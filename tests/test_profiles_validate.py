@@ -6,7 +6,7 @@ test_profiles_build.py and test_cli.py.
 
 import pytest
 
-from headshots.profiles.validate import load_profile, load_profiles
+from headshots.validate import load_profile, load_profiles
 
 from factories import PROFILE_TEXT, make_headshot, minimal_profile, write_profile
 
@@ -315,7 +315,7 @@ def _schema_cases():
 
 def test_quick_validator_never_accepts_what_jsonschema_refuses():
     """The jsonschema-rs gate may only skip jsonschema for profiles jsonschema accepts."""
-    from headshots.profiles.validate import quick_validator, validator
+    from headshots.validate import quick_validator, validator
 
     outcomes = set()
     for data in _schema_cases():

@@ -161,7 +161,7 @@ def test_profile_cache_revalidates_only_what_changed_and_errors_stay_errors(tmp_
 
 
 def test_scan_pool_is_bounded_and_deterministic_in_a_big_directory(tmp_path):
-    from headshots.profiles.model import Headshot, scan_pool
+    from headshots.model import Headshot, scan_pool
 
     class P:
         def __init__(self, slug):
@@ -219,7 +219,7 @@ PARALLEL = {"PHOTOGRAPHERS_JOBS": 2, "PHOTOGRAPHERS_PARALLEL_FROM": 1}
 
 
 def test_profiles_parsed_by_several_processes_give_the_same_outcomes(tmp_path, monkeypatch):
-    from headshots.profiles.validate import ProfileCache, load_profiles
+    from headshots.validate import ProfileCache, load_profiles
 
     from factories import write_bad_profiles
 
@@ -242,7 +242,7 @@ def test_profiles_parsed_by_several_processes_give_the_same_outcomes(tmp_path, m
 def test_a_damaged_or_unwritable_profile_cache_costs_only_speed(tmp_path, damage):
     import sqlite3
 
-    from headshots.profiles.validate import ProfileCache, load_profiles
+    from headshots.validate import ProfileCache, load_profiles
 
     root = tmp_path / "photographers"
     for index in range(3):
@@ -271,7 +271,7 @@ def test_a_damaged_or_unwritable_profile_cache_costs_only_speed(tmp_path, damage
 def test_forked_map_keeps_order_and_uses_other_processes():
     import os
 
-    from headshots.profiles.parallel import forked_map
+    from headshots.parallel import forked_map
 
     results = forked_map(lambda n: (n * n, os.getpid()), list(range(10)), 2)
     assert [square for square, _ in results] == [n * n for n in range(10)]

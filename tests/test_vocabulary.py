@@ -7,7 +7,7 @@ import re
 import pytest
 
 from headshots import vocabulary
-from headshots.profiles.validate import schema
+from headshots.validate import schema
 
 
 # The schema's enum for each field the vocabulary words.

@@ -28,7 +28,7 @@ from headshots import settings as headshots_settings
 from headshots import text
 from headshots.directory import Directory, image_problems, photographers_root, profile_cache, start_reading
 from headshots.errors import Problem, display_path
-from headshots.profiles.validate import PROFILE_NAME, load_profile, profile_paths
+from headshots.validate import PROFILE_NAME, load_profile, profile_paths
 from headshots.yamlnodes import yaml_scalar
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -130,7 +130,7 @@ def _in_content(path: Path, settings: dict) -> bool:
 
 def new_photographer(name: str, root: Path, slug: str | None = None, today: datetime.date | None = None) -> Path:
     """Write root/<slug>/profile.yaml from the commented template; refuses to overwrite."""
-    from headshots.profiles.validate import SCHEMA_PATH, SLUG_RE
+    from headshots.validate import SCHEMA_PATH, SLUG_RE
 
     name = " ".join(name.split())
     slug = slug or text.slug(name)

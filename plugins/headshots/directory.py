@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from headshots.errors import Problem, display_path
-from headshots.profiles.model import City, Headshot, Photographer, assemble
-from headshots.profiles.validate import ProfileCache, start_loading_profiles
+from headshots.model import City, Headshot, Photographer, assemble
+from headshots.validate import ProfileCache, start_loading_profiles
 
 
 def photographers_root(settings: dict) -> Path:

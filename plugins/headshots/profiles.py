@@ -42,13 +42,12 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join, wait_for_changes
 
-# the module, not its names: headshots.directory imports this package's model (a cycle Python allows)
-from headshots import directory, errors, templating
+from headshots import errors, parallel, templating
+from headshots.directory import Directory, image_problems, photographers_root, profile_cache, start_reading
 from headshots.errors import display_path
-from headshots.profiles import parallel
-from headshots.profiles.model import City, Headshot, Photographer, scan_grid, scan_pool
-from headshots.profiles.validate import ProfileCache, load_profile, load_profiles
+from headshots.model import City, Headshot, Photographer, scan_grid, scan_pool
 from headshots.settings import DEFAULTS, apply_defaults
+from headshots.validate import ProfileCache, load_profile, load_profiles
 
 __all__ = ["DEFAULTS", "City", "Headshot", "Photographer", "ProfilesGenerator", "register"]
 
@@ -142,10 +141,10 @@ class ProfilesGenerator(Generator):
         self._writers = None  # set by start_output: waits for the pages being written
         # Profiles are read from now on (in a big directory, by workers, while Pelican reads the
         # articles); generate_context collects them.
-        self._root = directory.photographers_root(self.settings)
-        self._cache = directory.profile_cache(self.settings)
+        self._root = photographers_root(self.settings)
+        self._cache = profile_cache(self.settings)
         self._load_started = time.perf_counter()
-        self._loading = directory.start_reading(self.settings, self._cache)
+        self._loading = start_reading(self.settings, self._cache)
 
     def generate_context(self) -> None:
         root = self._root
@@ -156,7 +155,7 @@ class ProfilesGenerator(Generator):
         # once, so it never waits).
         while problems and _last_failure.get(str(root)) == tuple(problems):
             wait_for_changes("", self.settings)
-            self.directory, problems = self._read(directory.start_reading(self.settings, self._cache))
+            self.directory, problems = self._read(start_reading(self.settings, self._cache))
         if problems:
             _last_failure[str(root)] = tuple(problems)
             errors.fail(problems)
@@ -170,13 +169,13 @@ class ProfilesGenerator(Generator):
         # same process (`pelican -r`) unfreezes it when its profiles generator is made.
         gc.freeze()
 
-    def _read(self, loading) -> tuple[directory.Directory, list]:
+    def _read(self, loading) -> tuple[Directory, list]:
         """The directory, and every problem in the profiles: the same reading `headshots check` makes."""
         profiles, problems = loading()
         self._summary(self._cache, profiles, problems, self._load_started)
         if problems:  # the build stops here: name the bad images too, as `headshots check` does
-            problems = sorted(problems + directory.image_problems(profiles, self.settings))
-        return directory.Directory.build(profiles, self.settings), problems
+            problems = sorted(problems + image_problems(profiles, self.settings))
+        return Directory.build(profiles, self.settings), problems
 
     @staticmethod
     def _summary(cache, profiles, problems, started) -> None:

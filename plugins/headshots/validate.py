@@ -25,13 +25,13 @@ from pathlib import Path
 import jsonschema_rs
 
 from headshots import yamlnodes
+from headshots.countries import COUNTRIES
 from headshots.errors import Problem, display_path
-from headshots.profiles.countries import COUNTRIES
-from headshots.profiles.model import render_bio
-from headshots.profiles.parallel import jobs_for, start_forked_map
+from headshots.model import render_bio
+from headshots.parallel import jobs_for, start_forked_map
 
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / "profile.schema.json"
-SCAFFOLD_PATH = Path(__file__).resolve().parents[1] / "templates" / "profile.yaml"
+SCHEMA_PATH = Path(__file__).resolve().parent / "profile.schema.json"
+SCAFFOLD_PATH = Path(__file__).resolve().parent / "templates" / "profile.yaml"
 # Fields whose value in the `headshots new photographer` scaffold is an example
 # that must not be published as is (someone else's words, a dead link).
 _EXAMPLE_FIELDS = ("studio", "website", "booking_url", "email", "instagram", "bio")
@@ -455,9 +455,9 @@ def start_loading_profiles(root: Path, cache: ProfileCache | None = None, *, set
 CACHE_VERSION = "1"
 _CODE_FILES = (
     "templates/profile.yaml",
-    "profiles/validate.py",
-    "profiles/countries.py",
-    "profiles/model.py",
+    "validate.py",
+    "countries.py",
+    "model.py",
     "yamlnodes.py",
     "errors.py",
 )
@@ -470,7 +470,7 @@ def code_version() -> str:
     Any edit to them (a new rule, a reworded message, a schema change) is a
     new version, so no stale outcome is ever served.
     """
-    package = Path(__file__).resolve().parents[1]
+    package = Path(__file__).resolve().parent
     hasher = hashlib.blake2b(CACHE_VERSION.encode(), digest_size=16)
     for name in (SCHEMA_PATH, *(package / f for f in _CODE_FILES)):
         hasher.update(Path(name).read_bytes())

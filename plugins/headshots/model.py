@@ -19,8 +19,8 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from headshots.countries import country_name
 from headshots.errors import Problem
-from headshots.profiles.countries import country_name
 from headshots.text import city_slug, money, sort_key
 
 # Bios are CommonMark, read by markdown-it-py with raw HTML off, so `<script>`
