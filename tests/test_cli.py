@@ -186,3 +186,11 @@ def test_check_on_several_processes_reports_the_same(tmp_path):
     assert parallel.returncode == serial.returncode == 1
     assert parallel.stdout == serial.stdout
     assert parallel.stdout.splitlines()[:-1] == sorted(expected)
+
+
+def test_a_broken_settings_file_is_one_line_not_a_traceback(tmp_path):
+    (tmp_path / "pelicanconf.py").write_text('PATH = "content"\nx = (\n', encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == "pelicanconf.py:2:5: settings: cannot be read: '(' was never closed\n"
+    assert "Traceback" not in result.stderr

@@ -271,7 +271,10 @@ def test_a_damaged_or_unwritable_profile_cache_costs_only_speed(tmp_path, damage
 def test_forked_map_keeps_order_and_uses_other_processes():
     import os
 
-    from headshots.parallel import forked_map
+    from headshots.parallel import start_forked_map
+
+    def forked_map(function, items, jobs):
+        return start_forked_map(function, items, jobs)()
 
     results = forked_map(lambda n: (n * n, os.getpid()), list(range(10)), 2)
     assert [square for square, _ in results] == [n * n for n in range(10)]

@@ -45,6 +45,7 @@ def photographer(
         hair_makeup=None,
         retouching=None,
         proofs=None,
+        turnaround_days=None,
         headshots=[],
     )
     fields.update(extra)

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from headshots import settings as headshots_settings
 from headshots import text
-from headshots.directory import Directory, image_problems, photographers_root, profile_cache, start_reading
+from headshots.directory import Directory, image_problems, profile_cache, start_reading
 from headshots.errors import Problem, display_path
-from headshots.validate import PROFILE_NAME, load_profile, profile_paths
+from headshots.validate import PROFILE_NAME, load_profile
 from headshots.yamlnodes import yaml_scalar
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -45,15 +45,17 @@ class CheckRun:
     settings: dict
     _read: tuple | None = None
 
-    def read(self) -> tuple[list, list[Problem]]:
-        """Every profile under PHOTOGRAPHERS_PATH, read as the build reads them (same cache): `(valid, problems)`."""
+    def read(self) -> tuple[int, list, list[Problem]]:
+        """Every profile under PHOTOGRAPHERS_PATH, read as the build reads them (same cache):
+        `(how many profile files, the valid profiles, every problem)`."""
         if self._read is None:
-            self._read = start_reading(self.settings, profile_cache(self.settings))()
+            reading = start_reading(self.settings, profile_cache(self.settings))
+            self._read = (reading.count, *reading.wait())
         return self._read
 
     def directory(self) -> Directory:
         """The directory the build would make of the valid profiles (its addresses resolve article links)."""
-        return Directory.build(self.read()[0], self.settings)
+        return Directory.build(self.read()[1], self.settings)
 
 
 @dataclass
@@ -88,9 +90,7 @@ def check_profiles(run: CheckRun) -> Report:
         profile, problems = load_profile(single)
         profiles, count = ([profile] if profile else []), 1
     else:
-        profiles, problems = run.read()
-        root = photographers_root(run.settings)
-        count = len(profile_paths(root)[0]) if root.is_dir() else 0
+        count, profiles, problems = run.read()
     return Report(problems + image_problems(profiles, run.settings), _plural(count, "profile"))
 
 
@@ -121,8 +121,7 @@ def run_check(args, settings: dict) -> int:
 
 
 def _in_content(path: Path, settings: dict) -> bool:
-    content = Path(settings.get("PATH") or "content").resolve()
-    return path.resolve() == content or content in path.resolve().parents
+    return path.resolve().is_relative_to(Path(settings.get("PATH") or "content").resolve())
 
 
 # --------------------------------------------------------------------------- new
@@ -162,7 +161,7 @@ def new_photographer(name: str, root: Path, slug: str | None = None, today: date
 
 
 def run_new_photographer(args, settings: dict) -> int:
-    root = Path(args.path) if args.path else photographers_root(settings)
+    root = Path(args.path) if args.path else Path(settings["PHOTOGRAPHERS_PATH"])
     try:
         target = new_photographer(args.name, root, args.slug)
     except (FileExistsError, ValueError) as error:
@@ -244,7 +243,13 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check" and args.path and not Path(args.path).exists():
         args.subparser.error(f"{args.path}: no such file or folder")
-    settings = headshots_settings.load()
+    try:
+        settings = headshots_settings.load()
+    except Exception as error:  # noqa: BLE001 - pelicanconf.py is Python: it can fail in any way
+        line, col = (error.lineno or 1, error.offset or 1) if isinstance(error, SyntaxError) else (1, 1)
+        reason = error.msg if isinstance(error, SyntaxError) else f"{type(error).__name__}: {error}"
+        print(Problem(headshots_settings.SETTINGS_FILE, line, col, "settings", f"cannot be read: {reason}"))
+        return 2
     if args.command == "check":
         return run_check(args, settings)
     return NEW_KINDS[args.kind].run(args, settings)

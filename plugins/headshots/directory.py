@@ -12,19 +12,13 @@ addresses (`Directory.urls`).
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from headshots.errors import Problem, display_path
 from headshots.model import City, Headshot, Photographer, assemble
-from headshots.validate import ProfileCache, start_loading_profiles
-
-
-def photographers_root(settings: dict) -> Path:
-    """PHOTOGRAPHERS_PATH as an absolute path (relative to the working directory)."""
-    return Path(os.path.abspath(os.path.expanduser(str(settings["PHOTOGRAPHERS_PATH"]))))
+from headshots.validate import ProfileCache, Reading, start_loading_profiles
 
 
 def profile_cache(settings: dict) -> ProfileCache | None:
@@ -34,13 +28,13 @@ def profile_cache(settings: dict) -> ProfileCache | None:
     return None
 
 
-def start_reading(settings: dict, cache: ProfileCache | None = None):
-    """Start reading every profile; returns the function that waits for `(profiles, problems)`.
+def start_reading(settings: dict, cache: ProfileCache | None = None) -> Reading:
+    """Start reading every profile under PHOTOGRAPHERS_PATH (made absolute by `settings.apply_defaults`).
 
     In a big directory workers read while the caller goes on (the build reads
-    the articles meanwhile).
+    the articles meanwhile); `Reading.wait()` gives `(profiles, problems)`.
     """
-    root = photographers_root(settings)
+    root = Path(settings["PHOTOGRAPHERS_PATH"])
     if not root.is_dir():
         problem = Problem(
             display_path(root),
@@ -49,7 +43,7 @@ def start_reading(settings: dict, cache: ProfileCache | None = None):
             "PHOTOGRAPHERS_PATH",
             "folder not found: set PHOTOGRAPHERS_PATH to the folder of photographer profiles",
         )
-        return lambda: ([], [problem])
+        return Reading(0, lambda: ([], [problem]))
     return start_loading_profiles(root, cache, settings=settings)
 
 
@@ -177,8 +171,12 @@ class Directory:
                 )
             )
         if s.get("CITY_JSON_SAVE_AS"):
-            files += [(s["CITY_JSON_SAVE_AS"].format(slug=c.slug), lambda c=c: city_file(c)) for c in self.cities]
+            files += [(self.city_json_save_as(c), lambda c=c: city_file(c)) for c in self.cities]
         return files
+
+    def city_json_save_as(self, city: City) -> str:
+        """Where a city's open data goes ("" when CITY_JSON_SAVE_AS is "")."""
+        return self.settings["CITY_JSON_SAVE_AS"].format(slug=city.slug)
 
     def urls(self) -> set[str]:
         """Every root-relative address this directory's pages and open data have ("/photographers/x/")."""
@@ -187,7 +185,7 @@ class Directory:
         for p in self.photographers:
             urls |= {p.url, p.scan_url}
         for c in self.cities:
-            urls |= {c.url, s["CITY_JSON_SAVE_AS"].format(slug=c.slug)}
+            urls |= {c.url, self.city_json_save_as(c)}
         return {"/" + url for url in urls if url}
 
 

@@ -50,16 +50,10 @@ def jobs_for(settings: dict, count: int) -> int:
     return max(1, int(settings["PHOTOGRAPHERS_JOBS"] or os.cpu_count() or 1))
 
 
-def forked_map(function, items: list, jobs: int) -> list:
-    """`[function(item) for item in items]`, shared by up to `jobs` forked processes.
-
-    Results must pickle. An exception in a worker is raised here.
-    """
-    return start_forked_map(function, items, jobs)()
-
-
 def start_forked_map(function, items: list, jobs: int):
-    """Start `forked_map` and return at once a function that waits for its results.
+    """Start `[function(item) for item in items]`, shared by up to `jobs` forked processes, and
+    return at once a function that waits for the results (which must pickle; an exception in
+    a worker is raised there).
 
     The workers are forked now and see this moment's state; meanwhile this
     process is free for other work (Pelican writing the articles). Without

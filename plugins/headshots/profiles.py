@@ -1,9 +1,10 @@
-"""Pelican plugin: photographer profiles into the directory, profile, city and scan pages.
+"""Pelican plugin: the directory model (headshots.directory) into the directory, profile, city and scan pages.
 
-Reads `PHOTOGRAPHERS_PATH/<slug>/profile.yaml`, validates every profile
-against `plugins/headshots/profile.schema.json` (all problems, then one
-failure), and gives the templates `photographers` and `cities` (see
-docs/ARCHITECTURE.md). Writes, through Pelican's writer:
+The thin Pelican layer: it starts reading the profiles when its generator
+is made, fails the build with every problem (the lines `headshots check`
+prints), puts the `Directory` into the context (docs/ARCHITECTURE.md), and
+writes, in forked workers in a big directory (`headshots.parallel`;
+docs/performance.md says why not through Pelican's writer):
 
     photographers/                   photographers.html, 36 a page
     photographers/page/N/            the same, page N
@@ -16,8 +17,8 @@ docs/ARCHITECTURE.md). Writes, through Pelican's writer:
     cities/<slug>/photographers.json that city's profiles as open data
     photographers.json               every profile as open data
 
-Every setting, with its default, is in DEFAULTS; they are set on
-`initialized`, so `pelicanconf.py` or `pelican -e` override any of them.
+Every setting, with its default, is in `headshots.settings.DEFAULTS`; they
+are set on `initialized`, so `pelicanconf.py` or `pelican -e` override them.
 
 Scale (issue 8, docs/performance.md): no page grows with the directory. The
 directory and city pages paginate, their pager shows a window of page links,
@@ -43,14 +44,10 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join, wait_for_changes
 
 from headshots import errors, parallel, templating
-from headshots.directory import Directory, image_problems, photographers_root, profile_cache, start_reading
+from headshots.directory import Directory, image_problems, profile_cache, start_reading
 from headshots.errors import display_path
-from headshots.model import City, Headshot, Photographer, scan_grid, scan_pool
-from headshots.settings import DEFAULTS, apply_defaults
-from headshots.validate import ProfileCache, load_profile, load_profiles
-
-__all__ = ["DEFAULTS", "City", "Headshot", "Photographer", "ProfilesGenerator", "register"]
-
+from headshots.model import City, scan_grid, scan_pool
+from headshots.settings import apply_defaults
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +138,7 @@ class ProfilesGenerator(Generator):
         self._writers = None  # set by start_output: waits for the pages being written
         # Profiles are read from now on (in a big directory, by workers, while Pelican reads the
         # articles); generate_context collects them.
-        self._root = photographers_root(self.settings)
+        self._root = self.settings["PHOTOGRAPHERS_PATH"]
         self._cache = profile_cache(self.settings)
         self._load_started = time.perf_counter()
         self._loading = start_reading(self.settings, self._cache)
@@ -160,7 +157,6 @@ class ProfilesGenerator(Generator):
             _last_failure[str(root)] = tuple(problems)
             errors.fail(problems)
         _last_failure.pop(str(root), None)
-        self.photographers, self.cities = self.directory.photographers, self.directory.cities
         self.context.update(self.directory.context())
         # What was read so far lives until the build ends: keep Python's collector from scanning it again
         # at each full collection, here and in the forked page writers, where a scan also copies every
@@ -169,22 +165,22 @@ class ProfilesGenerator(Generator):
         # same process (`pelican -r`) unfreezes it when its profiles generator is made.
         gc.freeze()
 
-    def _read(self, loading) -> tuple[Directory, list]:
+    def _read(self, reading) -> tuple[Directory, list]:
         """The directory, and every problem in the profiles: the same reading `headshots check` makes."""
-        profiles, problems = loading()
-        self._summary(self._cache, profiles, problems, self._load_started)
+        profiles, problems = reading.wait()
+        self._summary(self._cache, reading.count, problems, self._load_started)
         if problems:  # the build stops here: name the bad images too, as `headshots check` does
             problems = sorted(problems + image_problems(profiles, self.settings))
         return Directory.build(profiles, self.settings), problems
 
     @staticmethod
-    def _summary(cache, profiles, problems, started) -> None:
+    def _summary(cache, count, problems, started) -> None:
         """One line: how many profiles were parsed and how many came from the cache (tests and the bench read it)."""
         if cache is not None:
             stats = cache.stats
             summary = f"{stats['profiles']} profiles, {stats['parsed']} parsed, {stats['cached']} from cache"
         else:
-            summary = f"{len(profiles)} profiles, {len(profiles)} parsed, cache off"
+            summary = f"{count} profiles, {count} parsed, cache off"
         if problems:
             summary += f", {len(problems)} problems"
         from pelican.log import console
@@ -202,7 +198,7 @@ class ProfilesGenerator(Generator):
         """
         self._output_started = time.perf_counter()
         pages = [*self._directory_pages(), *self._photographer_pages()]
-        for city in self.cities:
+        for city in self.directory.cities:
             pages += self._city_pages(city)
         if self.settings.get("CITIES_SAVE_AS"):
             pages.append(
@@ -251,7 +247,9 @@ class ProfilesGenerator(Generator):
             write_if_changed(sanitised_join(self.output_path, save_as), text)
             return os.getpid()
 
-        return parallel.start_forked_map(write, pages, parallel.jobs_for(self.settings, len(self.photographers)))
+        return parallel.start_forked_map(
+            write, pages, parallel.jobs_for(self.settings, len(self.directory.photographers))
+        )
 
     def _page_context(self, save_as: str, kwargs: dict) -> dict:
         """What Pelican's writer gives a template: the build context, the page's values, RELATIVE_URLS."""
@@ -280,10 +278,10 @@ class ProfilesGenerator(Generator):
 
         return self._paginate(
             "photographers",
-            self.photographers,
+            self.directory.photographers,
             url,
             save_as,
-            lambda start, end: {"page_photographers": self.photographers[start:end]},
+            lambda start, end: {"page_photographers": self.directory.photographers[start:end]},
         )
 
     def _photographer_pages(self) -> list:
@@ -293,10 +291,10 @@ class ProfilesGenerator(Generator):
         global, so it is drawn where the page is rendered (in the workers).
         """
         pool_size = int(self.settings["PHOTOGRAPHERS_SCAN_POOL_SIZE"])
-        everyone = self.photographers
+        everyone = self.directory.photographers
         self.env.globals["scan_grid_of"] = lambda p: scan_grid(p, scan_pool(p, everyone, pool_size))
         pages = []
-        for photographer in self.photographers:
+        for photographer in self.directory.photographers:
             pages.append(
                 (
                     photographer.save_as,
@@ -432,6 +430,3 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(_start_output)
     signals.static_generator_init.connect(_skip_profiles)
-
-
-__all__ += ["ProfileCache", "load_profile", "load_profiles", "pager_links"]

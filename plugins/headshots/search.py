@@ -126,17 +126,9 @@ def sort_number(amount) -> str:
     return f"{cents:012d}"
 
 
-def _get(obj, name, default=None):
-    """An attribute that a page or an article may not have (articles have no price)."""
-    return getattr(obj, name, default)
-
-
-def _as_list(value):
-    if value is None or value == "":
-        return []
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    return [value]
+def _as_list(value) -> list:
+    """An optional one-value field (hair_makeup, retouching, proofs) as a list of filter values."""
+    return [] if value in (None, "") else [value]
 
 
 def search_filters(photographer) -> list[tuple[str, list[str]]]:
@@ -144,19 +136,17 @@ def search_filters(photographer) -> list[tuple[str, list[str]]]:
 
     Only keys with at least one value appear; values are de-duplicated in order.
     """
-    city = _get(photographer, "city")
-    cities = [_get(city, "slug")] + [_get(c, "slug") for c in _as_list(_get(photographer, "travels_to"))]
-    price = _get(photographer, "price")
+    p = photographer
     pairs = [
         ("type", ["Photographer"]),
-        ("city", cities),
-        ("country", [_get(photographer, "country")]),
-        ("specialty", _as_list(_get(photographer, "specialties"))),
-        ("lighting", _as_list(_get(photographer, "lighting"))),
-        ("hair_makeup", _as_list(_get(photographer, "hair_makeup"))),
-        ("retouching", _as_list(_get(photographer, "retouching"))),
-        ("proofs", _as_list(_get(photographer, "proofs"))),
-        ("price", [price_band(_get(price, "from_"))]),
+        ("city", [p.city.slug] + [c.slug for c in p.travels_to]),
+        ("country", [p.country]),
+        ("specialty", p.specialties),
+        ("lighting", p.lighting),
+        ("hair_makeup", _as_list(p.hair_makeup)),
+        ("retouching", _as_list(p.retouching)),
+        ("proofs", _as_list(p.proofs)),
+        ("price", [price_band(p.price.from_)]),
     ]
     result = []
     for key, values in pairs:
@@ -168,10 +158,10 @@ def search_filters(photographer) -> list[tuple[str, list[str]]]:
 
 def search_sort(item) -> dict[str, str]:
     """The sort keys of an indexed page: a photographer's price and name, or an article's."""
-    price = _get(item, "price")
-    if price is not None and _get(price, "from_") is not None:
-        return {"price": sort_number(_get(price, "from_")), "name": sort_text(_get(item, "name"))}
-    return {"price": ARTICLE_PRICE_SORT, "name": sort_text(_get(item, "title") or _get(item, "name"))}
+    price = getattr(item, "price", None)  # articles have none
+    if price is not None:
+        return {"price": sort_number(price.from_), "name": sort_text(item.name)}
+    return {"price": ARTICLE_PRICE_SORT, "name": sort_text(item.title)}
 
 
 def card_facts(photographer) -> list[str]:
@@ -179,9 +169,9 @@ def card_facts(photographer) -> list[str]:
     facts = [
         f"{vocabulary.title(field)}: {vocabulary.label(field, value)}"
         for field in ("hair_makeup", "proofs")
-        if (value := _get(photographer, field))
+        if (value := getattr(photographer, field))
     ]
-    days = _get(photographer, "turnaround_days")
+    days = photographer.turnaround_days
     if days:
         facts.append(f"Finals in {days} day{'' if days == 1 else 's'}")
     return facts
@@ -207,24 +197,22 @@ def pagefind_data(photographer) -> Markup:
             span("filter", key, value)
     for key, value in search_sort(p).items():
         span("sort", key, value)
-    city, region, price = _get(p, "city"), _get(p, "region"), _get(p, "price")
-    span("meta", "title", _get(p, "name"))
-    span("meta", "city", f"{_get(city, 'name')}, {region}" if region else _get(city, "name"))
-    span("meta", "city_slug", _get(city, "slug"))
-    travels = _as_list(_get(p, "travels_to"))
-    if travels:
-        span("meta", "travels", ", ".join(_get(c, "name") for c in travels))
-    price_text = money(_get(price, "from_"), _get(price, "currency"))
+    span("meta", "title", p.name)
+    span("meta", "city", f"{p.city.name}, {p.region}" if p.region else p.city.name)
+    span("meta", "city_slug", p.city.slug)
+    if p.travels_to:
+        span("meta", "travels", ", ".join(c.name for c in p.travels_to))
+    price_text = money(p.price.from_, p.price.currency)
     span("meta", "price", f"from {price_text}")
     span("meta", "price_from", price_text)
     span("meta", "specialties", ", ".join(vocabulary.label("specialties", s) for s in p.specialties))
     facts = card_facts(p)
     if facts:
         span("meta", "facts", " · ".join(facts))
-    if _get(p, "studio"):
-        span("meta", "studio", _get(p, "studio"))
-    shot = (_get(p, "headshots") or [None])[0]
-    picture = _get(shot, "picture")
+    if p.studio:
+        span("meta", "studio", p.studio)
+    shot = p.headshots[0] if p.headshots else None
+    picture = shot.picture if shot else None
     if picture:
         fmt = "webp" if "webp" in picture.formats else "jpeg"
         widths = [w for w in picture.widths if w <= CARD_IMAGE_MAX_WIDTH]
@@ -232,7 +220,7 @@ def pagefind_data(photographer) -> Markup:
         span("meta", "image_srcset", ", ".join(f"{picture.url(w, fmt)} {w}w" for w in widths))
         if "avif" in picture.formats:
             span("meta", "image_avif_srcset", ", ".join(f"{picture.url(w, 'avif')} {w}w" for w in widths))
-        span("meta", "image_alt", _get(shot, "alt"))
+        span("meta", "image_alt", shot.alt)
         span("meta", "image_colour", picture.placeholder)
     return Markup('<div class="pagefind-data" hidden>\n' + "\n".join(spans) + "\n</div>")
 
@@ -268,12 +256,9 @@ def _facets(photographers, include_type, articles):
     for photographer in photographers or []:
         for key, values in search_filters(photographer):
             counts[key].update(values)
-        city = _get(photographer, "city")
-        labels["city"].setdefault(_get(city, "slug"), _get(city, "name"))
-        for other in _as_list(_get(photographer, "travels_to")):
-            labels["city"].setdefault(_get(other, "slug"), _get(other, "name"))
-        code = _get(photographer, "country")
-        labels["country"].setdefault(code, _get(photographer, "country_name") or code)
+        for city in (photographer.city, *photographer.travels_to):
+            labels["city"].setdefault(city.slug, city.name)
+        labels["country"].setdefault(photographer.country, photographer.country_name or photographer.country)
     if include_type and articles:
         counts["type"]["Article"] = articles
     facets = []

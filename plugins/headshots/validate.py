@@ -17,6 +17,7 @@ import os
 import pickle
 import re
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from functools import cache
@@ -425,11 +426,20 @@ def load_profiles(
     problems) comes from the cache. `cache.stats` counts both kinds. With the
     build's `settings`, a big directory is shared across processes (`jobs_for`).
     """
-    return start_loading_profiles(root, cache, settings=settings)()
+    return start_loading_profiles(root, cache, settings=settings).wait()
 
 
-def start_loading_profiles(root: Path, cache: ProfileCache | None = None, *, settings: dict | None = None):
-    """Start `load_profiles` and return at once the function that gives its result.
+@dataclass
+class Reading:
+    """Profiles being read: how many `profile.yaml` files there are, and `wait()`, which gives
+    `(valid profiles, every problem)` once they are read."""
+
+    count: int
+    wait: Callable[[], tuple[list[LoadedProfile], list[Problem]]]
+
+
+def start_loading_profiles(root: Path, cache: ProfileCache | None = None, *, settings: dict | None = None) -> Reading:
+    """Start `load_profiles`; returns at once.
 
     In a big directory the workers are forked now and read while this
     process goes on (the build reads the articles meanwhile).
@@ -438,7 +448,7 @@ def start_loading_profiles(root: Path, cache: ProfileCache | None = None, *, set
     jobs = jobs_for(settings, len(paths)) if settings else 1
     outcomes = cache.start_load_all(paths, jobs) if cache is not None else start_forked_map(load_profile, paths, jobs)
 
-    def result() -> tuple[list[LoadedProfile], list[Problem]]:
+    def wait() -> tuple[list[LoadedProfile], list[Problem]]:
         profiles, found_all = [], list(problems)
         for profile, found in outcomes():
             found_all += found
@@ -446,7 +456,7 @@ def start_loading_profiles(root: Path, cache: ProfileCache | None = None, *, set
                 profiles.append(profile)
         return profiles, sorted(found_all)
 
-    return result
+    return Reading(len(paths), wait)
 
 
 # --------------------------------------------------------------------------- the profile cache

@@ -148,24 +148,18 @@ def cli_check(run):
 
     settings = run.settings
     content = Path(settings.get("PATH") or "content")
-    only = None
-    if run.path is not None:
-        target, root = run.path.resolve(), content.resolve()
-        if target != root and root not in target.parents:
-            return None
-        only = target
-    problems = site_problems(settings, run.directory())
-    if only is not None:
-        problems = [p for p in problems if Path(p.file).resolve() == only or only in Path(p.file).resolve().parents]
+    only = run.path.resolve() if run.path is not None else None
+    if only is not None and not only.is_relative_to(content.resolve()):
+        return None
+
+    def wanted(path) -> bool:
+        return only is None or Path(path).resolve().is_relative_to(only)
+
+    problems = [p for p in site_problems(settings, run.directory()) if wanted(p.file)]
     counts = {}
     for kind, key in (("article", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
         folders = layout_setting(settings, key)
-        files = [
-            p
-            for p in _markdown_files(content, folders)
-            if only is None or p.resolve() == only or only in p.resolve().parents
-        ]
-        counts[kind] = len(files)
+        counts[kind] = sum(wanted(path) for path in _markdown_files(content, folders))
     shown = {kind: n for kind, n in counts.items() if n} or {"article": 0}
     checked = ", ".join(f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in shown.items())
     return Report(problems, checked)
