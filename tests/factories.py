@@ -1,20 +1,28 @@
 """Small generated inputs for tests: profiles and headshot images made on the fly."""
 
+import functools
 from pathlib import Path
 
 import yaml
-from PIL import Image, ImageDraw
+from PIL import Image, ImageOps
+
+
+@functools.cache
+def portrait() -> Image.Image:
+    """A real photograph with one face: scikit-image's "astronaut" (Eileen Collins, NASA, public
+    domain), 512 x 512, cut to a 4:5 head-and-shoulders frame (the face is about a fifth of its height)."""
+    import skimage.data
+
+    return Image.fromarray(skimage.data.astronaut()).crop((40, 0, 424, 480))
 
 
 def make_headshot(path, size=(800, 1000), colour=(150, 110, 90), fmt=None, **save_args):
-    """Write a simple portrait-like image (backdrop, shoulders, head) and return its path."""
+    """Write a headshot (the real portrait, fitted to `size` and tinted by `colour`, so that each
+    file differs) and return its path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    width, height = size
-    image = Image.linear_gradient("L").resize(size).convert("RGB")
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((width * 0.15, height * 0.62, width * 0.85, height * 1.3), fill=(40, 50, 80))
-    draw.ellipse((width * 0.33, height * 0.18, width * 0.67, height * 0.58), fill=colour)
+    photo = ImageOps.fit(portrait(), size, Image.Resampling.LANCZOS, centering=(0.5, 0.3))
+    image = Image.blend(photo, Image.new("RGB", size, colour), 0.15)
     image.save(path, format=fmt, **save_args)
     return path
 

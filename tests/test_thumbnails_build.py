@@ -157,8 +157,8 @@ def test_generator_reports_every_bad_image_with_the_profile_line(tmp_path, sourc
     assert len(raised.value.problems) == 2
     lines = capsys.readouterr().err.splitlines()
     assert lines == [
-        'photographers/x/profile.yaml:11:11: headshots[1].file: "notes.jpg" is not an image Pillow can read '
-        "(use JPEG, PNG, WebP, TIFF, GIF or AVIF)",
+        'photographers/x/profile.yaml:11:11: headshots[1].file: "notes.jpg" is not an image file: '
+        "send the photo as JPEG, PNG, WebP, TIFF, GIF or AVIF",
         'photographers/x/profile.yaml:12:11: headshots[2].file: "empty.jpg" is an empty file (0 bytes)',
     ]
 
@@ -220,6 +220,7 @@ def test_end_to_end_bad_image_fails_the_build_without_traceback(tmp_path):
     )
     assert result.returncode != 0
     assert re.search(
-        r'profile\.yaml:\d+:\d+: headshots\[0\]\.file: "one\.jpg" is not an image Pillow can read', result.stderr
+        r'profile\.yaml:\d+:\d+: headshots\[0\]\.file: "one\.jpg" is not an image file: send the photo as',
+        result.stderr,
     )
     assert "Traceback" not in result.stderr + result.stdout

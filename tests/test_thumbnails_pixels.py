@@ -114,10 +114,12 @@ def png_header_only(width, height) -> bytes:
 
 
 def run(tmp_path, source, formats=("jpeg",), focus=None, **overrides):
+    """The pipeline on one source: its picture, its files, and the errors (warnings left out:
+    most fixtures here are patterns, not faces; tests/test_thumbnails_faces.py covers them)."""
     settings = {"HEADSHOTS_FORMATS": list(formats), "HEADSHOTS_JOBS": 1, **overrides}
     apply_defaults(settings)
     pictures, files, problems = process([Item(Path(source), focus, "t")], settings, tmp_path / "cache")
-    return pictures[0], {rel: Path(src) for src, rel in files}, problems
+    return pictures[0], {rel: Path(src) for src, rel in files}, [p for p in problems if not p.warning]
 
 
 def largest(tmp_path, source, **kwargs):
@@ -363,7 +365,7 @@ def good_jpeg_bytes():
 BAD = {
     "not-an-image.jpg": (
         lambda: b"name: this is a text file\n" * 20,
-        "is not an image Pillow can read (use JPEG, PNG, WebP, TIFF, GIF or AVIF)",
+        "is not an image file: send the photo as JPEG, PNG, WebP, TIFF, GIF or AVIF",
     ),
     "empty.jpg": (lambda: b"", "is an empty file (0 bytes)"),
     "truncated.jpg": (
@@ -384,7 +386,7 @@ def test_bad_sources_are_refused_with_a_message(tmp_path, name):
     make, message = BAD[name]
     source = write(tmp_path, name, make())
     started = time.perf_counter()
-    assert message in inspect(source, 800)
+    assert message in inspect(source, 800).error
     picture, files, problems = run(tmp_path, source)
     assert time.perf_counter() - started < 5  # bounded: nothing huge is decoded
     assert picture is None and files == {}
@@ -395,8 +397,8 @@ def test_too_small_source_names_its_size_and_the_minimum(tmp_path):
     source = tmp_path / "too-small-640x480.jpg"
     quadrants((640, 480)).save(source)
     expected = "is 640x480 px; its short side must be at least 800 px (HEADSHOTS_MIN_SIDE): ask for the full-size file"
-    assert inspect(source, 800) == expected
-    assert inspect(source, 480) is None
+    assert inspect(source, 800).error == expected
+    assert inspect(source, 480).error is None
     _, _, problems = run(tmp_path, source)
     assert problems[0].message == f'"too-small-640x480.jpg" {expected}'
 
@@ -407,5 +409,5 @@ def test_min_side_default_is_issue_3s_800_px():
 
 def test_inspect_accepts_what_the_build_accepts(tmp_path):
     source = write(tmp_path, "good.jpg", good_jpeg_bytes())
-    assert inspect(source, 800) is None
-    assert inspect(tmp_path / "missing.jpg", 800) == "does not exist next to the profile"
+    assert inspect(source, 800).error is None
+    assert inspect(tmp_path / "missing.jpg", 800).error == "does not exist next to the profile"

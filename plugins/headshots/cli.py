@@ -113,10 +113,12 @@ def run_check(args, settings: dict) -> int:
         if github:
             print(problem.github_annotation())
     what = ", ".join(checked) or "nothing"
-    if problems:
-        print(f"{_plural(len(set(problems)), 'problem')} found (checked {what})")
+    errors = {problem for problem in problems if not problem.warning}
+    warned = len(set(problems)) - len(errors)
+    if errors:
+        print(f"{_plural(len(errors), 'problem')} found (checked {what})")
         return 1
-    print(f"{what} OK")
+    print(f"{what} OK" + (f", {_plural(warned, 'warning')}" if warned else ""))
     return 0
 
 

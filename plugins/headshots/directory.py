@@ -13,7 +13,7 @@ addresses (`Directory.urls`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from headshots.errors import Problem, display_path
@@ -57,13 +57,20 @@ def image_problems(profiles, settings: dict) -> list[Problem]:
     from headshots import thumbnails
 
     problems = []
+    cache = thumbnails.cache_folder(settings)
     for profile in profiles:
         for index, headshot in enumerate(profile.data["headshots"]):
-            message = thumbnails.inspect(
-                profile.path.parent / headshot["file"], settings["HEADSHOTS_MIN_SIDE"], settings["HEADSHOTS_MAX_PIXELS"]
+            finding = thumbnails.inspect(
+                profile.path.parent / headshot["file"],
+                settings["HEADSHOTS_MIN_SIDE"],
+                settings["HEADSHOTS_MAX_PIXELS"],
+                cache,
             )
-            if message:
-                problems.append(profile.where(("headshots", index, "file"), message=f'"{headshot["file"]}" {message}'))
+            where = profile.where(("headshots", index, "file"))
+            name = f'"{headshot["file"]}"'
+            if finding.error:
+                problems.append(replace(where, message=f"{name} {finding.error}"))
+            problems += [replace(where, message=f"{name} {w}", warning=True) for w in finding.warnings]
     return problems
 
 

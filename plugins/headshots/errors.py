@@ -19,16 +19,18 @@ class Problem:
     col: int = 1
     field: str = ""
     message: str = ""
+    warning: bool = False  # worth a look, but the build goes on
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        where = f"{self.file}:{self.line}:{self.col}:" + (" warning:" if self.warning else "")
+        return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
 
     def github_annotation(self) -> str:
-        """The `::error` workflow command GitHub Actions turns into an inline note."""
+        """The `::error` (or `::warning`) workflow command GitHub Actions turns into an inline note."""
         text = f"{self.field}: {self.message}" if self.field else self.message
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.file},line={self.line},col={self.col}::{text}"
+        kind = "warning" if self.warning else "error"
+        return f"::{kind} file={self.file},line={self.line},col={self.col}::{text}"
 
 
 def display_path(path) -> str:
@@ -51,18 +53,26 @@ class HeadshotsError(Exception):
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the input, listed above")
 
 
-def fail(problems) -> None:
-    """Print every problem as one unwrapped line on stderr, then raise.
+def report(problems) -> None:
+    """Print every problem as one unwrapped line on stderr; raise if any is not a warning.
 
     Pelican's logger (rich) wraps long lines at 80 columns when stderr is not a
     terminal, which would break `FILE:LINE:COL` for editors and CI, so the
     lines are written directly and the exception carries only a summary.
     """
-    error = HeadshotsError(problems)
-    for problem in error.problems:
+    problems = sorted(problems)
+    for problem in problems:
         sys.stderr.write(f"{problem}\n")
     sys.stderr.flush()
-    raise error
+    errors = [problem for problem in problems if not problem.warning]
+    if errors:
+        raise HeadshotsError(errors)
+
+
+def fail(problems) -> None:
+    """`report` problems that are all errors: the build stops."""
+    report(problems)
+    raise HeadshotsError(problems)
 
 
 class _NoTracebackForInputErrors(logging.Filter):

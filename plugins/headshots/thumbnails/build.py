@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from ..errors import Problem, display_path
-from . import pipeline
+from . import faces, pipeline
 from .picture import Image, Picture
 from .plan import digest_file, make_plan
 from .settings import DEFAULTS, options_from
@@ -27,16 +27,58 @@ from .settings import DEFAULTS, options_from
 LAST_STATS: dict = {}
 
 
-def inspect(
-    path: Path, min_side: int = DEFAULTS["HEADSHOTS_MIN_SIDE"], max_pixels: int = DEFAULTS["HEADSHOTS_MAX_PIXELS"]
-) -> str | None:
-    """Check a source exactly as the build does (open, size, pixel cap, full decode).
+@dataclasses.dataclass
+class Finding:
+    """What the build would say of one source: the reason it refuses it, or the warnings it gives."""
 
-    Returns None when the build would accept it, else a message that follows
-    the file's name, e.g. `is not an image Pillow can read (use JPEG, ...)`:
-    print it as f'"{name}" {message}'.
+    error: str | None = None
+    warnings: list[str] = dataclasses.field(default_factory=list)
+
+
+def inspect(
+    path: Path,
+    min_side: int = DEFAULTS["HEADSHOTS_MIN_SIDE"],
+    max_pixels: int = DEFAULTS["HEADSHOTS_MAX_PIXELS"],
+    cache: Path | None = None,
+) -> Finding:
+    """Check a source exactly as the build does (open, size, pixel cap, full decode, faces).
+
+    Messages follow the file's name (print them as f'"{name}" {message}'), e.g.
+    `is truncated (the upload or export did not finish): export it again`.
+    With `cache` (the build's headshots cache), the record the build keeps of
+    the source is read from it, or written to it for the build to use.
     """
-    return pipeline.inspect_source(Path(path), min_side, max_pixels)
+    path = Path(path)
+    try:
+        digest = digest_file(path)
+    except FileNotFoundError:
+        return Finding("does not exist next to the profile")
+    except OSError as error:
+        return Finding(f"cannot be read ({error.strerror})")
+    record = _record(cache, digest, min_side, max_pixels) if cache else None
+    if record is None:
+        try:
+            record = pipeline.examine(path, min_side, max_pixels)
+        except pipeline.SourceProblem as problem:
+            return Finding(str(problem))
+        if cache:
+            pipeline.atomic_write_text(Path(cache) / "sources" / f"{digest}.json", json.dumps(record))
+    return Finding(None, warnings_of(record))
+
+
+def warnings_of(record: dict) -> list[str]:
+    """What the build warns of a source it accepts: what reading it printed, and how its face reads."""
+    return record["warnings"] + faces.readability(record["faces"], tuple(record["size"]))
+
+
+def _record(cache: Path, digest: str, min_side: int, max_pixels: int) -> dict | None:
+    """The cached record of a source, if it was made by this detector and the size still passes
+    (settings may have changed since: then the pipeline words the problem)."""
+    record = _load_json(Path(cache) / "sources" / f"{digest}.json")
+    if not record or record.get("detector") != faces.VERSION:
+        return None
+    width, height = record["size"]
+    return record if min(width, height) >= min_side and width * height <= max_pixels else None
 
 
 @dataclasses.dataclass
@@ -48,10 +90,16 @@ class Item:
     folder: str  # output sub-folder, the photographer's slug
     where: Problem | None = None
 
-    def problem(self, message: str) -> Problem:
+    def problem(self, message: str, warning: bool = False) -> Problem:
         name = self.source.name
         where = self.where or Problem(display_path(self.source))
-        return dataclasses.replace(where, message=f'"{name}" {message}')
+        return dataclasses.replace(where, message=f'"{name}" {message}', warning=warning)
+
+
+def _plan(digest: str, focus, record: dict, options: dict):
+    """The renditions of a source, its crop placed by `focus` or else by its largest face."""
+    focus, keep = faces.framing(focus, record["faces"])
+    return make_plan(digest, tuple(record["size"]), focus, options, keep)
 
 
 def _stem(path: Path) -> str:
@@ -71,8 +119,8 @@ def process(items, settings, cache: Path):
 
     Returns (pictures, files, problems): a Picture per item (None where the
     source was refused), the (cache file, output path) pairs to publish, and
-    the problems found. Nothing is decoded for a source whose renditions and
-    placeholder are all cached.
+    the problems found, warnings among them (`Problem.warning`). Nothing is
+    decoded for a source whose record, renditions and placeholder are all cached.
     """
     cache = Path(cache)
     started = time.perf_counter()
@@ -81,7 +129,7 @@ def process(items, settings, cache: Path):
     cores = os.cpu_count() or 1
     workers = max(1, min(int(settings["HEADSHOTS_JOBS"] or cores), cores * 4))
     options = options_from(settings, workers)
-    work, waiting, sizes = _plan_work(items, digests, settings, options, cache)
+    work, waiting, records = _plan_work(items, digests, settings, options, cache)
     results = _render(work, workers, options, settings)
     pictures: list = [None] * len(items)
     files: list[tuple[Path, str]] = []
@@ -92,18 +140,20 @@ def process(items, settings, cache: Path):
         if result and "error" in result:
             problems.extend(items[i].problem(result["error"]) for i in indexes)
             continue
-        size = tuple(result["size"]) if result else tuple(sizes[digest])
-        plan = make_plan(digest, size, focus, options)
+        record = result["record"] if result else records[digest]
+        plan = _plan(digest, focus, record, options)
         meta = result["meta"] if result else _load_json(cache / "meta" / f"{plan.meta_key}.json")
         if not result:
             reused += len(plan.renditions)
         for index in indexes:
             pictures[index] = _picture(items[index], plan, meta, settings, cache, files)
+            problems.extend(items[index].problem(message, warning=True) for message in warnings_of(record))
     LAST_STATS.clear()
     LAST_STATS.update(
         sources=len(items),
         decoded=len(results),
         encoded=sum(result.get("encoded", 0) for result in results.values()),
+        face_seconds=sum(result.get("face_seconds", 0.0) for result in results.values()),
         reused=reused,
         seconds=time.perf_counter() - started,
         hash_seconds=hash_seconds,
@@ -132,13 +182,13 @@ def _hash_sources(items) -> tuple[dict[int, str], list[Problem], int]:
 def _plan_work(items, digests, settings, options, cache: Path):
     """What must be rendered: one job per (digest, focus) not wholly cached.
 
-    Returns `(work, waiting, sizes)`: the jobs by group, the item indexes
-    waiting on each group, and the cached source sizes by digest.
+    Returns `(work, waiting, records)`: the jobs by group, the item indexes
+    waiting on each group, and the cached source records by digest.
     """
     min_side, max_pixels = settings["HEADSHOTS_MIN_SIDE"], settings["HEADSHOTS_MAX_PIXELS"]
     work: dict[tuple, dict] = {}
     waiting: dict[tuple, list[int]] = {}
-    sizes: dict[str, list] = {}
+    records: dict[str, dict] = {}
     for index, digest in digests.items():
         item = items[index]
         focus = tuple(item.focus) if item.focus else None
@@ -147,11 +197,10 @@ def _plan_work(items, digests, settings, options, cache: Path):
             waiting[group].append(index)
             continue
         waiting[group] = [index]
-        info = _load_json(cache / "sources" / f"{digest}.json")
-        # settings may have changed since the size was cached: then the pipeline words the problem
-        if info and min(info["size"]) >= min_side and info["size"][0] * info["size"][1] <= max_pixels:
-            sizes[digest] = list(info["size"])
-            plan = make_plan(digest, tuple(info["size"]), focus, options)
+        record = records.get(digest) or _record(cache, digest, min_side, max_pixels)
+        if record:
+            records[digest] = record
+            plan = _plan(digest, focus, record, options)
             if (cache / "meta" / f"{plan.meta_key}.json").exists() and all(
                 (cache / "r" / r.cache_name).exists() for r in plan.renditions
             ):
@@ -165,7 +214,7 @@ def _plan_work(items, digests, settings, options, cache: Path):
             "min_side": min_side,
             "max_pixels": max_pixels,
         }
-    return work, waiting, sizes
+    return work, waiting, records
 
 
 def _render(work: dict, workers: int, options: dict, settings) -> dict[tuple, dict]:

@@ -29,13 +29,18 @@ def height_for(width: int) -> int:
     return max(1, round(width * RATIO_H / RATIO_W))
 
 
-def crop_box(size: tuple[int, int], focus: tuple[float, float] | None = None) -> tuple[float, float, float, float]:
+def crop_box(
+    size: tuple[int, int], focus: tuple[float, float] | None = None, keep: tuple | None = None
+) -> tuple[float, float, float, float]:
     """The largest exact 4:5 box inside `size`, placed around `focus`.
 
     `focus` is (x, y) in 0..1 of the (oriented) source; it lands at the crop's
     horizontal centre and upper third where the image allows, otherwise the box
-    is clamped inside the image. Returns (left, top, right, bottom) as floats
-    (Pillow's `resize(box=...)` samples sub-pixel boxes, so the ratio is exact).
+    is clamped inside the image. `keep` (left, top, right, bottom in 0..1: a
+    face) is then brought wholly inside the box where it fits, so a large face
+    near an edge loses neither its chin nor its forehead. The box's size depends
+    on `size` alone. Returns (left, top, right, bottom) as floats (Pillow's
+    `resize(box=...)` samples sub-pixel boxes, so the ratio is exact).
     """
     width, height = size
     fx, fy = DEFAULT_FOCUS if focus is None else focus
@@ -45,9 +50,22 @@ def crop_box(size: tuple[int, int], focus: tuple[float, float] | None = None) ->
     else:  # taller than 4:5: full width
         crop_w = float(width)
         crop_h = width * RATIO_H / RATIO_W
-    left = min(max(fx * width - ANCHOR_X * crop_w, 0.0), width - crop_w)
-    top = min(max(fy * height - ANCHOR_Y * crop_h, 0.0), height - crop_h)
+    left = fx * width - ANCHOR_X * crop_w
+    top = fy * height - ANCHOR_Y * crop_h
+    if keep is not None:
+        left = _hold(left, crop_w, keep[0] * width, keep[2] * width)
+        top = _hold(top, crop_h, keep[1] * height, keep[3] * height)
+    left = min(max(left, 0.0), width - crop_w)
+    top = min(max(top, 0.0), height - crop_h)
     return (left, top, left + crop_w, top + crop_h)
+
+
+def _hold(start: float, length: float, low: float, high: float) -> float:
+    """`start` moved as little as possible so [start, start + length] holds [low, high];
+    when it cannot, centred on it."""
+    if high - low > length:
+        return (low + high - length) / 2
+    return min(max(start, high - length), low)
 
 
 def crop_width(box) -> int:

@@ -6,19 +6,47 @@ Runs in worker processes, so everything here takes and returns plain data.
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
 import os
+import sys
+import tempfile
+import time
+import warnings
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
 
-from . import geometry
+from . import faces, geometry
 from .plan import Plan, encoder_params, make_plan
 
 #: What Pillow may open (a phone's MPO opens as JPEG). Anything else (PDF, PSD, ICO, SVG renamed...) is refused by name.
 FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "GIF", "AVIF")
 FORMAT_NAMES = "JPEG, PNG, WebP, TIFF, GIF or AVIF"
+
+#: What a file is, by its first bytes, for messages: a damaged PNG is named a PNG, a PDF a PDF.
+#: (prefix, offset, name, one of ours)
+SIGNATURES = (
+    (b"\xff\xd8\xff", 0, "JPEG", True),
+    (b"\x89PNG\r\n\x1a\n", 0, "PNG", True),
+    (b"GIF8", 0, "GIF", True),
+    (b"WEBP", 8, "WebP", True),
+    (b"II*\x00", 0, "TIFF", True),
+    (b"MM\x00*", 0, "TIFF", True),
+    (b"ftypavi", 4, "AVIF", True),
+    (b"ftyphei", 4, "HEIC", False),
+    (b"ftypmif1", 4, "HEIC", False),
+    (b"%PDF", 0, "PDF", False),
+    (b"8BPS", 0, "Photoshop (PSD)", False),
+    (b"BM", 0, "BMP", False),
+    (b"\x00\x00\x01\x00", 0, "icon (ICO)", False),
+    (b"<", 0, "text or SVG", False),
+)
+
+#: Formats whose Pillow plugin applies the EXIF orientation itself (the size at open, the pixels
+#: at load): turning them again would turn them twice. tests/test_thumbnails_pixels.py holds Pillow to it.
+PILLOW_ORIENTS = frozenset({"TIFF"})
 
 #: Transparent pixels are flattened onto this neutral mid-light grey (a studio backdrop).
 BACKGROUND = (160, 160, 160)
@@ -35,6 +63,13 @@ class SourceProblem(Exception):
 
 
 def _orientation(im) -> int | None:
+    """The EXIF orientation still to apply (None when upright, or when Pillow applies it itself)."""
+    if im.format in PILLOW_ORIENTS:
+        return None
+    if im.format == "PNG":
+        # A PNG may keep its EXIF after the picture data, so Pillow decodes the picture to read it; do
+        # that decode here, where broken data is reported (inside getexif() it would pass unnoticed).
+        load_checked(im)
     try:
         value = im.getexif().get(0x0112)
     except Exception:  # a broken EXIF block must not hide a good image
@@ -62,10 +97,8 @@ def open_checked(path: Path, min_side: int, max_pixels: int):
     Image.MAX_IMAGE_PIXELS = None
     try:
         im = Image.open(path, formats=FORMATS)
-    except UnidentifiedImageError:
-        raise SourceProblem(f"is not an image Pillow can read (use {FORMAT_NAMES})") from None
-    except (OSError, SyntaxError, ValueError, EOFError) as error:
-        raise SourceProblem(f"is damaged and cannot be opened ({_reason(error)})") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
+        raise SourceProblem(_too_much_text(error) or _unreadable(path)) from None
     finally:
         Image.MAX_IMAGE_PIXELS = max_pixels
     width, height = im.size
@@ -91,9 +124,78 @@ def _bomb_message(size, max_pixels) -> str:
     )
 
 
-def _reason(error) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text[:120]
+def sniff(path) -> tuple[str, bool] | None:
+    """(format name, whether the site takes it) from a file's first bytes, or None."""
+    with open(path, "rb") as handle:
+        head = handle.read(16)
+    for prefix, offset, name, ours in SIGNATURES:
+        if head[offset : offset + len(prefix)] == prefix:
+            return name, ours
+    return None
+
+
+def _unreadable(path) -> str:
+    """Why a file cannot be opened, in an editor's words: what it is, and what to send instead."""
+    kind = sniff(path)
+    if kind is None:
+        return f"is not an image file: send the photo as {FORMAT_NAMES}"
+    name, ours = kind
+    if ours:
+        return f"is a damaged {name} file that cannot be opened: export it again from the original"
+    return f"is a {name} file, which the site cannot use: export the photo as {FORMAT_NAMES}"
+
+
+def _too_much_text(error) -> str | None:
+    """Pillow's guard against PNG text (metadata) that would fill the memory, in an editor's words."""
+    if "MAX_TEXT_CHUNK" in str(error) or "Too much memory used in text chunks" in str(error):
+        return "carries a text block (metadata) too large to read safely: export it again without metadata"
+    return None
+
+
+def _undecodable(path, error) -> str:
+    """Why a file that opened cannot be decoded, in an editor's words."""
+    if isinstance(error, EOFError) or "truncated" in str(error):
+        return "is truncated (the upload or export did not finish): export it again"
+    if _too_much_text(error):
+        return _too_much_text(error)
+    name = (sniff(path) or ("image",))[0]
+    return f"is a damaged {name} file (its picture data is broken): export it again from the original"
+
+
+class LibraryNoise:
+    """What the image libraries printed or warned while reading one file (libtiff writes to the
+    process's stderr, Pillow raises Python warnings). Kept, not printed: `summary()` turns it
+    into at most one line an editor can act on."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+
+    def summary(self) -> list[str]:
+        if not self.lines:
+            return []
+        return [
+            "has damaged or non-standard metadata, which was skipped (the picture itself was read): "
+            "exporting it again from the original clears this"
+        ]
+
+
+@contextlib.contextmanager
+def library_noise():
+    """Capture Python warnings and anything written to file descriptor 2 while reading a source."""
+    noise = LibraryNoise()
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as captured, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        os.dup2(captured.fileno(), 2)
+        try:
+            yield noise
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            captured.seek(0)
+            noise.lines += [str(w.message) for w in caught]
+            noise.lines += captured.read().decode("utf-8", "replace").splitlines()
 
 
 def load_checked(im) -> None:
@@ -103,23 +205,30 @@ def load_checked(im) -> None:
         im.seek(0)  # GIF, animated WebP/AVIF: the first frame
         im.load()
     except (OSError, SyntaxError, ValueError, EOFError, IndexError) as error:
-        reason = _reason(error)
-        if "truncated" in reason or isinstance(error, EOFError):
-            raise SourceProblem("is truncated (the upload or export did not finish): export it again") from None
-        raise SourceProblem(f"is damaged and cannot be decoded ({reason})") from None
+        raise SourceProblem(_undecodable(im.filename, error)) from None
 
 
-def inspect_source(path, min_side: int, max_pixels: int) -> str | None:
-    """Open and fully decode a source exactly as the build does; a message or None."""
-    try:
-        im, _, _ = open_checked(path, min_side, max_pixels)
-        with im:
-            if im.format in ("JPEG", "MPO"):
-                im.draft(im.mode, (max(1, im.size[0] // 8), max(1, im.size[1] // 8)))
-            load_checked(im)
-    except SourceProblem as problem:
-        return str(problem)
-    return None
+def examine(path, min_side: int, max_pixels: int) -> dict:
+    """Open, decode and look for faces as the build does, at the smallest scale the detector
+    needs: the source's record (`size`, `faces`, `warnings`, `detector`). Raises SourceProblem."""
+
+    def detector_size(oriented):
+        side = faces.INPUT_SIZE * 2  # the detector's input, from at least twice as many pixels
+        return (0, 0, oriented[0], oriented[1]), min(oriented[0], round(side * oriented[0] / max(oriented)))
+
+    with library_noise() as noise:
+        im, oriented, _ = decode(path, detector_size, min_side, max_pixels)
+    return source_record(im, oriented, noise)
+
+
+def source_record(im, oriented, noise: LibraryNoise) -> dict:
+    """What the build keeps of a source, by content digest: its size, its faces, what reading it warned."""
+    return {"size": list(oriented), "faces": faces.detect(im), "warnings": noise.summary(), "detector": faces.VERSION}
+
+
+def _timed(function, *args):
+    started = time.perf_counter()
+    return function(*args), time.perf_counter() - started
 
 
 # -- colour ---------------------------------------------------------------------------------
@@ -138,52 +247,80 @@ def _to_8bit(im):
     return im.convert("L")
 
 
+def _is_srgb(transform, mode: str) -> bool:
+    """Whether a profile's transform leaves sRGB values where they are (within one level): judged by
+    what the profile does to a grid of colours (its primaries, white point and curves at work), never
+    by its name: a linear-light profile called "sRGB" is not sRGB."""
+    if mode == "RGB":
+        levels = range(0, 256, 15)  # 18 levels a channel, 5,832 colours
+        grid = [(r, g, b) for r in levels for g in levels for b in levels]
+    elif mode == "L":
+        grid = [(v, v, v) for v in range(256)]
+    else:
+        return False  # CMYK is never sRGB
+    probe = Image.new("RGB", (len(grid), 1))
+    probe.putdata(grid)
+    probe = probe if mode == "RGB" else probe.convert("L")
+    converted = ImageCms.applyTransform(probe, transform)
+    return all(abs(a - b) <= 1 for old, new in zip(grid, converted.getdata()) for a, b in zip(old, new))
+
+
 def _transform(icc: bytes, mode: str):
+    """The transform from an embedded profile to sRGB for `mode` ("RGB", "L" or "CMYK"),
+    or None when the pixels can be taken as sRGB as they are. One per profile and mode."""
     key = (icc, mode)
     if key not in _TRANSFORMS:
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            description = (ImageCms.getProfileDescription(source) or "").lower()
-            if mode == "RGB" and "srgb" in description:
-                _TRANSFORMS[key] = None  # already sRGB: nothing to do
-            else:
-                _TRANSFORMS[key] = ImageCms.buildTransform(
-                    source, _SRGB, mode, "RGB", renderingIntent=ImageCms.Intent.PERCEPTUAL
-                )
+            transform = ImageCms.buildTransform(source, _SRGB, mode, "RGB", renderingIntent=ImageCms.Intent.PERCEPTUAL)
+            _TRANSFORMS[key] = None if _is_srgb(transform, mode) else transform
         except (ImageCms.PyCMSError, OSError, ValueError):
-            _TRANSFORMS[key] = None  # an unreadable profile: treat the pixels as sRGB
+            _TRANSFORMS[key] = None  # unreadable, or not a profile for these pixels: take them as sRGB
     return _TRANSFORMS[key]
 
 
+def _alpha(im):
+    """The opacity of every pixel as an "L" mask (an alpha channel, or tRNS: one colour or palette
+    entry marked transparent), or None for an opaque image."""
+    if im.mode in ("RGBA", "LA", "RGBa", "La"):
+        return im.getchannel("A")
+    if im.mode == "PA" or "transparency" in im.info:
+        return im.convert("RGBA").getchannel("A")
+    return None
+
+
+def _colour(im):
+    """The colour channels alone, 8 bits each: "RGB", "L" or "CMYK" (what an ICC profile describes)."""
+    if im.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
+        return _to_8bit(im)
+    if im.mode in ("RGB", "L", "CMYK"):
+        return im
+    if im.mode in ("LA", "La", "1"):
+        return im.convert("L")
+    return im.convert("RGB")  # RGBA, RGBa, P, PA, YCbCr, LAB, HSV
+
+
 def to_srgb(im):
-    """Any decoded source to 8-bit sRGB "RGB": alpha flattened, ICC converted.
+    """Any decoded source to 8-bit sRGB "RGB": colour converted first, then transparency
+    flattened onto the backdrop, so a tagged and an untagged file meet the same grey.
 
     Metadata is dropped here (`info` emptied), so no encoder can carry EXIF,
     XMP, comments or the source's ICC profile into a rendition.
     """
     icc = im.info.get("icc_profile")
-    if im.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
-        im = _to_8bit(im)
-    elif im.mode == "1":
-        im = im.convert("L")
-    elif im.mode in ("P", "PA"):
-        im = im.convert("RGBA")
-    elif im.mode in ("RGBa", "La"):
-        im = im.convert("RGBA" if im.mode == "RGBa" else "LA")
-    elif im.mode not in ("RGB", "RGBA", "L", "LA", "CMYK"):
-        im = im.convert("RGB")
-    if im.mode in ("RGBA", "LA"):
-        flat_mode = "RGB" if im.mode == "RGBA" else "L"
-        background = Image.new(flat_mode, im.size, BACKGROUND if flat_mode == "RGB" else BACKGROUND[0])
-        background.paste(im.convert(flat_mode), mask=im.getchannel("A"))
-        im = background
-    transform = _transform(icc, im.mode) if icc else None
+    alpha = _alpha(im)
+    colour = _colour(im)
+    transform = _transform(icc, colour.mode) if icc else None
     if transform is not None:
-        im = ImageCms.applyTransform(im, transform)
-    elif im.mode != "RGB":
-        im = im.convert("RGB")
-    im.info = {}
-    return im
+        colour = ImageCms.applyTransform(colour, transform)
+    elif colour.mode != "RGB":
+        colour = colour.convert("RGB")
+    if alpha is not None and alpha.getextrema()[0] < 255:
+        flat = Image.new("RGB", colour.size, BACKGROUND)
+        flat.paste(colour, mask=alpha)
+        colour = flat
+    colour.info = {}
+    return colour
 
 
 # -- one source, every rendition ---------------------------------------------------------------
@@ -283,25 +420,27 @@ def _parent(made: dict, width: int):
 def render(job: dict) -> dict:
     """Worker entry point: one source, every missing rendition, one decode.
 
-    `job`: source, digest, focus, options, cache (folder), min_side, max_pixels,
-    missing (cache names still to make, or None for "check the cache").
-    Returns {"size", "meta", "encoded"} or {"error": message}.
+    `job`: source, digest, focus, options, cache (folder), min_side, max_pixels.
+    The crop's size depends on the source's size alone, so the decode is planned
+    before the faces are found; where the crop sits is decided after.
+    Returns {"record", "meta", "encoded"} or {"error": message}.
     """
     cache = Path(job["cache"])
     options = job["options"]
-    plan_holder: dict = {}
 
     def needs(oriented):
-        plan = make_plan(job["digest"], oriented, job["focus"], options)
-        plan_holder["plan"] = plan
+        plan = make_plan(job["digest"], oriented, None, options)
         return plan.box, plan.needed_width
 
     try:
-        im, oriented, scale = decode(job["source"], needs, job["min_side"], job["max_pixels"])
+        with library_noise() as noise:
+            im, oriented, scale = decode(job["source"], needs, job["min_side"], job["max_pixels"])
     except SourceProblem as problem:
         return {"error": str(problem)}
-    plan: Plan = plan_holder["plan"]
-    atomic_write_text(cache / "sources" / f"{job['digest']}.json", json.dumps({"size": list(oriented)}))
+    record, face_seconds = _timed(source_record, im, oriented, noise)
+    atomic_write_text(cache / "sources" / f"{job['digest']}.json", json.dumps(record))
+    focus, keep = faces.framing(job["focus"], record["faces"])
+    plan: Plan = make_plan(job["digest"], oriented, focus, options, keep)
     todo = [r for r in plan.renditions if not (cache / "r" / r.cache_name).exists()]
     box = tuple(v * scale for v in plan.box)
     encoded = 0
@@ -348,4 +487,4 @@ def render(job: dict) -> dict:
     smallest = made[min(made)] if made else im
     meta = placeholder_of(smallest, options["placeholder"])
     atomic_write_text(meta_path, json.dumps(meta))
-    return {"size": list(oriented), "meta": meta, "encoded": encoded}
+    return {"record": record, "meta": meta, "encoded": encoded, "face_seconds": face_seconds}

@@ -16,7 +16,7 @@ from . import geometry
 
 #: Bump when the pixels or bytes a given input produces change (new resampling,
 #: colour handling, encoder defaults...): every key changes, every file is redone.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: colour converted before flattening; profiles judged by content; tRNS
 
 #: Bump when only the Open Graph card's pixels change: only its key changes, every
 #: other rendition stays cached. 2: the inset is resized from a made rendition, not the decode.
@@ -93,9 +93,9 @@ class Plan:
         return max(widths)
 
 
-def make_plan(digest: str, size: tuple[int, int], focus, options: dict) -> Plan:
-    """Every rendition of one source of oriented `size`, with its key."""
-    box = geometry.crop_box(size, tuple(focus) if focus else None)
+def make_plan(digest: str, size: tuple[int, int], focus, options: dict, keep=None) -> Plan:
+    """Every rendition of one source of oriented `size`, with its key (`focus` and `keep`: `geometry.crop_box`)."""
+    box = geometry.crop_box(size, tuple(focus) if focus else None, keep)
     box = tuple(round(v, 3) for v in box)
     available = geometry.crop_width(box)
     base = (PIPELINE_VERSION, digest, box)

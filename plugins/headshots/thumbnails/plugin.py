@@ -13,10 +13,10 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.log import console
 
-from ..errors import fail, install_log_filter
+from ..errors import fail, install_log_filter, report
 from ..settings import apply_defaults
 from .build import LAST_STATS, Item, process, publish
-from .settings import settings_problems
+from .settings import cache_folder, settings_problems
 
 logger = logging.getLogger(__name__)
 
@@ -35,10 +35,8 @@ class ThumbnailsGenerator(Generator):
         items = [Item(Path(shot.source), shot.focus, p.slug, shot.where) for p in photographers for shot in p.headshots]
         if not items:
             return
-        cache = Path(self.settings.get("CACHE_PATH") or "cache") / "headshots"
-        pictures, self.files, problems = process(items, self.settings, cache)
-        if problems:
-            fail(problems)
+        pictures, self.files, problems = process(items, self.settings, cache_folder(self.settings))
+        report(problems)  # warnings are printed; an error stops the build
         directory.attach_pictures({item.source: picture for item, picture in zip(items, pictures)})
         stats = LAST_STATS
         console.print(

@@ -5,6 +5,7 @@ cache keys (their defaults are in headshots.settings). No Pelican import.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from ..errors import Problem
 from ..settings import DEFAULTS  # every default lives in the one table
@@ -52,3 +53,8 @@ def options_from(settings, workers: int = 1) -> dict:
         # not in any key: libaom threads only change speed, not bytes
         "avif_threads": max(1, (os.cpu_count() or 1) // max(1, workers)),
     }
+
+
+def cache_folder(settings) -> Path:
+    """Where renditions and source records are kept: under Pelican's CACHE_PATH, outside the output."""
+    return Path(settings.get("CACHE_PATH") or "cache") / "headshots"

@@ -1,0 +1,175 @@
+"""Where the face is, and whether it reads at casting size.
+
+The detector is MediaPipe's BlazeFace full-range model (models/README.md says
+where the file comes from and why this one), run with LiteRT on a 192 x 192
+copy of the decoded, upright, sRGB image. A face is kept as plain JSON (in
+0..1 of the oriented source, so it serves any crop and any scale):
+{"box": [left, top, right, bottom], "eyes": [[x, y], [x, y]], "score": s}.
+
+`framing` turns the largest face into the crop's focus; `readability` says
+what casting would make of the faces. Both are pure and run in the main
+process from the cached record; only `detect` loads the model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import geometry
+
+MODEL = Path(__file__).parent / "models" / "face_detection_full_range.tflite"
+
+#: Bump when what `detect` returns for the same pixels changes: every source's record is redone.
+VERSION = "blazeface-full-range-1"
+
+#: The model's square input, in pixels, and its anchors: one per cell of a 48 x 48 grid.
+INPUT_SIZE = 192
+GRID = 48
+
+#: A detection counts as a face from this score (MediaPipe's own default); two detections
+#: overlapping by more than this intersection-over-union are one face.
+MIN_SCORE = 0.5
+OVERLAP = 0.3
+
+#: A casting platform's submission thumbnail is about an inch wide: 96 CSS px, 4:5 (CASTING_FACTS.md).
+CASTING_THUMBNAIL_WIDTH = 96
+
+#: The face box (brows to chin, as the detector draws it) must be at least this share of the 4:5
+#: crop's height. Below it, in a 96 x 120 px casting thumbnail, the face is under 18 px tall and the
+#: eyes are about 7 px apart: the expression no longer reads. A head-and-shoulders headshot is
+#: about 0.20-0.30; a three-quarter or full-length shot is under 0.12. Shared with /scan/.
+MIN_FACE_SHARE = 0.15
+
+#: Around the detector's box, what the crop must also hold: the forehead and hair above the brows,
+#: a little below the chin and beside the cheeks (as shares of the box's height and width).
+ABOVE, BELOW, BESIDE = 0.45, 0.1, 0.1
+
+_interpreter = None
+
+
+def _model():
+    """The LiteRT interpreter, loaded once per process (workers included), without the XNNPACK
+    delegate: it prints to stderr when it starts, and the model runs in about 12 ms without it."""
+    global _interpreter
+    if _interpreter is None:
+        from ai_edge_litert.interpreter import Interpreter, OpResolverType
+
+        interpreter = Interpreter(
+            model_path=str(MODEL),
+            num_threads=1,
+            experimental_op_resolver_type=OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES,
+        )
+        interpreter.allocate_tensors()
+        _interpreter = interpreter
+    return _interpreter
+
+
+def detect(image) -> list[dict]:
+    """Every face in an upright "RGB" image, largest first."""
+    import numpy as np
+    from PIL import Image
+
+    width, height = image.size
+    side = max(width, height)
+    scale = INPUT_SIZE / side
+    small = image.resize((max(1, round(width * scale)), max(1, round(height * scale))), Image.Resampling.BILINEAR)
+    square = Image.new("RGB", (INPUT_SIZE, INPUT_SIZE))
+    offset = ((INPUT_SIZE - small.size[0]) // 2, (INPUT_SIZE - small.size[1]) // 2)
+    square.paste(small, offset)
+    interpreter = _model()
+    pixels = np.asarray(square, dtype=np.float32)[None] / 127.5 - 1.0
+    interpreter.set_tensor(interpreter.get_input_details()[0]["index"], pixels)
+    interpreter.invoke()
+    outputs = {tuple(o["shape"])[-1]: interpreter.get_tensor(o["index"])[0] for o in interpreter.get_output_details()}
+    boxes, logits = outputs[16], outputs[1][:, 0]
+    scores = 1.0 / (1.0 + np.exp(-np.clip(logits, -80.0, 80.0)))
+    cells = (np.arange(GRID * GRID) % GRID + 0.5) / GRID, (np.arange(GRID * GRID) // GRID + 0.5) / GRID
+    # from the padded square's 0..1 to the image's 0..1
+    sx, sy = small.size[0] / INPUT_SIZE, small.size[1] / INPUT_SIZE
+    ox, oy = offset[0] / INPUT_SIZE, offset[1] / INPUT_SIZE
+
+    def point(index, dx, dy):
+        x = boxes[index, dx] / INPUT_SIZE + cells[0][index]
+        y = boxes[index, dy] / INPUT_SIZE + cells[1][index]
+        return (float(x) - ox) / sx, (float(y) - oy) / sy
+
+    found: list[dict] = []
+    for index in np.argsort(-scores):
+        if scores[index] < MIN_SCORE:
+            break
+        cx, cy = point(index, 0, 1)
+        half_w = float(boxes[index, 2]) / INPUT_SIZE / sx / 2
+        half_h = float(boxes[index, 3]) / INPUT_SIZE / sy / 2
+        box = [cx - half_w, cy - half_h, cx + half_w, cy + half_h]
+        if any(_overlap(box, face["box"]) > OVERLAP for face in found):
+            continue
+        eyes = [point(index, 4, 5), point(index, 6, 7)]
+        found.append(
+            {
+                "box": [round(min(max(v, 0.0), 1.0), 4) for v in box],
+                "eyes": [[round(x, 4), round(y, 4)] for x, y in eyes],
+                "score": round(float(scores[index]), 3),
+            }
+        )
+    return sorted(found, key=_area, reverse=True)
+
+
+def _area(face) -> float:
+    left, top, right, bottom = face["box"]
+    return (right - left) * (bottom - top)
+
+
+def _overlap(a, b) -> float:
+    width = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    height = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = width * height
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
+
+
+def framing(focus, faces: list[dict]):
+    """(focus, keep) for `geometry.crop_box`: an editor's `focus:` wins; else the largest face,
+    its eyes on the crop's upper third and its whole head kept in; else the default rule."""
+    if focus:
+        return tuple(focus), None
+    if not faces:
+        return None, None
+    face = faces[0]
+    left, top, right, bottom = face["box"]
+    width, height = right - left, bottom - top
+    eyes_x = sum(x for x, _ in face["eyes"]) / 2
+    eyes_y = sum(y for _, y in face["eyes"]) / 2
+    keep = (
+        max(0.0, left - BESIDE * width),
+        max(0.0, top - ABOVE * height),
+        min(1.0, right + BESIDE * width),
+        min(1.0, bottom + BELOW * height),
+    )
+    return (round(eyes_x, 4), round(eyes_y, 4)), tuple(round(v, 4) for v in keep)
+
+
+def face_share(face, size) -> float:
+    """The face box's height over the height of the 4:5 crop (what a casting thumbnail shows)."""
+    box = geometry.crop_box(size)
+    return (face["box"][3] - face["box"][1]) * size[1] / (box[3] - box[1])
+
+
+def readability(faces: list[dict], size) -> list[str]:
+    """What casting would make of these faces in a headshot, as warnings (empty when it reads)."""
+    if not faces:
+        return [
+            "no face found: casting judges a headshot by one clear face, and without one the crop "
+            "follows the default rule (add focus: [x, y] to place it)"
+        ]
+    notes = []
+    if len(faces) > 1:
+        notes.append(f"{len(faces)} faces found: casting expects one face in a headshot (the crop follows the largest)")
+    share = face_share(faces[0], size)
+    if share < MIN_FACE_SHARE:
+        tall = share * CASTING_THUMBNAIL_WIDTH * geometry.RATIO_H / geometry.RATIO_W
+        notes.append(
+            f"the face fills {share:.0%} of the crop's height, about {tall:.0f} px in a "
+            f"{CASTING_THUMBNAIL_WIDTH} px wide casting thumbnail: under {MIN_FACE_SHARE:.0%} it is too small to "
+            "read at that size; choose a closer frame"
+        )
+    return notes
