@@ -86,7 +86,7 @@ DEFAULTS = {
     # Tests pass ["jpeg"] to be fast.
     "HEADSHOTS_FORMATS": ["avif", "webp", "jpeg"],
     # Encoder quality per format, tuned with `make bench` (docs/ARCHITECTURE.md).
-    "HEADSHOTS_QUALITY": {"avif": 50, "webp": 75, "jpeg": 78},
+    "HEADSHOTS_QUALITY": {"avif": 48, "webp": 75, "jpeg": 78},
     # libaom speed 0 (slowest, smallest) .. 10; decides most of the build time. 6: same bytes
     # as 8 at +0.003 SSIM (about 4% fewer bytes at equal SSIM), as efficient as sharp's default
     # effort 4 and several times faster than it (docs/ARCHITECTURE.md, make bench).
