@@ -349,6 +349,14 @@ def test_photographer_scan_page_shows_their_tiles(device, request, sample_url, s
     assert large.count() == len(person["headshots"])
     assert large.first.bounding_box()["width"] > 200
     assert [large.nth(i).get_attribute("alt") for i in range(large.count())] == [h["alt"] for h in person["headshots"]]
+    # under each, how its face reads at casting size (the sample headshots are head-and-shoulders frames)
+    captions = page.locator("[data-results] .scan-large figcaption")
+    assert captions.count() == large.count()
+    for i in range(captions.count()):
+        assert re.fullmatch(
+            r"Face: \d\d% of the frame's height, about \d\d px tall in a casting thumbnail: reads at that size\.",
+            captions.nth(i).inner_text(),
+        )
 
 
 def axe_violations(page):

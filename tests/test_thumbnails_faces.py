@@ -120,6 +120,7 @@ def test_a_landscape_photo_with_the_face_off_centre_is_cropped_on_the_face(tmp_p
     assert [p.message for p in problems if not p.warning] == []
     rendition = Image.open(files[picture.src.lstrip("/")]).convert("RGB")
     assert rendition.size == (819, 1024)  # the full height, 4:5
+    assert picture.face_caption.startswith("Face: ") and picture.face_caption.endswith(": reads at that size.")
     [face] = faces.detect(rendition)  # the whole face, in the crop, away from its edges
     left, top, right, bottom = face["box"]
     assert 0.05 < left and right < 0.95 and 0.02 < top and bottom < 0.98
@@ -160,11 +161,14 @@ def test_warnings_say_what_casting_would_see(tmp_path):
     for name, image in cases.items():
         image.save(tmp_path / name, quality=92)
     assert inspect(tmp_path / "a-cup.jpg", 400).warnings == [NO_FACE]
+    assert run(tmp_path, tmp_path / "a-cup.jpg")[0].face_caption == "No face found: casting looks for one clear face."
     assert inspect(tmp_path / "two.jpg", 400).warnings == [TWO_FACES]
+    assert run(tmp_path, tmp_path / "two.jpg")[0].face_caption.endswith("2 faces in the frame.")
     [far] = faces.detect(Image.open(tmp_path / "far.jpg"))
     share = height(far)  # a square source: the 4:5 crop has the full height
     assert 0.05 < share < faces.MIN_FACE_SHARE
     assert inspect(tmp_path / "far.jpg", 400).warnings == [small_face_message(share)]
+    assert run(tmp_path, tmp_path / "far.jpg")[0].face_caption.endswith(": too small to read at that size.")
     # a headshot framed as one has none
     ASTRONAUT.crop((40, 0, 424, 480)).resize((800, 1000)).save(tmp_path / "headshot.jpg", quality=92)
     assert inspect(tmp_path / "headshot.jpg", 400).warnings == []

@@ -261,3 +261,24 @@ def test_the_reference_photo_is_a_colour_photograph():
     """The fixture itself: a real colour photo, not a flat pattern (the tests above would prove little)."""
     pixels = np.asarray(photo(), dtype=float)
     assert pixels.std() > 40 and len(np.unique(pixels.reshape(-1, 3), axis=0)) > 50_000
+
+
+def test_a_damaged_tiff_is_one_line_and_libtiff_prints_nothing(tmp_path, capfd):
+    """libtiff writes its complaints to the process's stderr (here from a worker process):
+    the editor gets the one problem line, not the library's."""
+    buffer = io.BytesIO()
+    photo().save(buffer, "TIFF", compression="tiff_lzw")
+    data = bytearray(buffer.getvalue())
+    middle = len(data) // 2
+    data[middle : middle + 2000] = bytes(b ^ 0x5A for b in data[middle : middle + 2000])
+    damaged, good = tmp_path / "damaged-lzw.tif", tmp_path / "good.png"
+    damaged.write_bytes(bytes(data))
+    photo().save(good)
+    settings = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_JOBS": 2, "HEADSHOTS_MIN_SIDE": 256}
+    apply_defaults(settings)
+    pictures, _, problems = process([Item(damaged, None, "t"), Item(good, None, "t")], settings, tmp_path / "c")
+    assert pictures[0] is None and pictures[1] is not None
+    assert [p.message for p in problems if not p.warning] == [
+        '"damaged-lzw.tif" is a damaged TIFF file (its picture data is broken): export it again from the original'
+    ]
+    assert capfd.readouterr().err == ""

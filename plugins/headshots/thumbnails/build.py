@@ -147,6 +147,7 @@ def process(items, settings, cache: Path):
             reused += len(plan.renditions)
         for index in indexes:
             pictures[index] = _picture(items[index], plan, meta, settings, cache, files)
+            pictures[index].face_caption = faces.caption(record["faces"], tuple(record["size"]))
             problems.extend(items[index].problem(message, warning=True) for message in warnings_of(record))
     LAST_STATS.clear()
     LAST_STATS.update(

@@ -173,3 +173,14 @@ def readability(faces: list[dict], size) -> list[str]:
             "read at that size; choose a closer frame"
         )
     return notes
+
+
+def caption(faces: list[dict], size) -> str:
+    """One line for actors under a headshot on a photographer's scan page: how the face reads at casting size."""
+    if not faces:
+        return "No face found: casting looks for one clear face."
+    share = face_share(faces[0], size)
+    tall = share * CASTING_THUMBNAIL_WIDTH * geometry.RATIO_H / geometry.RATIO_W
+    verdict = "reads at that size" if share >= MIN_FACE_SHARE else "too small to read at that size"
+    text = f"Face: {share:.0%} of the frame's height, about {tall:.0f} px tall in a casting thumbnail: {verdict}."
+    return text + (f" {len(faces)} faces in the frame." if len(faces) > 1 else "")

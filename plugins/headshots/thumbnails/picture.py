@@ -40,7 +40,8 @@ class Picture:
     - `placeholder`: average colour `#rrggbb`; `blur`: a tiny data-URI image or None;
     - `og_url`, `og_width`, `og_height`: the Open Graph card (JPEG, 1200x630);
     - `url(width, fmt)`: one rendition's URL; `widths`: the responsive widths;
-    - `label`: the source as an editor names it (for error messages).
+    - `label`: the source as an editor names it (for error messages);
+    - `face_caption`: how its face reads at casting size, for actors (`faces.caption`).
     """
 
     label: str
@@ -51,6 +52,7 @@ class Picture:
     og_url: str = ""
     og_width: int = 0
     og_height: int = 0
+    face_caption: str = ""
     #: picture_markup's (and scan_tile's) results by their arguments: a headshot shown on many pages is rendered once
     markup: dict = field(default_factory=dict, repr=False, compare=False)
 
