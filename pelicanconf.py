@@ -32,6 +32,7 @@ PLUGINS = [
     "headshots.thumbnails",
     "headshots.search",
     "headshots.sitemap",
+    "headshots.articles",
     "pelican.plugins.yaml_metadata",
 ]
 

@@ -20,7 +20,9 @@ def pelican_build(
 ):
     """Run a real `pelican` build in a subprocess, the way an editor would.
 
-    `photographers`/`content`/`cache` point the build at other folders;
+    `photographers`/`content`/`cache` point the build at other folders (with other photographers
+    and no `content`, tests/content/: the real articles link to the sample photographers, and the
+    build refuses links that lead nowhere);
     `extra` is a dict of further settings passed with `-e`. Returns the
     CompletedProcess with text stdout/stderr so tests can read the messages.
     """
@@ -33,7 +35,7 @@ def pelican_build(
         sys.executable,
         "-m",
         "pelican",
-        str(Path(content or REPO / "content").resolve()),
+        str(Path(content or (REPO / "tests" / "content" if photographers is not None else REPO / "content")).resolve()),
         "-s",
         str(REPO / settings),
         "-o",

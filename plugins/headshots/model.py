@@ -19,6 +19,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from headshots import urls
 from headshots.countries import country_name
 from headshots.errors import Problem
 from headshots.text import city_slug, money, sort_key
@@ -40,10 +41,7 @@ def _unlink_unsafe(state) -> None:
             continue
         kept, dropped = [], 0
         for token in block.children:
-            if (
-                token.type == "link_open"
-                and urlsplit(str(token.attrGet("href") or "")).scheme.lower() not in _LINK_SCHEMES
-            ):
+            if token.type == "link_open" and not _linkable(str(token.attrGet("href") or "")):
                 dropped += 1  # links do not nest
                 continue
             if token.type == "link_close" and dropped:
@@ -51,6 +49,11 @@ def _unlink_unsafe(state) -> None:
                 continue
             kept.append(token)
         block.children = kept
+
+
+def _linkable(href: str) -> bool:
+    """A bio links only to full http(s) and mailto addresses that pass `urls.problem`."""
+    return urlsplit(href).scheme.lower() in _LINK_SCHEMES and urls.problem(href) is None
 
 
 @cache

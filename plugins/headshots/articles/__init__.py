@@ -65,6 +65,7 @@ __all__ = [
     "check_articles",
     "cli_check",
     "cli_new",
+    "register",
     "cli_new_arguments",
     "new_article",
     "run_new_article",
@@ -91,6 +92,14 @@ def _markdown_files(content: Path, folders) -> list[Path]:
     return files
 
 
+def _slug_position(doc) -> tuple[int, int]:
+    """Where a document's address comes from: its slug (or title) line, else its front matter's first."""
+    node = doc.fields.get("slug", doc.fields.get("title", (None, None)))[0]
+    if node is None:
+        return doc.opening_line, 1
+    return doc.opening_line + 1 + node.start_mark.line, node.start_mark.column + 1
+
+
 def check_articles(content_path="content", known_paths=(), *, settings=None) -> list[Problem]:
     """Every problem in the articles and pages under `content_path`, sorted.
 
@@ -109,23 +118,34 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
         for path in _markdown_files(content, folders):
             if any(path.resolve() == d.path.resolve() for d in docs):
                 continue
-            doc = Doc(path=path, kind=kind, text=path.read_text(encoding="utf-8"), display=display_path(path))
+            doc = Doc(path=path, kind=kind, text="", display=display_path(path))
+            try:
+                doc.text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as error:
+                line = path.read_bytes()[: error.start].count(b"\n") + 1
+                doc.problem(line, 1, "file", "is not UTF-8 text: save it as UTF-8 (your editor's encoding menu)")
+                docs.append(doc)
+                continue
             read_front_matter(doc, settings)
             resolve_slug(doc, settings)
             docs.append(doc)
 
     owners = {}
     for doc in docs:
-        if doc.url:
+        if doc.url in known_paths:
+            doc.problem(
+                *_slug_position(doc),
+                "slug",
+                f'"{doc.url}" is already the address of a page the site makes: give this one another slug',
+            )
+        elif doc.url:
             owners.setdefault(doc.url, []).append(doc)
     for url, same in owners.items():
         for doc in same if len(same) > 1 else ():
-            node = doc.fields.get("slug", doc.fields.get("title", (None, None)))[0]
-            line, col = (doc.opening_line, 1)
-            if node is not None:
-                line, col = doc.opening_line + 1 + node.start_mark.line, node.start_mark.column + 1
             others = ", ".join(other.display for other in same if other is not doc)
-            doc.problem(line, col, "slug", f'"{doc.slug}" is also the URL of {others}: give each its own slug')
+            doc.problem(
+                *_slug_position(doc), "slug", f'"{doc.slug}" is also the URL of {others}: give each its own slug'
+            )
 
     site = Site(content, known_paths, docs, layout_setting(settings, "STATIC_PATHS"))
     problems = []
@@ -163,3 +183,10 @@ def cli_check(run):
     shown = {kind: n for kind, n in counts.items() if n} or {"article": 0}
     checked = ", ".join(f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in shown.items())
     return Report(problems, checked)
+
+
+def register() -> None:
+    """Pelican's entry point (PLUGINS = ["headshots.articles"]): connects `plugin`'s signals."""
+    from headshots.articles import plugin
+
+    plugin.register()

@@ -14,12 +14,13 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from headshots import urls
+from headshots.articles import html
 from headshots.articles.frontmatter import Doc, line_col
 from headshots.articles.layout import GUIDE_MARKER, LAYOUT_DEFAULTS
 from headshots.errors import display_path
 
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-ALLOWED_SCHEMES = ("http", "https", "mailto")
 PELICAN_LINK_RE = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)(.*)$", re.DOTALL)
 NO_PAGES_FOR = ("tag", "tags", "category", "categories", "author", "authors", "archives")
 
@@ -103,17 +104,6 @@ INLINE_RE = re.compile(
 )
 REFERENCE_USE_RE = re.compile(r"(?P<bang>!?)\[(?P<text>" + LABEL + r")\]\[(?P<ref>[^\]]*)\]")
 REFERENCE_DEF_RE = re.compile(r"^[ ]{0,3}\[(?P<ref>[^\]]+)\]:[ \t]*(?P<dest><[^>\n]*>|\S+)", re.MULTILINE)
-IMG_TAG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-A_TAG_RE = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
-
-
-def _attr(tag: str, name: str):
-    """(value, offset in tag) of an HTML attribute, or None."""
-    match = re.search(r"\s" + name + r"\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", tag, re.IGNORECASE)
-    if not match:
-        return None
-    group = next(i for i in (1, 2, 3) if match.group(i) is not None)
-    return match.group(group), match.start(group)
 
 
 class Site:
@@ -211,19 +201,18 @@ def _check_markdown_links(doc: Doc, site: Site, masked: str) -> None:
 
 
 def _check_html_tags(doc: Doc, site: Site, masked: str) -> None:
-    """`<img>` (alt text, src) and `<a>` (href) written as HTML."""
-    for match in IMG_TAG_RE.finditer(masked):
-        tag = match.group(0)
-        alt = _attr(tag, "alt")
-        if alt is None or not alt[0].strip():
-            _alt_missing(doc, match.start())
-        src = _attr(tag, "src")
-        if src:
-            _check_target(doc, site, src[0], match.start() + src[1], image=True)
-    for match in A_TAG_RE.finditer(masked):
-        href = _attr(match.group(0), "href")
-        if href:
-            _check_target(doc, site, href[0], match.start() + href[1], image=False)
+    """Raw HTML: only what the sanitiser keeps (`html.problems`), `<img>` described, every address resolved."""
+    for offset, tag, attributes in html.tags(masked):
+        refused = html.problems(tag, attributes)
+        for message in refused:
+            doc.problem(*line_col(doc.text, offset), "html", message)
+        if refused:
+            continue
+        if tag == "img" and not attributes.get("alt", ("",))[0].strip():
+            _alt_missing(doc, offset)
+        target = attributes.get("src" if tag == "img" else "href") if tag in ("img", "a") else None
+        if target and target[0]:
+            _check_target(doc, site, target[0], target[1], image=tag == "img")
 
 
 def _check_target(doc: Doc, site: Site, dest: str, offset: int, *, image: bool) -> None:
@@ -239,12 +228,11 @@ def _check_target(doc: Doc, site: Site, dest: str, offset: int, *, image: bool) 
     if pelican:
         _check_pelican_target(doc, site, dest, pelican, line, col, kind)
         return
-    if dest.startswith("//"):
+    refused = urls.problem(dest)
+    if refused:
+        doc.problem(line, col, kind, refused)
         return
-    scheme = SCHEME_RE.match(dest)
-    if scheme:
-        if scheme.group(0)[:-1].lower() not in ALLOWED_SCHEMES:
-            doc.problem(line, col, kind, f'"{dest}": only http, https and mailto links are allowed')
+    if SCHEME_RE.match(dest):
         return
     if dest.startswith("#"):
         return

@@ -1,0 +1,124 @@
+"""What HTML an article may hold: one allowlist, used twice.
+
+The build renders an article's Markdown and `sanitise()`s the HTML with nh3
+(anything else is dropped, whatever the check said); `headshots check` (and
+so the build, which runs it before writing anything) reports raw HTML in the
+Markdown that the allowlist would drop, at its line, with `raw_html()`.
+CONTRIBUTING.md ("What HTML an article may use") says the same in words.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import nh3
+
+#: The elements an article may use: text, lists, tables, figures, details, code.
+TAGS = frozenset(
+    {
+        *("p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "kbd", "samp"),
+        *("em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "q", "cite"),
+        *("ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption", "details", "summary"),
+        *("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "div", "span"),
+    }
+)
+
+#: Their attributes. Markdown's own output needs `id` (heading anchors, footnotes), `class`
+#: (code highlighting, footnotes) and `style` on table cells (column alignment: text-align only).
+ATTRIBUTES = {
+    "a": {"href", "title", "id", "class"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "abbr": {"title"},
+    "ol": {"start", "id", "class"},
+    "li": {"id"},
+    "sup": {"id"},
+    "div": {"class"},
+    "span": {"class"},
+    "code": {"class"},
+    "pre": {"class"},
+    "details": {"open"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "td": {"colspan", "rowspan", "style"},
+    **{f"h{level}": {"id"} for level in range(2, 7)},
+}
+
+#: Link and image addresses: these schemes, or an address inside the site.
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+_TAG_NAME = re.compile(r"^[a-z][a-z0-9]*$")
+
+
+def sanitise(html: str) -> str:
+    """An article's rendered HTML with everything outside the allowlist removed."""
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        filter_style_properties={"text-align"},
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def tags(text: str) -> list[tuple[int, str, dict]]:
+    """Every HTML start tag in `text` (Markdown, code already blanked): (offset, name, attributes),
+    each attribute's value paired with its own offset in `text`,
+    parsed as a browser would (an `href` inside another attribute's value is that value, not a link).
+    Markdown autolinks (<https://...>, <name@example.com>) are not tags."""
+    finder = _Finder(text)
+    finder.feed(text)
+    finder.close()
+    return finder.found
+
+
+def problems(tag: str, attributes: dict) -> list[str]:
+    """Why `sanitise` would drop this tag or some of its attributes (empty when it keeps them all);
+    `attributes` as `tags` gives them (name -> (value, offset))."""
+    if tag not in TAGS:
+        return [f"<{tag}> is not allowed in an article (CONTRIBUTING.md lists what is)"]
+    found = []
+    for name, (value, _) in attributes.items():
+        if name not in ATTRIBUTES.get(tag, ()):
+            found.append(f'the attribute "{name}" is not allowed on <{tag}>')
+        elif name in ("href", "src") and _SCHEME.match(value or "") and not allowed_scheme(value):
+            found.append(f'"{_SCHEME.match(value).group(1)}:" addresses are not allowed: use https://, mailto: or /...')
+        elif name == "style" and not re.fullmatch(r"\s*text-align\s*:\s*(left|right|center)\s*;?\s*", value or ""):
+            found.append('only "text-align" is allowed in a table cell\'s style')
+    return found
+
+
+def allowed_scheme(url: str) -> bool:
+    """Whether an address with a scheme uses one of URL_SCHEMES."""
+    scheme = _SCHEME.match(url)
+    return scheme is None or scheme.group(1).lower() in URL_SCHEMES
+
+
+class _Finder(HTMLParser):
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, dict]] = []
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def handle_starttag(self, tag, attrs):
+        if _TAG_NAME.match(tag):
+            line, col = self.getpos()
+            start = self._line_starts[line - 1] + col
+            raw = self.get_starttag_text() or ""
+            attributes: dict = {}
+            for name, value in attrs:
+                # a repeated attribute: the first counts, as in browsers
+                attributes.setdefault(name, (value or "", start + _value_offset(raw, name, value or "")))
+            self.found.append((start, tag, attributes))
+
+    handle_startendtag = handle_starttag
+
+
+def _value_offset(raw: str, name: str, value: str) -> int:
+    """Where an attribute's value starts in its tag's text (the tag's start when it cannot tell)."""
+    for match in re.finditer(r"\s" + re.escape(name) + r"\s*=\s*[\"']?", raw, re.IGNORECASE):
+        if raw.startswith(value, match.end()):
+            return match.end()
+    return 0

@@ -1,0 +1,192 @@
+"""Pull requests written to break or abuse the site: refused cleanly, or published safely.
+
+Every case runs `headshots check` and a real build on the same input: the
+check's problem lines must appear in the build's stderr, the build must fail
+without a traceback, and a refused build must write nothing.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, pelican_build
+
+from headshots.articles.html import sanitise
+
+from factories import minimal_profile, write_profile
+
+HEADSHOTS = str(Path(sys.executable).parent / "headshots")
+FAST = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_WIDTHS": [160], "SEARCH_ENABLED": False}
+
+FRONT = """---
+title: A hostile article
+date: 2026-10-01
+author: Someone
+category: Headshots
+summary: It tries things.
+---
+
+"""
+
+
+def site(tmp_path, articles=None, pages=None, profiles=None):
+    """A content folder and a photographers folder under tmp_path; returns tmp_path."""
+    for folder, files in (("articles", articles or {}), ("pages", pages or {})):
+        for name, text in files.items():
+            path = tmp_path / "content" / folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    (tmp_path / "content").mkdir(exist_ok=True)
+    shutil.copy(REPO / "pelicanconf.py", tmp_path / "pelicanconf.py")
+    for slug, profile in (profiles or {"jane-doe": minimal_profile(name="Jane Doe")}).items():
+        write_profile(tmp_path / "photographers", slug, profile)
+    return tmp_path
+
+
+def check_lines(root: Path) -> list[str]:
+    """`headshots check` in root (its pelicanconf.py is the site's), its problem lines (warnings left out)."""
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    result = subprocess.run([HEADSHOTS, "check"], cwd=root, capture_output=True, text=True, env=env, timeout=120)
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    return [line for line in result.stdout.splitlines() if ": warning: " not in line and line.count(":") >= 3]
+
+
+def build(root: Path):
+    output = root / "output"
+    result = pelican_build(
+        output, content=root / "content", photographers=root / "photographers", cache=root / "cache", extra=FAST
+    )
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    return result, output
+
+
+def refused_alike(root: Path, expected: list[str]) -> None:
+    """The check and the build refuse with exactly `expected` (paths relative to root), and the
+    build writes nothing."""
+    result, output = build(root)
+    assert result.returncode != 0, result.stdout
+    lines = [line.replace(str(root) + "/", "") for line in result.stderr.splitlines() if ": warning: " not in line]
+    for line in expected:
+        assert line in lines, "\n".join(lines)
+    assert not output.exists() or not any(output.rglob("*.html")), sorted(output.rglob("*"))[:5]
+
+
+# -- articles: raw HTML and script links -----------------------------------------------------------
+
+HOSTILE_HTML = FRONT + (
+    "<script>alert(1)</script>\n\n"
+    '<img src="/media/x.jpg" alt="x" onerror="alert(1)">\n\n'
+    '<iframe src="https://evil.example/"></iframe>\n\n'
+    '<form action="https://evil.example/"><input name="q"></form>\n\n'
+    '<a title=" href=/articles/ " href="javascript:alert(1)">click</a>\n\n'
+    "[inline](javascript:alert(1)) and [reference][r] and [data](data:text/html,hi)\n\n"
+    "[r]: vbscript:msgbox(1)\n"
+)
+
+
+def test_raw_html_and_script_links_in_an_article_are_refused_by_check_and_build(tmp_path):
+    root = site(tmp_path, articles={"hostile.md": HOSTILE_HTML})
+    expected = [
+        "content/articles/hostile.md:9:1: html: <script> is not allowed in an article (CONTRIBUTING.md lists what is)",
+        'content/articles/hostile.md:11:1: html: the attribute "onerror" is not allowed on <img>',
+        "content/articles/hostile.md:13:1: html: <iframe> is not allowed in an article (CONTRIBUTING.md lists what is)",
+        "content/articles/hostile.md:15:1: html: <form> is not allowed in an article (CONTRIBUTING.md lists what is)",
+        "content/articles/hostile.md:15:38: html: <input> is not allowed in an article (CONTRIBUTING.md lists what is)",
+        'content/articles/hostile.md:17:1: html: "javascript:" addresses are not allowed: use https://, mailto: or /...',
+        'content/articles/hostile.md:19:10: link: "javascript:alert(1)": only http, https and mailto links are allowed',
+        'content/articles/hostile.md:19:61: link: "data:text/html,hi": only http, https and mailto links are allowed',
+        'content/articles/hostile.md:21:6: link: "vbscript:msgbox(1)": only http, https and mailto links are allowed',
+    ]
+    assert check_lines(root) == expected
+    refused_alike(root, expected)
+
+
+def test_the_sanitiser_keeps_what_editors_use_and_drops_the_rest():
+    kept = (
+        '<h2 id="x">Heading</h2><p><a href="/articles/">in</a> <a href="https://example.com/" title="t">out</a> '
+        '<a href="mailto:a@example.com">mail</a></p><figure><img src="/media/a.jpg" alt="A" width="10" height="10">'
+        "<figcaption>Cap</figcaption></figure><details><summary>More</summary><p>Text</p></details>"
+        '<table><thead><tr><th style="text-align:center">H</th></tr></thead><tbody><tr><td>D</td></tr></tbody></table>'
+    )
+    assert sanitise(kept) == kept
+    hostile = (
+        '<p>a<script>alert(1)</script><img src="x" alt="x" onerror="alert(1)">'
+        '<a href="javascript:alert(1)">j</a><iframe src="https://e.example/"></iframe>'
+        '<td style="background:url(javascript:x)">c</td></p>'
+    )
+    cleaned = sanitise(hostile)
+    for bad in ("script", "onerror", "javascript", "iframe", "background"):
+        assert bad not in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        (
+            "latin-1.md",
+            (FRONT + "Caf\xe9 au lait\n").encode("latin-1"),
+            "content/articles/latin-1.md:9:1: file: is not UTF-8 text: save it as UTF-8 (your editor's encoding menu)",
+        ),
+        (
+            "list-title.md",
+            FRONT.replace("title: A hostile article", "title: [a, b]") + "Body\n",
+            "content/articles/list-title.md:2:8: title: must be a single value, not a list or a mapping",
+        ),
+        (
+            "bad-date.md",
+            FRONT.replace("date: 2026-10-01", "date: someday") + "Body\n",
+            'content/articles/bad-date.md:3:7: date: "someday" must be a date written YYYY-MM-DD, like 2026-09-22',
+        ),
+        (
+            "no-title.md",
+            FRONT.replace("title: A hostile article\n", "") + "Body\n",
+            "content/articles/no-title.md:1:1: title: required, but missing from the front matter",
+        ),
+    ],
+)
+def test_front_matter_the_build_used_to_publish_wrongly_is_refused(tmp_path, name, text, expected):
+    root = site(tmp_path, articles={name: text})
+    assert check_lines(root) == [expected]
+    refused_alike(root, [expected])
+
+
+# -- addresses -------------------------------------------------------------------------------------
+
+PAGE = "---\ntitle: {title}\n{extra}---\n\nA page.\n"
+
+
+@pytest.mark.parametrize(
+    "extra, expected",
+    [
+        (
+            "slug: scan\n",
+            'content/pages/clash.md:3:1: slug: "/scan/" is already the address of a page the site makes: '
+            "give this one another slug",
+        ),
+        (
+            "slug: photographers\n",
+            'content/pages/clash.md:3:1: slug: "/photographers/" is already the address of a '
+            "page the site makes: give this one another slug",
+        ),
+        (
+            "slug: cities\n",
+            'content/pages/clash.md:3:1: slug: "/cities/" is already the address of a page the site '
+            "makes: give this one another slug",
+        ),
+        (
+            "slug: ../scan\n",
+            'content/pages/clash.md:3:7: slug: "../scan" must be lowercase letters, digits and hyphens, like "scan"',
+        ),
+        (
+            "template: profile\n",
+            "content/pages/clash.md:3:1: template: unknown field; the fields are: title, summary, slug, status",
+        ),
+    ],
+)
+def test_a_page_cannot_take_or_escape_an_address(tmp_path, extra, expected):
+    root = site(tmp_path, pages={"clash.md": PAGE.format(title="Clash", extra=extra)})
+    assert check_lines(root) == [expected]
+    refused_alike(root, [expected])
