@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, pelican_build
 
 from headshots.articles.html import sanitise
 
-from factories import minimal_profile, write_profile
+from conftest import REPO, pelican_build
+from factories import PROFILE_TEXT, make_headshot, minimal_profile, write_profile
 
 HEADSHOTS = str(Path(sys.executable).parent / "headshots")
 FAST = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_WIDTHS": [160], "SEARCH_ENABLED": False}
@@ -190,3 +190,90 @@ def test_a_page_cannot_take_or_escape_an_address(tmp_path, extra, expected):
     root = site(tmp_path, pages={"clash.md": PAGE.format(title="Clash", extra=extra)})
     assert check_lines(root) == [expected]
     refused_alike(root, [expected])
+
+
+# -- profiles: numbers, text, nesting ----------------------------------------------------------------
+
+
+def profile_site(tmp_path, text: str):
+    root = site(tmp_path, profiles={})
+    write_profile(root / "photographers", "maya-okafor", text=text)
+    make_headshot(root / "photographers" / "maya-okafor" / "one.jpg")
+    return root
+
+
+P = "photographers/maya-okafor/profile.yaml"
+HOSTILE_PROFILES = {
+    "nan price": (
+        PROFILE_TEXT.replace("from: 350", "from: .nan"),
+        f'{P}:8:9: ".nan" is not a number a page can show: write a finite number',
+    ),
+    "infinite price": (
+        PROFILE_TEXT.replace("from: 350", "from: -.inf"),
+        f'{P}:8:9: "-.inf" is not a number a page can show: write a finite number',
+    ),
+    "overflowing price": (
+        PROFILE_TEXT.replace("from: 350", "from: 1e400"),
+        f'{P}:8:9: "1e400" is too large to be a number here',
+    ),
+    "400-digit price": (
+        PROFILE_TEXT.replace("from: 350", "from: " + "9" * 400),
+        f"{P}:8:9: a number 400 characters long is too large: no field needs more than 15 digits",
+    ),
+    "5000-digit price": (
+        PROFILE_TEXT.replace("from: 350", "from: " + "9" * 5000),
+        f"{P}:8:9: a number 5000 characters long is too large: no field needs more than 15 digits",
+    ),
+    "nan focus": (
+        PROFILE_TEXT + "    focus: [.nan, .nan]\n",
+        f'{P}:12:13: ".nan" is not a number a page can show: write a finite number',
+    ),
+    "blank alt": (
+        PROFILE_TEXT.replace("alt: Actor in a navy sweater, warm smile", 'alt: "   "'),
+        f"{P}:11:10: headshots[0].alt: is blank: write a value, or delete the line if the field is optional",
+    ),
+    "blank name": (
+        PROFILE_TEXT.replace("name: Maya Okafor", 'name: " "'),
+        f"{P}:1:7: name: is blank: write a value, or delete the line if the field is optional",
+    ),
+    "currency with a line break": (
+        PROFILE_TEXT.replace("currency: USD", 'currency: "USD\\n"'),
+        f"{P}:7:13: price.currency: has a line break: keep it on one line",
+    ),
+    "right-to-left override in a city": (
+        PROFILE_TEXT.replace("city: Chicago", 'city: "\\u202eogacihC"'),
+        f"{P}:3:9: location.city: contains the invisible character U+202E, which can hide or reorder text: delete it",
+    ),
+    "zero-width space in a city": (
+        PROFILE_TEXT.replace("city: Chicago", 'city: "Chi\\u200bcago"'),
+        f"{P}:3:9: location.city: contains the invisible character U+200B, which can hide or reorder text: delete it",
+    ),
+    "a megabyte of bio": (
+        PROFILE_TEXT + "bio: " + "word " * 200_000 + "\n",
+        f"{P}:12:6: bio: is 999,999 characters long: at most 4,000 here",
+    ),
+    "400 levels of nesting": (
+        PROFILE_TEXT + "extra: " + "[" * 400 + "]" * 400 + "\n",
+        f"{P}:1:1: lists and mappings are nested more than 20 levels deep: no field needs that",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_PROFILES))
+def test_hostile_profile_values_are_refused_by_check_and_build(tmp_path, case):
+    text, expected = HOSTILE_PROFILES[case]
+    root = profile_site(tmp_path, text)
+    assert check_lines(root) == [expected]
+    refused_alike(root, [expected])
+
+
+def test_annotations_escape_what_a_pull_request_controls(tmp_path):
+    from headshots.errors import Problem
+
+    hostile = Problem("photographers/a,b:c\n::warning file=x::owned/profile.yaml", 3, 4, "na%me", "bad\n::error::x")
+    annotation = hostile.github_annotation()
+    assert annotation == (
+        "::error file=photographers/a%2Cb%3Ac%0A%3A%3Awarning file=x%3A%3Aowned/profile.yaml,line=3,col=4::"
+        "na%25me: bad%0A::error::x"
+    )
+    assert "\n" not in annotation

@@ -26,11 +26,20 @@ class Problem:
         return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
 
     def github_annotation(self) -> str:
-        """The `::error` (or `::warning`) workflow command GitHub Actions turns into an inline note."""
+        """The `::error` (or `::warning`) workflow command GitHub Actions turns into an inline note,
+        escaped by GitHub's rules (the toolkit's `escapeData` and `escapeProperty`), so a file or key
+        name from a pull request cannot end the command and start one of its own."""
         text = f"{self.field}: {self.message}" if self.field else self.message
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         kind = "warning" if self.warning else "error"
-        return f"::{kind} file={self.file},line={self.line},col={self.col}::{text}"
+        return f"::{kind} file={_property(self.file)},line={self.line},col={self.col}::{_data(text)}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def display_path(path) -> str:

@@ -263,6 +263,49 @@ def schema_problems(data, document: yamlnodes.Document, display: str) -> list[Pr
     return sorted(found.values())
 
 
+#: Characters no profile text needs, which can hide or reorder what a reader sees: C0 and C1 controls
+#: (a line break is allowed in the bio only), bidirectional overrides and isolates, zero-width characters.
+_INVISIBLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+#: The longest text a field may hold (characters): a bio is a few paragraphs, alt text a sentence or two.
+_TEXT_LIMITS = {"bio": 4000, "alt": 300}
+_TEXT_LIMIT = 200
+
+
+def text_problems(data, document: yamlnodes.Document, display: str) -> list[Problem]:
+    """Every string in a profile: not blank, no invisible or line-breaking characters outside the
+    bio, within its length limit. Checked before the schema, whose patterns would let "USD\\n" pass."""
+    problems = []
+    stack = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
+        elif isinstance(value, str):
+            name = next((part for part in reversed(path) if isinstance(part, str)), "")
+            message = _text_problem(value, name)
+            if message:
+                line, col = document.where(path)
+                problems.append(Problem(display, line, col, field_path(path), message))
+    return sorted(problems)
+
+
+def _text_problem(value: str, name: str) -> str | None:
+    if name != "bio" and ("\n" in value or "\r" in value):
+        return "has a line break: keep it on one line"
+    invisible = _INVISIBLE.search(re.sub("[\t\r\n]", "", value) if name == "bio" else value)
+    if invisible:
+        code = ord(invisible.group(0))
+        return f"contains the invisible character U+{code:04X}, which can hide or reorder text: delete it"
+    if value and not value.strip():
+        return "is blank: write a value, or delete the line if the field is optional"
+    limit = _TEXT_LIMITS.get(name, _TEXT_LIMIT)
+    if len(value) > limit:
+        return f"is {len(value):,} characters long: at most {limit:,} here"
+    return None
+
+
 def rule_problems(profile: LoadedProfile) -> list[Problem]:
     """Rules the schema cannot express, on a profile that passed the schema."""
     data = profile.data
@@ -373,7 +416,7 @@ def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
                 (f"expected the profile's fields (name: ..., location: ...) at the top level, got {show(data)}"),
             ),
         ]
-    problems += schema_problems(data, document, display)
+    problems += text_problems(data, document, display) or schema_problems(data, document, display)
     if problems:
         return None, problems
     profile = LoadedProfile(path=path, display=display, slug=slug, data=data, document=document)

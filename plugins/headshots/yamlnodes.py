@@ -38,6 +38,7 @@ nodes, about twice as fast again, from the same events (`_composed_in_c`).
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -294,14 +295,42 @@ def decode(data: bytes) -> str:
         ) from None
 
 
+#: Lists and mappings inside each other: a profile needs 4 levels; past this a file is refused,
+#: long before Python's recursion limit (a 400-level "[[[...]]]" is 800 bytes).
+MAX_DEPTH = 20
+_TOO_DEEP = f"lists and mappings are nested more than {MAX_DEPTH} levels deep: no field needs that"
+
+
 def compose(text: str | bytes) -> Node | None:
     """The strict node tree of one YAML document (None when the document is empty).
 
-    Raises YamlError for syntax errors, anchors/aliases, several documents or
-    bytes that are not UTF-8. Nodes keep PyYAML's 0-based `start_mark`.
+    Raises YamlError for syntax errors, anchors/aliases, several documents,
+    nesting past MAX_DEPTH or bytes that are not UTF-8. Nodes keep PyYAML's
+    0-based `start_mark`.
     """
     if isinstance(text, bytes):
         text = decode(text)
+    try:
+        root = _compose(text)
+    except RecursionError:
+        raise YamlError(_TOO_DEEP) from None
+    _check_depth(root)
+    return root
+
+
+def _check_depth(root) -> None:
+    """YamlError at the first node nested past MAX_DEPTH (iterative: no recursion to overflow)."""
+    stack = [(root, 0)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, (MappingNode, SequenceNode)):
+            if depth >= MAX_DEPTH:
+                raise YamlError(_TOO_DEEP, *_position(node.start_mark))
+            children = [v for pair in node.value for v in pair] if isinstance(node, MappingNode) else node.value
+            stack.extend((child, depth + 1) for child in children)
+
+
+def _compose(text: str) -> Node | None:
     if _FastLoader is not None and _libyaml_reads_alike(text):
         try:
             return _single_node(_FastLoader, text)
@@ -373,9 +402,14 @@ def load(text: str | bytes) -> Document:
     """Parse one document strictly into plain Python data (dict, list, str, int, float, bool, None)."""
     if isinstance(text, bytes):
         text = decode(text)
-    root = _composed_in_c(text)
+    try:
+        root = _composed_in_c(text)
+    except RecursionError:
+        raise YamlError(_TOO_DEEP) from None
     if root is None:
         root = compose(text)
+    else:
+        _check_depth(root)
     document = Document(data=None)
     if root is None:
         return document
@@ -427,6 +461,16 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+#: The longest number a file may hold: prices, counts and days need a few digits; 400 would
+#: overflow every JSON reader's float, and 5,000 is past what Python turns into text.
+MAX_DIGITS = 15
+
+
+def _shortened(value: str, limit: int = 40) -> str:
+    """A value for a message: whole when short, else its start and its length."""
+    return value if len(value) <= limit else f"{value[:limit]}... ({len(value)} characters)"
+
+
 def _scalar(node: ScalarNode):
     tag, value = node.tag, node.value
     if tag == "!" or tag == STR:  # "!" is the non-specific tag of quoted scalars
@@ -440,6 +484,11 @@ def _scalar(node: ScalarNode):
             if value.lower() not in ("true", "false"):
                 raise ValueError
             return value.lower() == "true"
+        if tag in (INT, FLOAT) and len(value.lstrip("+-0")) > MAX_DIGITS:
+            raise YamlError(
+                f"a number {len(value)} characters long is too large: no field needs more than {MAX_DIGITS} digits",
+                *_position(node.start_mark),
+            )
         if tag == INT:
             if value.startswith("0o"):
                 return int(value[2:], 8)
@@ -447,13 +496,17 @@ def _scalar(node: ScalarNode):
                 return int(value[2:], 16)
             return int(value, 10)
         if tag == FLOAT:
-            lowered = value.lower()
-            if lowered.endswith((".inf", ".nan")):
-                return float(lowered.replace(".", ""))
-            return float(value)
+            if value.lower().endswith((".inf", ".nan")):
+                raise YamlError(
+                    f'"{value}" is not a number a page can show: write a finite number', *_position(node.start_mark)
+                )
+            number = float(value)
+            if not math.isfinite(number):
+                raise YamlError(f'"{value}" is too large to be a number here', *_position(node.start_mark))
+            return number
     except ValueError:
         short = tag.rsplit(":", 1)[-1]
-        raise YamlError(f'"{value}" is not a valid !!{short}', *_position(node.start_mark)) from None
+        raise YamlError(f'"{_shortened(value)}" is not a valid !!{short}', *_position(node.start_mark)) from None
     raise YamlError(f'the tag "{_short_tag(tag)}" is not allowed: remove it', *_position(node.start_mark))
 
 
