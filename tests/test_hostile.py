@@ -277,3 +277,124 @@ def test_annotations_escape_what_a_pull_request_controls(tmp_path):
         "na%25me: bad%0A::error::x"
     )
     assert "\n" not in annotation
+
+
+# -- files ------------------------------------------------------------------------------------------
+
+
+def test_the_photographers_folder_is_never_published_even_inside_a_static_path(tmp_path):
+    root = site(tmp_path, profiles={})
+    photographers = root / "content" / "media" / "photographers"
+    write_profile(photographers, "jane-doe", minimal_profile(name="Jane Doe"))
+    (photographers / "jane-doe" / "notes.txt").write_text("private")
+    output = root / "output"
+    result = pelican_build(
+        output,
+        content=root / "content",
+        photographers=photographers,
+        cache=root / "cache",
+        extra={**FAST, "STATIC_PATHS": ["media"]},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (output / "photographers" / "jane-doe" / "index.html").exists()
+    published = {p.name for p in output.rglob("*")}
+    assert not {"profile.yaml", "one.jpg", "notes.txt"} & published
+
+
+def link_cases(root: Path, case: str) -> str:
+    """Arrange one kind of link trouble under root/photographers; the expected problem line."""
+    photographers = root / "photographers"
+    outside = root / "elsewhere"
+    outside.mkdir(exist_ok=True)
+    if case == "headshot linked outside":
+        folder = write_profile(photographers, "maya-okafor", minimal_profile(name="Maya Okafor"), images=False).parent
+        make_headshot(outside / "secret.jpg")
+        (folder / "one.jpg").symlink_to(outside / "secret.jpg")
+        return (
+            'photographers/maya-okafor/profile.yaml:11:9: headshots[0].file: "one.jpg" is a link to a file '
+            "outside the folder: copy the image in"
+        )
+    if case == "dangling headshot link":
+        folder = write_profile(photographers, "maya-okafor", minimal_profile(name="Maya Okafor"), images=False).parent
+        (folder / "a.jpg").write_bytes(b"")
+        (folder / "one.jpg").symlink_to(folder / "gone.jpg")
+        return 'photographers/maya-okafor/profile.yaml:11:9: headshots[0].file: "one.jpg" is a link to a file that does not exist'
+    if case == "folder linked outside":
+        write_profile(outside, "maya-okafor", minimal_profile(name="Maya Okafor"))
+        photographers.mkdir(exist_ok=True)
+        (photographers / "maya-okafor").symlink_to(outside / "maya-okafor")
+        return (
+            "photographers/maya-okafor/profile.yaml:1:1: is a link to a place outside photographers/: "
+            "copy the files into the folder instead"
+        )
+    if case == "profile.yaml is a folder":
+        (photographers / "maya-okafor" / "profile.yaml").mkdir(parents=True)
+        return "photographers/maya-okafor/profile.yaml:1:1: is a folder, not a file: profile.yaml must be the profile itself"
+    raise AssertionError(case)
+
+
+@pytest.mark.parametrize(
+    "case", ["headshot linked outside", "dangling headshot link", "folder linked outside", "profile.yaml is a folder"]
+)
+def test_links_and_folders_that_lead_elsewhere_are_refused(tmp_path, case):
+    root = site(tmp_path, profiles={"jane-doe": minimal_profile(name="Jane Doe")})
+    expected = link_cases(root, case)
+    assert check_lines(root) == [expected]
+    refused_alike(root, [expected])
+
+
+# -- processes ---------------------------------------------------------------------------------------
+
+KILLED_BUILD = """
+import sys
+from pathlib import Path
+from headshots.thumbnails import Item, apply_defaults, process
+sources = sorted(Path(sys.argv[1]).glob("*.png"))
+settings = {"HEADSHOTS_FORMATS": ["avif"], "HEADSHOTS_JOBS": 2, "HEADSHOTS_AVIF_SPEED": 0}
+apply_defaults(settings)
+print("started", flush=True)
+process([Item(source, None, "t") for source in sources], settings, Path(sys.argv[2]))
+"""
+
+
+def children_of(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def test_image_workers_die_with_a_killed_build(tmp_path):
+    """SIGKILL the build while its two workers encode (AVIF at speed 0: seconds a source): within
+    a few seconds no worker is left running."""
+    import signal
+    import time
+
+    from PIL import Image
+
+    for index in range(6):
+        Image.effect_noise((1200, 1500), 40 + index).convert("RGB").save(tmp_path / f"noise-{index}.png")
+    build = subprocess.Popen(
+        [sys.executable, "-c", KILLED_BUILD, str(tmp_path), str(tmp_path / "cache")], stdout=subprocess.PIPE, text=True
+    )
+    assert build.stdout.readline().strip() == "started"
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = {pid for pid in children_of(build.pid) if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()}
+        time.sleep(0.1)
+    assert len(workers) == 2, "the workers never started"
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    for pid in alive:  # do not leave them encoding for the rest of the suite
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []

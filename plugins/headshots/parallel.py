@@ -24,14 +24,30 @@ CHUNK = 64
 _job = None
 
 
-def _start_worker(job) -> None:
-    """In a new worker: keep its job, and silence logging.
+def die_with_parent(parent: int) -> None:
+    """In a worker: die when the process that started it dies, even by SIGKILL (Linux's
+    PR_SET_PDEATHSIG), so no worker goes on reading or encoding for a build nobody waits for.
+    `parent` is that process's id: if it died before this ran, the worker exits now."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux: workers end with their task queue
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _start_worker(job, parent: int) -> None:
+    """In a new worker: die with the build, keep its job, and silence logging.
 
     Pelican builds inside Rich's `console.status`, whose refresh thread may
     hold the console's lock at the moment of the fork; a worker that logged
     through Pelican's Rich handler could wait on that lock forever. Workers
     report through their results (or an exception) only.
     """
+    die_with_parent(parent)
     global _job
     _job = job
     logging.disable(logging.CRITICAL)
@@ -67,7 +83,7 @@ def start_forked_map(function, items: list, jobs: int):
         max_workers=jobs,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start_worker,
-        initargs=((function, items, chunk),),
+        initargs=((function, items, chunk), os.getpid()),
     )
     try:
         parts = [pool.submit(_run_chunk, start) for start in range(0, len(items), chunk)]

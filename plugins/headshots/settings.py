@@ -121,7 +121,23 @@ def apply_defaults(settings: dict) -> dict:
     for key, value in DEFAULTS.items():
         settings.setdefault(key, copy.deepcopy(value))
     settings["PHOTOGRAPHERS_PATH"] = os.path.abspath(os.path.expanduser(str(settings["PHOTOGRAPHERS_PATH"])))
+    _never_publish_the_photographers_folder(settings)
     return settings
+
+
+def _never_publish_the_photographers_folder(settings: dict) -> None:
+    """With PHOTOGRAPHERS_PATH inside the content folder, Pelican would copy it (originals with their
+    GPS, profile.yaml) wherever a STATIC_PATHS entry covers it, and read any Markdown in it: exclude
+    it from every generator's files, wherever it sits."""
+    content = os.path.realpath(os.path.abspath(str(settings.get("PATH") or "content")))
+    photographers = os.path.realpath(settings["PHOTOGRAPHERS_PATH"])
+    if os.path.commonpath([content, photographers]) != content or photographers == content:
+        return
+    inside = os.path.relpath(photographers, content)
+    for key in ("STATIC_EXCLUDES", "ARTICLE_EXCLUDES", "PAGE_EXCLUDES"):
+        excludes = list(settings.get(key) or [])
+        if inside not in excludes:
+            settings[key] = [*excludes, inside]
 
 
 def load(path: str = SETTINGS_FILE) -> dict:

@@ -344,7 +344,14 @@ def rule_problems(profile: LoadedProfile) -> list[Problem]:
             )
             continue
         seen[name] = index
-        if name not in present or not (folder / name).is_file():
+        target = folder / name
+        if target.is_symlink() and not target.resolve().is_relative_to(folder.resolve()):
+            problems.append(
+                profile.where(where, message=f'"{name}" is a link to a file outside the folder: copy the image in')
+            )
+        elif target.is_symlink() and not target.exists():
+            problems.append(profile.where(where, message=f'"{name}" is a link to a file that does not exist'))
+        elif name not in present or not target.is_file():
             candidates = sorted(present - {PROFILE_NAME})
             close = [c for c in candidates if c.casefold() == name.casefold()] or difflib.get_close_matches(
                 name, candidates, n=1, cutoff=0.6
@@ -431,31 +438,35 @@ def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
 
 
 def profile_paths(root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every `root/<folder>/profile.yaml`, sorted; a folder without one is a problem.
+    """Every `root/<folder>/profile.yaml`, sorted; a folder without one is a problem, and so is a
+    folder or profile that is a link to somewhere outside `root` (a pull request could otherwise
+    publish any file the build machine can read).
 
     Hidden folders (".git", ".DS_Store"...) and "__pycache__" are skipped, and
     so are plain files beside the folders (a README).
     """
     root = Path(root)
+    inside = root.resolve()
     paths, problems = [], []
     for folder in sorted(root.iterdir()):
-        if not folder.is_dir() or folder.name.startswith((".", "_")):
+        if folder.name.startswith((".", "_")) or not (folder.is_dir() or folder.is_symlink()):
             continue
         profile = folder / PROFILE_NAME
-        if profile.is_file():
+        message = None
+        if not folder.resolve().is_relative_to(inside) or not profile.resolve().is_relative_to(inside):
+            message = f"is a link to a place outside {display_path(root)}/: copy the files into the folder instead"
+        elif profile.is_file():
             paths.append(profile)
+            continue
+        elif profile.is_dir():
+            message = f"is a folder, not a file: {PROFILE_NAME} must be the profile itself"
+        elif profile.is_symlink():
+            message = "is a link to a file that does not exist: put the profile itself here"
         else:
             others = sorted(p.name for p in folder.glob("profile.*"))
             hint = f" (found {others[0]}: rename it)" if others else ""
-            problems.append(
-                Problem(
-                    display_path(profile),
-                    1,
-                    1,
-                    "",
-                    (f"missing: every folder in {display_path(root)}/ needs a {PROFILE_NAME}{hint}"),
-                )
-            )
+            message = f"missing: every folder in {display_path(root)}/ needs a {PROFILE_NAME}{hint}"
+        problems.append(Problem(display_path(profile), 1, 1, "", message))
     return paths, problems
 
 

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from ..errors import Problem, display_path
+from ..parallel import die_with_parent
 from . import faces, pipeline
 from .picture import Image, Picture
 from .plan import digest_file, make_plan
@@ -232,7 +233,9 @@ def _render(work: dict, workers: int, options: dict, settings) -> dict[tuple, di
                 advance()
         else:
             context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+            ) as pool:
                 futures = {pool.submit(pipeline.render, job): group for group, job in work.items()}
                 for future in as_completed(futures):
                     results[futures[future]] = future.result()
