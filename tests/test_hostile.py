@@ -248,9 +248,9 @@ HOSTILE_PROFILES = {
         PROFILE_TEXT.replace("city: Chicago", 'city: "Chi\\u200bcago"'),
         f"{P}:3:9: location.city: contains the invisible character U+200B, which can hide or reorder text: delete it",
     ),
-    "a megabyte of bio": (
-        PROFILE_TEXT + "bio: " + "word " * 200_000 + "\n",
-        f"{P}:12:6: bio: is 999,999 characters long: at most 4,000 here",
+    "a bio of 5,000 characters": (
+        PROFILE_TEXT + "bio: " + "w" * 5000 + "\n",
+        f"{P}:12:6: bio: is 5,000 characters long: at most 4,000 here",
     ),
     "400 levels of nesting": (
         PROFILE_TEXT + "extra: " + "[" * 400 + "]" * 400 + "\n",
@@ -398,3 +398,41 @@ def test_image_workers_die_with_a_killed_build(tmp_path):
     for pid in alive:  # do not leave them encoding for the rest of the suite
         os.kill(pid, signal.SIGKILL)
     assert alive == []
+
+
+@pytest.mark.parametrize(
+    "website, expected",
+    [
+        (
+            "https://trusted.example@evil.example/",
+            '"https://trusted.example@evil.example/" has a user name before "@", which hides where the link goes: '
+            "link to https://evil.example/",
+        ),
+        (
+            "https://\u0430pple.com/",
+            '"https://\u0430pple.com/" spells its host with non-ASCII letters, which can imitate another site: '
+            "write the host as xn--pple-43d.com if it really is that site",
+        ),
+    ],
+)
+def test_profile_links_that_hide_where_they_go_are_refused(tmp_path, website, expected):
+    root = site(tmp_path, profiles={"maya-okafor": minimal_profile(name="Maya Okafor", website=website)})
+    line = f"photographers/maya-okafor/profile.yaml:13:10: website: {expected}"
+    assert check_lines(root) == [line]
+    refused_alike(root, [line])
+
+
+def test_a_huge_profile_is_refused_before_it_is_parsed(tmp_path):
+    root = profile_site(tmp_path, PROFILE_TEXT + "# " + "x" * 300_000 + "\n")
+    line = "photographers/maya-okafor/profile.yaml:1:1: is 293 KB: a profile is a few KB, at most 256 KB"
+    assert check_lines(root) == [line]
+    refused_alike(root, [line])
+
+
+def test_bios_unlink_what_articles_refuse():
+    from headshots.model import render_bio
+
+    html = render_bio(
+        "[a](https://ok.example/) [b](https://x.example@evil.example/) [c](//evil.example/) [d](javascript:alert(1))"
+    )
+    assert html.count("<a ") == 1 and 'href="https://ok.example/"' in html

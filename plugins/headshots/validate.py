@@ -25,7 +25,7 @@ from pathlib import Path
 
 import jsonschema_rs
 
-from headshots import yamlnodes
+from headshots import urls, yamlnodes
 from headshots.countries import COUNTRIES
 from headshots.errors import Problem, display_path
 from headshots.model import render_bio
@@ -37,6 +37,8 @@ SCAFFOLD_PATH = Path(__file__).resolve().parent / "templates" / "profile.yaml"
 # that must not be published as is (someone else's words, a dead link).
 _EXAMPLE_FIELDS = ("studio", "website", "booking_url", "email", "instagram", "bio")
 PROFILE_NAME = "profile.yaml"
+#: A profile is a few KB (the longest sample, 3 KB); past this it is refused before it is parsed.
+MAX_PROFILE_BYTES = 256 * 1024
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 _BOUNDS = {"exclusiveMinimum": "more than", "minimum": "at least", "maximum": "at most"}
@@ -358,6 +360,10 @@ def rule_problems(profile: LoadedProfile) -> list[Problem]:
             )
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             problems.append(profile.where(where, message=(f'file "{name}" not found in {display_path(folder)}/{hint}')))
+    for field in ("website", "booking_url"):
+        refused = urls.problem(data[field]) if field in data else None
+        if refused:
+            problems.append(profile.where((field,), message=refused))
     from headshots.text import city_slug
 
     for path, city in [
@@ -392,6 +398,12 @@ def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
             )
         )
     try:
+        size = path.stat().st_size
+        if size > MAX_PROFILE_BYTES:
+            return None, [
+                *problems,
+                Problem(display, 1, 1, "", f"is {size // 1024:,} KB: a profile is a few KB, at most 256 KB"),
+            ]
         document = yamlnodes.load_file(path)
     except yamlnodes.YamlError as error:
         return None, [*problems, Problem(display, error.line, error.col, "", error.message)]

@@ -52,10 +52,8 @@ def inspect(
     path = Path(path)
     try:
         digest = digest_file(path)
-    except FileNotFoundError:
-        return Finding("does not exist next to the profile")
     except OSError as error:
-        return Finding(f"cannot be read ({error.strerror})")
+        return Finding(unreadable(error))
     record = _record(cache, digest, min_side, max_pixels) if cache else None
     if record is None:
         try:
@@ -65,6 +63,15 @@ def inspect(
         if cache:
             pipeline.atomic_write_text(Path(cache) / "sources" / f"{digest}.json", json.dumps(record))
     return Finding(None, warnings_of(record))
+
+
+def unreadable(error: OSError) -> str:
+    """Why a source's bytes cannot be read, in an editor's words."""
+    if isinstance(error, FileNotFoundError):
+        return "does not exist next to the profile"
+    if isinstance(error, PermissionError):
+        return "cannot be read: permission denied (make the file readable, or copy it in again)"
+    return f"cannot be read ({error.strerror or error})"
 
 
 def warnings_of(record: dict) -> list[str]:
@@ -174,10 +181,8 @@ def _hash_sources(items) -> tuple[dict[int, str], list[Problem], int]:
         try:
             digests[index] = digest_file(item.source)
             hashed_bytes += item.source.stat().st_size
-        except FileNotFoundError:
-            problems.append(item.problem("does not exist next to the profile"))
         except OSError as error:
-            problems.append(item.problem(f"cannot be read ({error.strerror})"))
+            problems.append(item.problem(unreadable(error)))
     return digests, problems, hashed_bytes
 
 
