@@ -44,6 +44,7 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join, wait_for_changes
 
 from headshots import errors, parallel, templating
+from headshots.articles import site_problems
 from headshots.directory import Directory, image_problems, profile_cache, start_reading
 from headshots.errors import display_path
 from headshots.model import City, scan_grid, scan_pool
@@ -169,9 +170,12 @@ class ProfilesGenerator(Generator):
         """The directory, and every problem in the profiles: the same reading `headshots check` makes."""
         profiles, problems = reading.wait()
         self._summary(self._cache, reading.count, problems, self._load_started)
-        if problems:  # the build stops here: name the bad images too, as `headshots check` does
-            problems = sorted(problems + image_problems(profiles, self.settings))
-        return Directory.build(profiles, self.settings), problems
+        directory = Directory.build(profiles, self.settings)
+        if problems:  # the build stops here: name the bad images and articles too, as `headshots check` does
+            problems = sorted(
+                problems + image_problems(profiles, self.settings) + site_problems(self.settings, directory)
+            )
+        return directory, problems
 
     @staticmethod
     def _summary(cache, count, problems, started) -> None:
