@@ -141,6 +141,12 @@ def test_the_sanitiser_keeps_what_editors_use_and_drops_the_rest():
             'content/articles/bad-date.md:3:7: date: "someday" must be a date written YYYY-MM-DD, like 2026-09-22',
         ),
         (
+            "deep-tags.md",
+            FRONT.replace("category: Headshots", "category: Headshots\ntags: " + "[" * 400 + "]" * 400) + "Body\n",
+            "content/articles/deep-tags.md:2:1: front matter: lists and mappings are nested more than 20 levels deep: "
+            "no field needs that",
+        ),
+        (
             "no-title.md",
             FRONT.replace("title: A hostile article\n", "") + "Body\n",
             "content/articles/no-title.md:1:1: title: required, but missing from the front matter",
@@ -175,6 +181,11 @@ PAGE = "---\ntitle: {title}\n{extra}---\n\nA page.\n"
             "slug: cities\n",
             'content/pages/clash.md:3:1: slug: "/cities/" is already the address of a page the site '
             "makes: give this one another slug",
+        ),
+        (
+            "slug: articles\n",
+            'content/pages/clash.md:3:1: slug: "/articles/" is already the address of a page the site makes: '
+            "give this one another slug",
         ),
         (
             "slug: ../scan\n",
@@ -251,6 +262,10 @@ HOSTILE_PROFILES = {
     "a bio of 5,000 characters": (
         PROFILE_TEXT + "bio: " + "w" * 5000 + "\n",
         f"{P}:12:6: bio: is 5,000 characters long: at most 4,000 here",
+    ),
+    "website ending in a NUL byte": (
+        PROFILE_TEXT + 'website: "https://example.com/\\0"\n',
+        f"{P}:12:10: website: contains the invisible character U+0000, which can hide or reorder text: delete it",
     ),
     "400 levels of nesting": (
         PROFILE_TEXT + "extra: " + "[" * 400 + "]" * 400 + "\n",
