@@ -47,7 +47,7 @@ lint: $(STAMP)  ## ruff: lint and formatting (`$(BIN)/ruff format .` fixes the f
 audit: $(STAMP) $(TOOLS)  ## Lighthouse (mobile) on a served publish-like build: home, directory, profile, scan, article
 	$(BIN)/python scripts/audit.py
 
-bench: $(STAMP)  ## the headshot pipeline against vipsthumbnail: seconds, memory, bytes (a few minutes)
+bench: $(STAMP)  ## the headshot pipeline against sharp and vipsthumbnail: seconds, memory, bytes, SSIM, face detection (a few minutes)
 	$(BIN)/python scripts/bench_thumbnails.py
 
 N ?= 1000

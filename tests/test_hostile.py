@@ -451,3 +451,10 @@ def test_bios_unlink_what_articles_refuse():
         "[a](https://ok.example/) [b](https://x.example@evil.example/) [c](//evil.example/) [d](javascript:alert(1))"
     )
     assert html.count("<a ") == 1 and 'href="https://ok.example/"' in html
+
+
+def test_a_problem_is_always_one_line():
+    from headshots.errors import Problem
+
+    problem = Problem("photographers/x\n::error::owned/profile.yaml", 1, 1, "on\nerror", "unknown key")
+    assert str(problem) == "photographers/x\\n::error::owned/profile.yaml:1:1: on\\nerror: unknown key"

@@ -22,8 +22,11 @@ class Problem:
     warning: bool = False  # worth a look, but the build goes on
 
     def __str__(self) -> str:
+        """One line, always: a line break in a file, key or value name (they come from pull
+        requests) is shown as \\n, so it cannot start a line of its own."""
         where = f"{self.file}:{self.line}:{self.col}:" + (" warning:" if self.warning else "")
-        return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        text = f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
     def github_annotation(self) -> str:
         """The `::error` (or `::warning`) workflow command GitHub Actions turns into an inline note,
