@@ -458,3 +458,19 @@ def test_a_problem_is_always_one_line():
 
     problem = Problem("photographers/x\n::error::owned/profile.yaml", 1, 1, "on\nerror", "unknown key")
     assert str(problem) == "photographers/x\\n::error::owned/profile.yaml:1:1: on\\nerror: unknown key"
+
+
+def test_an_unreadable_headshot_says_permission_denied(tmp_path, monkeypatch):
+    """(Root reads every file, so the refusal is staged: the build's read raises what a
+    permission-less file raises.)"""
+    from headshots.thumbnails import build as thumbnails_build
+
+    source = make_headshot(tmp_path / "locked.jpg")
+
+    def denied(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(thumbnails_build, "digest_file", denied)
+    assert thumbnails_build.inspect(source, 400).error == (
+        "cannot be read: permission denied (make the file readable, or copy it in again)"
+    )
