@@ -23,6 +23,7 @@ from headshots import urls
 from headshots.countries import country_name
 from headshots.errors import Problem
 from headshots.text import city_slug, money, sort_key
+from headshots.vocabulary import member_titles
 
 # Bios are CommonMark, read by markdown-it-py with raw HTML off, so `<script>`
 # in a bio is shown as text. A link to anything but http(s)/mailto becomes its
@@ -99,6 +100,21 @@ class Session:
     retouched: int | None = None
 
 
+@dataclass(frozen=True)
+class AddOns:
+    """What extras cost, in the profile's currency (None: not listed)."""
+
+    hair_makeup: float | None = None
+    retouched_image: float | None = None
+    look: float | None = None
+
+
+@dataclass(frozen=True)
+class Policies:
+    deposit: float | None = None
+    reschedule: str | None = None
+
+
 @dataclass(eq=False)
 class Headshot:
     """One sample image. `picture` (a thumbnails `Picture`) is attached by `Directory.attach_pictures`."""
@@ -166,6 +182,8 @@ class Photographer:
             Session(s["name"], s["price"], s.get("looks"), s.get("minutes"), s.get("retouched"))
             for s in data.get("sessions", [])
         ]
+        self.add_ons = AddOns(**data.get("add_ons", {}))
+        self.policies = Policies(**data.get("policies", {}))
         for key in (
             "hair_makeup",
             "retouching",
@@ -301,24 +319,24 @@ def jsonld(photographer: Photographer) -> dict:
 
 
 def _offers(p: Photographer) -> list[dict]:
-    """One Offer a session; without sessions, one for the price range."""
-    offers = []
-    for session in p.sessions:
-        offer = {
-            "@type": "Offer",
-            "name": session.name,
-            "price": _plain_number(session.price),
-            "priceCurrency": p.currency,
-        }
-        if p.booking_url:
-            offer["url"] = p.booking_url
-        offers.append(offer)
-    if offers:
-        return offers
-    price = {"@type": "PriceSpecification", "priceCurrency": p.currency, "minPrice": _plain_number(p.price.from_)}
-    if p.price.to is not None:
-        price["maxPrice"] = _plain_number(p.price.to)
-    return [{"@type": "Offer", "name": "Headshot session", "priceSpecification": price}]
+    """One Offer a session (without sessions, one for the price range), then one for each priced add-on."""
+    offers = [_offer(p, session.name, session.price) for session in p.sessions]
+    if not offers:
+        price = {"@type": "PriceSpecification", "priceCurrency": p.currency, "minPrice": _plain_number(p.price.from_)}
+        if p.price.to is not None:
+            price["maxPrice"] = _plain_number(p.price.to)
+        offers.append({"@type": "Offer", "name": "Headshot session", "priceSpecification": price})
+    for key, title in member_titles("add_ons").items():
+        if getattr(p.add_ons, key) is not None:
+            offers.append(_offer(p, f"{title} (add-on)", getattr(p.add_ons, key)))
+    return offers
+
+
+def _offer(p: Photographer, name: str, price: float) -> dict:
+    offer = {"@type": "Offer", "name": name, "price": _plain_number(price), "priceCurrency": p.currency}
+    if p.booking_url:
+        offer["url"] = p.booking_url
+    return offer
 
 
 def _image_object(p: Photographer, headshot: Headshot) -> dict:

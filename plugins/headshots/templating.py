@@ -32,6 +32,7 @@ GLOBALS = {
     "label": vocabulary.label,  # label("lighting", "studio") -> "Studio light"
     "note": vocabulary.note,  # the profile's one-line explanation of a value
     "field_title": vocabulary.title,  # field_title("hair_makeup") -> "Hair and makeup"
+    "member_titles": vocabulary.member_titles,  # member_titles("add_ons") -> {"look": "Extra look", ...}
     "days": days,  # days(5) -> "5 days"
     "place": place,  # place(p) -> "Chicago, IL"
     "cached": cached,  # a fragment rendered once a build

@@ -360,6 +360,14 @@ def rule_problems(profile: LoadedProfile) -> list[Problem]:
             )
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             problems.append(profile.where(where, message=(f'file "{name}" not found in {display_path(folder)}/{hint}')))
+    if "hair_makeup" in data.get("add_ons", {}) and data.get("hair_makeup") != "available":
+        stated = f"it says hair_makeup: {data['hair_makeup']}" if "hair_makeup" in data else "hair_makeup is not set"
+        problems.append(
+            profile.where(
+                ("add_ons", "hair_makeup"),
+                message=f"a price for hair and makeup needs hair_makeup: available ({stated})",
+            )
+        )
     for field in ("website", "booking_url"):
         refused = urls.problem(data[field]) if field in data else None
         if refused:

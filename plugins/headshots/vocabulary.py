@@ -13,7 +13,10 @@ sentence the profile adds to explain it).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -118,3 +121,11 @@ def note(field: str, value) -> str:
 def title(field: str) -> str:
     """The field's own name: `title("hair_makeup")` -> "Hair and makeup"."""
     return FIELDS[field].title
+
+
+@cache
+def member_titles(group: str) -> dict[str, str]:
+    """The names of an object field's members, in the schema's order, from the schema's titles:
+    `member_titles("add_ons")` -> {"hair_makeup": "Hair and makeup", ..., "look": "Extra look"}."""
+    schema = json.loads((Path(__file__).parent / "profile.schema.json").read_text(encoding="utf-8"))
+    return {key: member["title"] for key, member in schema["properties"][group]["properties"].items()}
