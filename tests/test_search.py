@@ -207,8 +207,9 @@ def slugify(city):
     return city.lower().replace(" ", "-")
 
 
-def band(price):
-    return "under-300" if price < 300 else "300-600" if price < 600 else "600-plus"
+def band(price, currency="USD"):
+    """The price band filter value: in the profile's own currency, never mixed with another."""
+    return currency.lower() + "-" + ("under-300" if price < 300 else "300-600" if price < 600 else "600-plus")
 
 
 def names(predicate):
@@ -296,7 +297,7 @@ def test_profile_pages_carry_the_expected_filters(search_site):
             "hair_makeup": [p["hair_makeup"]],
             "retouching": [p["retouching"]],
             "proofs": [p["proofs"]],
-            "price": [band(p["price"])],
+            "price": [band(p["price"], p["currency"])],
         }
         assert found == expected, p["slug"]
         sorts = dict(re.findall(r'data-pagefind-sort="([a-z]+)\[data-value\]" data-value="([^"]*)"', main))
@@ -444,11 +445,13 @@ def test_city_and_price_band_narrow(page, search_url):
     wait_ready(page)
     assert card_names(page) == names(lambda p: shoots_in(p, "chicago"))
     assert "Finn Gray" in card_names(page)  # travels to Chicago
-    tick(page, "price", "300-600")
-    assert card_names(page) == names(lambda p: shoots_in(p, "chicago") and band(p["price"]) == "300-600")
+    tick(page, "price", "usd-300-600")
+    assert card_names(page) == names(
+        lambda p: shoots_in(p, "chicago") and band(p["price"], p["currency"]) == "usd-300-600"
+    )
     assert card_names(page) == ["Bo Diaz", "Finn Gray"]
     # OR within a facet: adding a second band widens again
-    tick(page, "price", "under-300")
+    tick(page, "price", "usd-under-300")
     assert card_names(page) == names(lambda p: shoots_in(p, "chicago") and p["price"] < 600)
 
 
@@ -492,6 +495,18 @@ def test_sort_by_price_orders_cards(page, search_url):
     page.select_option("#finder-sort", "name")
     wait_ready(page)
     assert card_names(page) == names(lambda p: p["country"] == "US")
+
+
+@pytest.mark.browser
+def test_sort_by_price_keeps_each_currency_together(page, search_url):
+    """CHF 480 is not "cheaper" than USD 500: the price order is by currency, then price."""
+    page.goto(f"{search_url}/photographers/?sort=price")
+    wait_ready(page)
+    shown = page.locator(".finder-results .card__name").all_inner_texts()
+    by_name = {p["name"]: p for p in PEOPLE}
+    order = [(by_name[name]["currency"], by_name[name]["price"]) for name in shown]
+    assert order == sorted(order)
+    assert len({currency for currency, _ in order}) > 1  # the fixture really mixes currencies
 
 
 @pytest.mark.browser

@@ -46,6 +46,9 @@ def photographer(
         retouching=None,
         proofs=None,
         turnaround_days=None,
+        booking_lead_days=None,
+        usage=None,
+        sessions=[],
         headshots=[],
     )
     fields.update(extra)
@@ -58,26 +61,38 @@ def photographer(
 @pytest.mark.parametrize(
     "amount, band",
     [
-        (1, "under-300"),
-        (299, "under-300"),
-        (299.99, "under-300"),
-        (300, "300-600"),
-        (450, "300-600"),
-        (599.5, "300-600"),
-        (600, "600-plus"),
-        (2400, "600-plus"),
+        (1, "usd-under-300"),
+        (299, "usd-under-300"),
+        (299.99, "usd-under-300"),
+        (300, "usd-300-600"),
+        (450, "usd-300-600"),
+        (599.5, "usd-300-600"),
+        (600, "usd-600-plus"),
+        (2400, "usd-600-plus"),
     ],
 )
 def test_price_band_edges(amount, band):
-    assert search.price_band(amount) == band
+    assert search.money_band(search.PRICE_BANDS, amount, "USD") == band
 
 
-def test_price_sort_keys_order_as_text_and_as_numbers():
-    amounts = [1200, 80, 350, 99.5, 600, 5]
-    keys = [search.sort_number(a) for a in amounts]
-    assert sorted(keys) == [search.sort_number(a) for a in sorted(amounts)]
-    assert sorted(keys, key=int) == sorted(keys)
-    assert search.sort_number(350) == "000000035000"
+def test_a_band_never_holds_two_currencies():
+    assert search.money_band(search.PRICE_BANDS, 480, "CHF") == "chf-300-600"
+    assert search.money_band_label("price", "chf-300-600") == "CHF 300 to CHF 600"
+    assert search.money_band_label("price", "usd-under-300") == "Under $300"
+    assert search.money_band_label("per_look", "gbp-350-plus") == "£350 and up a look"
+
+
+def test_price_sort_keeps_each_currency_together_cheapest_first():
+    amounts = [("USD", 1200), ("CHF", 480), ("USD", 80), ("CAD", 350), ("USD", 99.5), ("CHF", 5)]
+    keys = sorted(search.sort_number(amount, currency) for currency, amount in amounts)
+    assert keys == [
+        "CAD000000035000",
+        "CHF000000000500",
+        "CHF000000048000",
+        "USD000000008000",
+        "USD000000009950",
+        "USD000000120000",
+    ]
 
 
 def test_articles_sort_after_every_photographer_by_price():
@@ -104,6 +119,14 @@ def test_filters_of_a_full_profile_in_order():
         retouching="natural",
         proofs="all",
         price=650,
+        sessions=[
+            SimpleNamespace(price=650, looks=2),
+            SimpleNamespace(price=900, looks=4),
+            SimpleNamespace(price=99, looks=None),
+        ],
+        turnaround_days=10,
+        booking_lead_days=45,
+        usage="actor-promotion",
     )
     assert search.search_filters(p) == [
         ("type", ["Photographer"]),
@@ -114,7 +137,11 @@ def test_filters_of_a_full_profile_in_order():
         ("hair_makeup", ["available"]),
         ("retouching", ["natural"]),
         ("proofs", ["all"]),
-        ("price", ["600-plus"]),
+        ("price", ["usd-600-plus"]),
+        ("per_look", ["usd-200-350"]),  # the cheapest look: 900 / 4 = 225
+        ("turnaround", ["within-14"]),
+        ("lead", ["over-30"]),
+        ("usage", ["actor-promotion"]),
     ]
 
 
@@ -139,10 +166,10 @@ def test_facets_count_label_and_order_options():
     # enum facets keep the vocabulary's order, not alphabetical or by count
     assert [o["value"] for o in facets["specialty"]["options"]] == ["theatrical", "dance", "musical-theatre"]
     assert facets["specialty"]["options"][2]["label"] == "Musical theatre"
-    assert [(o["value"], o["count"]) for o in facets["price"]["options"]] == [
-        ("under-300", 1),
-        ("300-600", 1),
-        ("600-plus", 1),
+    assert [(o["value"], o["label"], o["count"]) for o in facets["price"]["options"]] == [
+        ("usd-under-300", "Under $300", 1),
+        ("usd-300-600", "$300 to $600", 1),
+        ("usd-600-plus", "$600 and up", 1),
     ]
     assert [(o["value"], o["label"]) for o in facets["country"]["options"]] == [
         ("CA", "Canada"),
@@ -199,7 +226,7 @@ def test_profile_search_data_writes_filters_sort_and_meta():
     html = search.pagefind_data(p)
     spans = parse_spans(html)
     filters = [(k, v) for kind, k, v in spans if kind == "filter"]
-    assert ("city", "evanston") in filters and ("price", "600-plus") in filters
+    assert ("city", "evanston") in filters and ("price", "usd-600-plus") in filters
     assert ("type", "Photographer") in filters
     meta = {k: v for kind, k, v in spans if kind == "meta"}
     assert meta["title"] == "Maya &lt;Okafor&gt;"  # user text escaped
@@ -216,7 +243,7 @@ def test_profile_search_data_writes_filters_sort_and_meta():
     assert meta["travels"] == "Evanston"
     assert "facts" not in meta  # nothing stated, no empty line
     sorts = {k: v for kind, k, v in spans if kind == "sort"}
-    assert sorts == {"price": "000000120000", "name": "maya <okafor>".replace("<", "&lt;").replace(">", "&gt;")}
+    assert sorts == {"price": "USD000000120000", "name": "maya <okafor>".replace("<", "&lt;").replace(">", "&gt;")}
     # hidden, and no text of its own reaches the indexed words
     assert html.lstrip().startswith('<div class="pagefind-data" hidden>')
     assert markupsafe.Markup(html).striptags().strip() == ""

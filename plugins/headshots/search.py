@@ -30,12 +30,14 @@ Decisions (DESIGN.md is silent on them):
   every city in `travels_to`, the same set a city page lists ("in or
   travelling to"), so the city page's link into the browser shows the same
   photographers.
-* **Price bands are in the profile's own currency**, on `price.from`: under
-  300, 300 to under 600, 600 and more. No exchange rates: a static site cannot
-  keep them current, and the nominal bands suit the currencies the directory
-  lists (USD, CAD, GBP, EUR, AUD...) about equally; an actor compares
-  photographers in one city, who share a currency. The facet's legend says
-  "in local currency". Sorting by price is nominal too, for the same reason.
+* **Money bands are per currency** (starting price on `price.from`: under
+  300, 300 to under 600, 600 and more; price per look on the cheapest
+  session's price per look: under 200, 200 to 350, 350 and more). A filter
+  value names its currency ("usd-300-600", labelled "$300 to $600"), so a
+  band never holds two currencies: CHF 480 is not "cheaper" than USD 500.
+  No exchange rates: a static site cannot keep them current. Sorting by
+  price keys on the currency, then the amount: each currency together,
+  cheapest first. Turnaround and booking lead time are in day bands.
 * **Every indexed page carries every sort key** (Pagefind drops pages without
   the key from a sorted result): articles sort after every photographer by
   price (`ARTICLE_PRICE_SORT`) and by title for name.
@@ -66,30 +68,47 @@ from headshots.text import money, sort_text
 logger = logging.getLogger(__name__)
 
 
-# The price bands, on `price.from`, in the profile's own currency.
-PRICE_BANDS = (
-    ("under-300", "Under 300", 300),
-    ("300-600", "300 to 600", 600),
-    ("600-plus", "600 and up", None),
+# Money bands, in the profile's own currency: (slug, low, high), low inclusive, high exclusive.
+# A filter value names its currency ("usd-under-300"), so a band never holds two currencies:
+# CHF 480 and USD 500 are not compared as if they were the same money.
+PRICE_BANDS = (("under-300", None, 300), ("300-600", 300, 600), ("600-plus", 600, None))  # on price.from
+PER_LOOK_BANDS = (("under-200", None, 200), ("200-350", 200, 350), ("350-plus", 350, None))  # cheapest look
+# Day bands: (slug, label, most days), the last open-ended.
+TURNAROUND_BANDS = (
+    ("within-7", "Within a week", 7),
+    ("within-14", "Within two weeks", 14),
+    ("over-14", "Longer than two weeks", None),
 )
-# Pages that are not photographers sort after all of them by price.
-ARTICLE_PRICE_SORT = "9" * 12
+LEAD_BANDS = (
+    ("within-7", "Within a week", 7),
+    ("within-30", "Within a month", 30),
+    ("over-30", "Longer than a month", None),
+)
+MONEY_FACETS = {"price": (PRICE_BANDS, ""), "per_look": (PER_LOOK_BANDS, " a look")}
+DAY_FACETS = {"turnaround": TURNAROUND_BANDS, "lead": LEAD_BANDS}
+# Pages that are not photographers sort after all of them by price (after every currency code).
+ARTICLE_PRICE_SORT = "ZZZ" + "9" * 12
 
 # Facets in the order the browser shows them: (filter key, profile field in the vocabulary or None, legend).
 _FACETS = (
     ("type", None, "Show"),
     ("city", None, "City"),
     ("specialty", "specialties", None),
-    ("price", None, "Starting price (local currency)"),
+    ("price", None, "Starting price"),
+    ("per_look", None, "Price per look"),
     ("lighting", "lighting", None),
     ("hair_makeup", "hair_makeup", None),
     ("retouching", "retouching", None),
     ("proofs", "proofs", None),
+    ("turnaround", None, "Turnaround"),
+    ("lead", None, "Booking lead time"),
+    ("usage", "usage", None),
     ("country", None, "Country"),
 )
 FACETS = tuple((key, legend or vocabulary.title(field)) for key, field, legend in _FACETS)
 
-# Option labels: the vocabulary's for profile fields, the bands' and page types' for the rest.
+# Option labels: the vocabulary's for profile fields, the bands' and page types' for the rest
+# (money bands are labelled per currency, in `money_band_label`).
 LABELS = {
     "type": {"Photographer": "Photographers", "Article": "Articles"},
     **{
@@ -97,7 +116,7 @@ LABELS = {
         for key, field, _ in _FACETS
         if field
     },
-    "price": {slug: label for slug, label, _ in PRICE_BANDS},
+    **{key: {slug: label for slug, label, _ in bands} for key, bands in DAY_FACETS.items()},
 }
 
 # Result cards in the browser use the same image widths as the theme's cards (up to 640):
@@ -111,19 +130,48 @@ _OPTION_ORDER = {key: list(labels) for key, labels in LABELS.items()}
 # --------------------------------------------------------------------------- template helpers
 
 
-def price_band(amount) -> str:
-    """The band slug for a starting price: `under-300`, `300-600` or `600-plus`."""
+def money_band(bands, amount, currency: str) -> str:
+    """The filter value of an amount in its currency's band: `money_band(PRICE_BANDS, 350, "USD")` -> "usd-300-600"."""
     value = float(amount)
-    for slug, _label, upper in PRICE_BANDS:
-        if upper is None or value < upper:
-            return slug
-    raise AssertionError("unreachable: the last band is open-ended")
+    slug = next(slug for slug, _low, high in bands if high is None or value < high)
+    return f"{currency.lower()}-{slug}"
 
 
-def sort_number(amount) -> str:
-    """A price as a sort key: whole cents, zero-padded, so it sorts right as text or number."""
+def money_band_label(key: str, value: str) -> str:
+    """The words for a money band's filter value: "usd-300-600" -> "$300 to $600"."""
+    bands, suffix = MONEY_FACETS[key]
+    currency, _, slug = value.partition("-")
+    low, high = next((low, high) for band, low, high in bands if band == slug)
+    currency = currency.upper()
+    if low is None:
+        words = f"Under {money(high, currency)}"
+    elif high is None:
+        words = f"{money(low, currency)} and up"
+    else:
+        words = f"{money(low, currency)} to {money(high, currency)}"
+    return words + suffix
+
+
+def _money_band_order(key: str, value: str) -> tuple:
+    currency, _, slug = value.partition("-")
+    return (currency, [band for band, _low, _high in MONEY_FACETS[key][0]].index(slug))
+
+
+def day_band(bands, days: int) -> str:
+    return next(slug for slug, _label, most in bands if most is None or days <= most)
+
+
+def cheapest_look(photographer) -> float | None:
+    """The lowest price per look among the sessions that say how many looks they give."""
+    prices = [s.price / s.looks for s in photographer.sessions if s.looks]
+    return min(prices) if prices else None
+
+
+def sort_number(amount, currency: str) -> str:
+    """A price as a sort key: its currency, then whole cents, zero-padded. Sorted as text, the
+    photographers of one currency come together, cheapest first; currencies are never interleaved."""
     cents = round(float(amount) * 100)
-    return f"{cents:012d}"
+    return f"{currency}{cents:012d}"
 
 
 def _as_list(value) -> list:
@@ -146,7 +194,11 @@ def search_filters(photographer) -> list[tuple[str, list[str]]]:
         ("hair_makeup", _as_list(p.hair_makeup)),
         ("retouching", _as_list(p.retouching)),
         ("proofs", _as_list(p.proofs)),
-        ("price", [price_band(p.price.from_)]),
+        ("price", [money_band(PRICE_BANDS, p.price.from_, p.price.currency)]),
+        ("per_look", [money_band(PER_LOOK_BANDS, look, p.price.currency)] if (look := cheapest_look(p)) else []),
+        ("turnaround", [day_band(TURNAROUND_BANDS, p.turnaround_days)] if p.turnaround_days else []),
+        ("lead", [day_band(LEAD_BANDS, p.booking_lead_days)] if p.booking_lead_days else []),
+        ("usage", _as_list(p.usage)),
     ]
     result = []
     for key, values in pairs:
@@ -160,7 +212,7 @@ def search_sort(item) -> dict[str, str]:
     """The sort keys of an indexed page: a photographer's price and name, or an article's."""
     price = getattr(item, "price", None)  # articles have none
     if price is not None:
-        return {"price": sort_number(price.from_), "name": sort_text(item.name)}
+        return {"price": sort_number(price.from_, price.currency), "name": sort_text(item.name)}
     return {"price": ARTICLE_PRICE_SORT, "name": sort_text(item.title)}
 
 
@@ -265,7 +317,10 @@ def _facets(photographers, include_type, articles):
     for key, legend in FACETS:
         if key == "type" and not include_type:
             continue
-        if key in _OPTION_ORDER:
+        if key in MONEY_FACETS:
+            values = sorted(counts[key], key=lambda v, key=key: _money_band_order(key, v))
+            labels[key] = {v: money_band_label(key, v) for v in values}
+        elif key in _OPTION_ORDER:
             order = {value: index for index, value in enumerate(_OPTION_ORDER[key])}
             values = sorted(counts[key], key=lambda v: (order.get(v, len(order)), v))
         else:
