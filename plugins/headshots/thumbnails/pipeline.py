@@ -126,8 +126,11 @@ def _bomb_message(size, max_pixels) -> str:
 
 def sniff(path) -> tuple[str, bool] | None:
     """(format name, whether the site takes it) from a file's first bytes, or None."""
-    with open(path, "rb") as handle:
-        head = handle.read(16)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None
     for prefix, offset, name, ours in SIGNATURES:
         if head[offset : offset + len(prefix)] == prefix:
             return name, ours
