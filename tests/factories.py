@@ -142,6 +142,63 @@ BAD_PROFILES = {
         "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
         '1:4: anchors ("&a") are not allowed: write each value out in full',
     ),
+    # hostile values (issue 18): each refused with one line, by the check and the build alike
+    "nan-price": (
+        PROFILE_TEXT.replace("from: 350", "from: .nan"),
+        '8:9: ".nan" is not a number a page can show: write a finite number',
+    ),
+    "infinite-price": (
+        PROFILE_TEXT.replace("from: 350", "from: -.inf"),
+        '8:9: "-.inf" is not a number a page can show: write a finite number',
+    ),
+    "overflowing-price": (
+        PROFILE_TEXT.replace("from: 350", "from: 1e400"),
+        '8:9: "1e400" is too large to be a number here',
+    ),
+    "400-digit-price": (
+        PROFILE_TEXT.replace("from: 350", "from: " + "9" * 400),
+        "8:9: a number 400 characters long is too large: no field needs more than 15 digits",
+    ),
+    "5000-digit-price": (
+        PROFILE_TEXT.replace("from: 350", "from: " + "9" * 5000),
+        "8:9: a number 5000 characters long is too large: no field needs more than 15 digits",
+    ),
+    "nan-focus": (
+        PROFILE_TEXT + "    focus: [.nan, .nan]\n",
+        '12:13: ".nan" is not a number a page can show: write a finite number',
+    ),
+    "blank-alt": (
+        PROFILE_TEXT.replace("alt: Actor in a navy sweater, warm smile", 'alt: "   "'),
+        "11:10: headshots[0].alt: is blank: write a value, or delete the line if the field is optional",
+    ),
+    "blank-name": (
+        PROFILE_TEXT.replace("name: Maya Okafor", 'name: " "'),
+        "1:7: name: is blank: write a value, or delete the line if the field is optional",
+    ),
+    "currency-with-a-line-break": (
+        PROFILE_TEXT.replace("currency: USD", 'currency: "USD\\n"'),
+        "7:13: price.currency: has a line break: keep it on one line",
+    ),
+    "right-to-left-override-in-a-city": (
+        PROFILE_TEXT.replace("city: Chicago", 'city: "\\u202eogacihC"'),
+        "3:9: location.city: contains the invisible character U+202E, which can hide or reorder text: delete it",
+    ),
+    "zero-width-space-in-a-city": (
+        PROFILE_TEXT.replace("city: Chicago", 'city: "Chi\\u200bcago"'),
+        "3:9: location.city: contains the invisible character U+200B, which can hide or reorder text: delete it",
+    ),
+    "a-bio-of-5-000-characters": (
+        PROFILE_TEXT + "bio: " + "w" * 5000 + "\n",
+        "12:6: bio: is 5,000 characters long: at most 4,000 here",
+    ),
+    "website-ending-in-a-nul-byte": (
+        PROFILE_TEXT + 'website: "https://example.com/\\0"\n',
+        "12:10: website: contains the invisible character U+0000, which can hide or reorder text: delete it",
+    ),
+    "400-levels-of-nesting": (
+        PROFILE_TEXT + "extra: " + "[" * 400 + "]" * 400 + "\n",
+        "1:1: lists and mappings are nested more than 20 levels deep: no field needs that",
+    ),
     "Not_A_Slug": (
         PROFILE_TEXT,
         '1:1: folder name "Not_A_Slug" is not a valid slug: use lowercase letters, '

@@ -203,6 +203,7 @@ def test_check_and_build_report_the_same_problems(tmp_path):
     checked, built = _problems_of_check_and_build(root, tmp_path)
     assert set(expected) <= set(checked)
     assert checked == built
+    assert not any((tmp_path / "output").rglob("*.html"))  # a refused build writes no page
     # With only bad images, the renditions step finds them: the same lines still.
     for slug in BAD_PROFILES:
         shutil.rmtree(root / slug)
