@@ -32,7 +32,6 @@ from headshots.vocabulary import member_titles
 # markdown-it-py rather than Python-Markdown (the articles' engine): a bio is
 # read for every profile, and it is about 4x faster on one.
 _BIO_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code"}
-_LINK_SCHEMES = {"http", "https", "mailto"}
 
 
 def _unlink_unsafe(state) -> None:
@@ -54,7 +53,7 @@ def _unlink_unsafe(state) -> None:
 
 def _linkable(href: str) -> bool:
     """A bio links only to full http(s) and mailto addresses that pass `urls.problem`."""
-    return urlsplit(href).scheme.lower() in _LINK_SCHEMES and urls.problem(href) is None
+    return urlsplit(href).scheme.lower() in urls.SCHEMES and urls.problem(href) is None
 
 
 @cache
@@ -75,7 +74,7 @@ def render_bio(text: str | None) -> Markup:
         html,
         tags=_BIO_TAGS,
         attributes={"a": {"href", "title"}},
-        url_schemes=_LINK_SCHEMES,
+        url_schemes=set(urls.SCHEMES),
         link_rel="nofollow noopener",
     )
     return Markup(clean)

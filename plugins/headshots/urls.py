@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+#: The schemes a link from a pull request may use (articles, bios, profile links); anything else is not linked.
 SCHEMES = ("http", "https", "mailto")
 
 

@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from headshots import urls
+
 #: The elements an article may use: text, lists, tables, figures, details, code.
 TAGS = frozenset(
     {
@@ -43,8 +45,6 @@ ATTRIBUTES = {
     **{f"h{level}": {"id"} for level in range(2, 7)},
 }
 
-#: Link and image addresses: these schemes, or an address inside the site.
-URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _TAG_NAME = re.compile(r"^[a-z][a-z0-9]*$")
@@ -56,7 +56,7 @@ def sanitise(html: str) -> str:
         html,
         tags=set(TAGS),
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
+        url_schemes=set(urls.SCHEMES),
         filter_style_properties={"text-align"},
         link_rel=None,
         strip_comments=True,
@@ -91,9 +91,9 @@ def problems(tag: str, attributes: dict) -> list[str]:
 
 
 def allowed_scheme(url: str) -> bool:
-    """Whether an address with a scheme uses one of URL_SCHEMES."""
+    """Whether an address with a scheme uses one the site links to (`urls.SCHEMES`)."""
     scheme = _SCHEME.match(url)
-    return scheme is None or scheme.group(1).lower() in URL_SCHEMES
+    return scheme is None or scheme.group(1).lower() in urls.SCHEMES
 
 
 class _Finder(HTMLParser):

@@ -154,6 +154,11 @@ def face_share(face, size) -> float:
     return (face["box"][3] - face["box"][1]) * size[1] / (box[3] - box[1])
 
 
+def thumbnail_height(share: float) -> float:
+    """How tall a face of `share` is, in CSS px, in a 4:5 casting thumbnail CASTING_THUMBNAIL_WIDTH wide."""
+    return share * CASTING_THUMBNAIL_WIDTH * geometry.RATIO_H / geometry.RATIO_W
+
+
 def readability(faces: list[dict], size) -> list[str]:
     """What casting would make of these faces in a headshot, as warnings (empty when it reads)."""
     if not faces:
@@ -166,9 +171,8 @@ def readability(faces: list[dict], size) -> list[str]:
         notes.append(f"{len(faces)} faces found: casting expects one face in a headshot (the crop follows the largest)")
     share = face_share(faces[0], size)
     if share < MIN_FACE_SHARE:
-        tall = share * CASTING_THUMBNAIL_WIDTH * geometry.RATIO_H / geometry.RATIO_W
         notes.append(
-            f"the face fills {share:.0%} of the crop's height, about {tall:.0f} px in a "
+            f"the face fills {share:.0%} of the crop's height, about {thumbnail_height(share):.0f} px in a "
             f"{CASTING_THUMBNAIL_WIDTH} px wide casting thumbnail: under {MIN_FACE_SHARE:.0%} it is too small to "
             "read at that size; choose a closer frame"
         )
@@ -180,7 +184,7 @@ def caption(faces: list[dict], size) -> str:
     if not faces:
         return "No face found: casting looks for one clear face."
     share = face_share(faces[0], size)
-    tall = share * CASTING_THUMBNAIL_WIDTH * geometry.RATIO_H / geometry.RATIO_W
     verdict = "reads at that size" if share >= MIN_FACE_SHARE else "too small to read at that size"
+    tall = thumbnail_height(share)
     text = f"Face: {share:.0%} of the frame's height, about {tall:.0f} px tall in a casting thumbnail: {verdict}."
     return text + (f" {len(faces)} faces in the frame." if len(faces) > 1 else "")
