@@ -167,14 +167,15 @@ class ProfilesGenerator(Generator):
         gc.freeze()
 
     def _read(self, reading) -> tuple[Directory, list]:
-        """The directory, and every problem in the profiles: the same reading `headshots check` makes."""
+        """The directory, and every problem in the profiles and the articles (whose links resolve
+        against the directory's addresses): what `headshots check` reports. Checked here, the first
+        step of the build, so a refused build has encoded no image and written no file."""
         profiles, problems = reading.wait()
         self._summary(self._cache, reading.count, problems, self._load_started)
         directory = Directory.build(profiles, self.settings)
-        if problems:  # the build stops here: name the bad images and articles too, as `headshots check` does
-            problems = sorted(
-                problems + image_problems(profiles, self.settings) + site_problems(self.settings, directory)
-            )
+        problems += site_problems(self.settings, directory)
+        if problems:  # the build stops here: name the bad images too, as `headshots check` does
+            problems = sorted(problems + image_problems(profiles, self.settings))
         return directory, problems
 
     @staticmethod

@@ -1,15 +1,14 @@
-"""The Pelican side of the articles: every article's and page's HTML through the allowlist, and
-the article checks run by the build, after every generator has read its input and before any
-output is written, so a refused build writes nothing. The only module here that imports Pelican.
+"""The Pelican side of the articles: every article's and page's HTML through the allowlist.
+(The build's article checks run with the profiles, in `headshots.profiles`, whose directory
+their links resolve against.) The only module here that imports Pelican.
 """
 
 from __future__ import annotations
 
 from pelican import signals
 
-from headshots.articles import site_problems
 from headshots.articles.html import sanitise
-from headshots.errors import install_log_filter, report
+from headshots.errors import install_log_filter
 
 
 def sanitise_content(content) -> None:
@@ -21,16 +20,6 @@ def sanitise_content(content) -> None:
         content._summary = sanitise(content._summary)
 
 
-def check_before_writing(generators) -> None:
-    """The checks `headshots check` runs on articles and pages, against the addresses the build makes."""
-    context = generators[0].context if generators else {}
-    directory = context.get("directory")
-    if directory is None:
-        return
-    report(site_problems(generators[0].settings, directory))
-
-
 def register() -> None:
     install_log_filter()
     signals.content_object_init.connect(sanitise_content)
-    signals.all_generators_finalized.connect(check_before_writing)
