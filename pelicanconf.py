@@ -49,7 +49,7 @@ ARTICLE_URL = "articles/{slug}/"
 ARTICLE_SAVE_AS = "articles/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-DIRECT_TEMPLATES = ["index", "articles", "search", "scan", "casting", "404", "robots"]
+DIRECT_TEMPLATES = ["index", "articles", "search", "scan", "casting", "compare", "404", "robots"]
 # Each direct template's address (templates link it as {{ SITEURL }}/{{ NAME_URL }}) and its file.
 ARTICLES_URL = "articles/"
 ARTICLES_SAVE_AS = "articles/index.html"
@@ -59,6 +59,8 @@ SCAN_URL = "scan/"
 SCAN_SAVE_AS = "scan/index.html"
 CASTING_URL = "scan/casting/"
 CASTING_SAVE_AS = "scan/casting/index.html"
+COMPARE_URL = "compare/"
+COMPARE_SAVE_AS = "compare/index.html"
 ROBOTS_SAVE_AS = "robots.txt"
 DEFAULT_PAGINATION = False
 
@@ -83,4 +85,4 @@ IGNORE_FILES = [".#*", ".gitkeep"]
 
 # sitemap.xml is written by the headshots.sitemap plugin (reproducible <lastmod>, see
 # plugins/headshots/sitemap.py): every HTML page except these URLs.
-SITEMAP_EXCLUDE = [r"^404\.html$", r"^search/$"]
+SITEMAP_EXCLUDE = [r"^404\.html$", r"^search/$", r"^compare/$"]

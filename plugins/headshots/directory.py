@@ -17,7 +17,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from headshots.errors import Problem, display_path
+from headshots.facts import compare_data
 from headshots.model import City, Headshot, Photographer, assemble
+from headshots.thumbnails.picture import card_image
 from headshots.validate import ProfileCache, Reading, start_loading_profiles
 
 
@@ -122,8 +124,9 @@ class Directory:
         """The open data files, `(save_as, function that makes the data)`, biggest first.
 
         `/photographers.json` (every profile as its editors wrote it), the
-        cities' index (the JS facets and the city picker read it) and one file
-        a city (those based there, then those who travel there). A setting of
+        cities' index (the JS facets and the city picker read it), one file
+        a city (those based there, then those who travel there) and one file a
+        profile (its open data and what the compare page shows). A setting of
         "" leaves its file out.
         """
         s, memo = self.settings, {}
@@ -142,6 +145,9 @@ class Directory:
                 "photographers": [{**data(p), "based_here": True} for p in city.based]
                 + [{**data(p), "based_here": False} for p in city.visiting],
             }
+
+        def profile_file(p: Photographer) -> dict:
+            return {**data(p), "compare": compare_data(p, card_image(p.headshots[0]))}
 
         files = []
         if s.get("PHOTOGRAPHERS_JSON_SAVE_AS"):
@@ -179,7 +185,12 @@ class Directory:
             )
         if s.get("CITY_JSON_SAVE_AS"):
             files += [(self.city_json_save_as(c), lambda c=c: city_file(c)) for c in self.cities]
+        if s.get("PHOTOGRAPHER_JSON_SAVE_AS"):
+            files += [(self.photographer_json_save_as(p), lambda p=p: profile_file(p)) for p in self.photographers]
         return files
+
+    def photographer_json_save_as(self, photographer: Photographer) -> str:
+        return self.settings["PHOTOGRAPHER_JSON_SAVE_AS"].format(slug=photographer.slug)
 
     def city_json_save_as(self, city: City) -> str:
         """Where a city's open data goes ("" when CITY_JSON_SAVE_AS is "")."""
@@ -190,7 +201,7 @@ class Directory:
         s = self.settings
         urls = {s["PHOTOGRAPHERS_URL"], s["CITIES_URL"], s["PHOTOGRAPHERS_JSON_SAVE_AS"], s["CITIES_JSON_SAVE_AS"]}
         for p in self.photographers:
-            urls |= {p.url, p.scan_url}
+            urls |= {p.url, p.scan_url, self.photographer_json_save_as(p)}
         for c in self.cities:
             urls |= {c.url, self.city_json_save_as(c)}
         return {"/" + url for url in urls if url}

@@ -64,6 +64,7 @@ from headshots import vocabulary
 from headshots.errors import Problem, display_path, fail, install_log_filter
 from headshots.settings import apply_defaults
 from headshots.text import money, sort_text
+from headshots.thumbnails.picture import card_image
 
 logger = logging.getLogger(__name__)
 
@@ -119,9 +120,6 @@ LABELS = {
     **{key: {slug: label for slug, label, _ in bands} for key, bands in DAY_FACETS.items()},
 }
 
-# Result cards in the browser use the same image widths as the theme's cards (up to 640):
-# a photo already fetched for the plain list is reused.
-CARD_IMAGE_MAX_WIDTH = 640
 
 # The fixed order of each enum facet's options (cities and countries sort by name).
 _OPTION_ORDER = {key: list(labels) for key, labels in LABELS.items()}
@@ -263,17 +261,9 @@ def pagefind_data(photographer) -> Markup:
         span("meta", "facts", " · ".join(facts))
     if p.studio:
         span("meta", "studio", p.studio)
-    shot = p.headshots[0] if p.headshots else None
-    picture = shot.picture if shot else None
-    if picture:
-        fmt = "webp" if "webp" in picture.formats else "jpeg"
-        widths = [w for w in picture.widths if w <= CARD_IMAGE_MAX_WIDTH]
-        span("meta", "image", picture.url(160, fmt))
-        span("meta", "image_srcset", ", ".join(f"{picture.url(w, fmt)} {w}w" for w in widths))
-        if "avif" in picture.formats:
-            span("meta", "image_avif_srcset", ", ".join(f"{picture.url(w, 'avif')} {w}w" for w in widths))
-        span("meta", "image_alt", shot.alt)
-        span("meta", "image_colour", picture.placeholder)
+    span("meta", "slug", p.slug)
+    for key, value in (card_image(p.headshots[0] if p.headshots else None) or {}).items():
+        span("meta", f"image_{key}" if key != "src" else "image", value)
     return Markup('<div class="pagefind-data" hidden>\n' + "\n".join(spans) + "\n</div>")
 
 

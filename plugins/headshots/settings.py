@@ -47,6 +47,9 @@ DEFAULTS = {
     # one file per city (its based and visiting photographers); "" for none.
     "PHOTOGRAPHERS_JSON_SAVE_AS": "photographers.json",
     "CITY_JSON_SAVE_AS": "cities/{slug}/photographers.json",
+    # One file per profile: its open data, with the facts panel's rows and the
+    # numbers the compare page works a total from (the compare page reads it).
+    "PHOTOGRAPHER_JSON_SAVE_AS": "photographers/{slug}/index.json",
     # Every city's name, slug, URL and counts: the directory's JS facets label
     # the cities they do not render from it ("" for none).
     "CITIES_JSON_SAVE_AS": "cities/index.json",

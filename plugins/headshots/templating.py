@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from headshots import search, vocabulary
+from headshots import facts, search, vocabulary
 from headshots.fragments import cached
 from headshots.text import days, money, place
 from headshots.thumbnails.picture import picture_markup, scan_tile, scan_tiles
@@ -32,7 +32,9 @@ GLOBALS = {
     "label": vocabulary.label,  # label("lighting", "studio") -> "Studio light"
     "note": vocabulary.note,  # the profile's one-line explanation of a value
     "field_title": vocabulary.title,  # field_title("hair_makeup") -> "Hair and makeup"
-    "member_titles": vocabulary.member_titles,  # member_titles("add_ons") -> {"look": "Extra look", ...}
+    "facts": facts.facts,  # facts(p) -> the facts panel's rows (headshots.facts.Fact)
+    "extras": facts.extras,  # extras(p) -> the add-ons and policies rows
+    "NOT_LISTED": facts.NOT_LISTED,  # what a fact the profile does not give says
     "days": days,  # days(5) -> "5 days"
     "place": place,  # place(p) -> "Chicago, IL"
     "cached": cached,  # a fragment rendered once a build

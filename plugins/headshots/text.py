@@ -76,8 +76,13 @@ def money(amount, currency: str) -> str:
         return ""
     whole = float(amount).is_integer()
     number = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
+    return money_prefix(currency) + number
+
+
+def money_prefix(currency: str) -> str:
+    """What goes before the number: "$", "CA$", "CHF " (the compare page's script writes money with it)."""
     symbol = _SYMBOLS.get(currency)
-    return f"{symbol}{number}" if symbol else f"{currency} {number}"
+    return symbol if symbol else f"{currency} "
 
 
 def days(count: int) -> str:

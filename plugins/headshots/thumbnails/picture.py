@@ -264,6 +264,26 @@ def picture_markup(pic, alt, sizes=None, eager=False, variant=None) -> Markup:
     return cached
 
 
+# Cards drawn in the browser (search results, the compare page) use the theme's card widths
+# (up to 640): a photo already fetched for the plain list is reused.
+CARD_IMAGE_MAX_WIDTH = 640
+
+
+def card_image(shot) -> dict | None:
+    """A headshot as a card's photo for a script to draw: `src`, `srcset`, `avif_srcset`, `alt`, `colour`."""
+    picture = shot.picture if shot else None
+    if not picture:
+        return None
+    fmt = "webp" if "webp" in picture.formats else "jpeg"
+    widths = [w for w in picture.widths if w <= CARD_IMAGE_MAX_WIDTH]
+    image = {"src": picture.url(160, fmt), "srcset": ", ".join(f"{picture.url(w, fmt)} {w}w" for w in widths)}
+    if "avif" in picture.formats:
+        image["avif_srcset"] = ", ".join(f"{picture.url(w, 'avif')} {w}w" for w in widths)
+    image["alt"] = shot.alt
+    image["colour"] = picture.placeholder
+    return image
+
+
 def scan_tile(shot, mine=False) -> Markup:
     """One casting-size tile of a scan grid: `<li class="scan-tile">` around the "scan" picture.
 

@@ -15,6 +15,9 @@
 // State -> URL: each change of a filter or the sort is a history entry (pushState);
 // typing in the search box replaces the current entry. popstate re-reads the URL.
 
+import { cardPhoto, el, safeUrl } from "./dom.js";
+import { shortlistToggle } from "./shortlist.js";
+
 const PAGE_SIZE = 24;
 // How wide a directory card photo shows (search.css .finder .cards). Below 60rem it is the
 // theme's card grid, with the theme's sizes, so the photos the plain list fetched are reused.
@@ -54,31 +57,8 @@ function appendExcerpt(parent, html) {
   }
 }
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "class") node.className = value;
-    else node.setAttribute(name, value === true ? "" : value);
-  }
-  node.append(...children.filter((child) => child !== undefined && child !== null));
-  return node;
-}
-
 function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
-}
-
-/** Only root-relative or same-origin http(s) URLs from the index become links or images. */
-function safeUrl(value) {
-  if (typeof value !== "string" || !value) return null;
-  try {
-    const url = new URL(value, window.location.href);
-    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-    return value;
-  } catch {
-    return null;
-  }
 }
 
 export class Finder {
@@ -300,21 +280,11 @@ export class Finder {
     const body = el("div", { class: "card__body" });
     const card = el("article", { class: isPhotographer ? "card" : "card card--article" });
     if (isPhotographer) {
-      const image = safeUrl(meta.image);
-      const photo = el("div", { class: "card__photo" });
-      if (image) {
-        const sizes = this.mode === "search" ? "96px" : CARD_SIZES;
-        const img = el("img", {
-          src: image, srcset: meta.image_srcset || null, sizes: meta.image_srcset ? sizes : null,
-          alt: meta.image_alt || "", width: 160, height: 200, loading: "lazy", decoding: "async",
-        });
-        if (/^#[0-9a-f]{6}$/i.test(meta.image_colour || "")) img.style.backgroundColor = meta.image_colour;
-        if (meta.image_avif_srcset) {
-          photo.append(el("picture", {}, el("source", { type: "image/avif", srcset: meta.image_avif_srcset, sizes }), img));
-        } else {
-          photo.append(img);
-        }
-      }
+      const image = {
+        src: meta.image, srcset: meta.image_srcset, avif_srcset: meta.image_avif_srcset,
+        alt: meta.image_alt, colour: meta.image_colour,
+      };
+      const photo = el("div", { class: "card__photo" }, cardPhoto(image, this.mode === "search" ? "96px" : CARD_SIZES));
       card.append(photo);
       body.append(el("h3", { class: "card__name" }, el("a", { href }, title)));
       if (meta.studio) body.append(el("p", { class: "card__studio" }, meta.studio));
@@ -330,6 +300,7 @@ export class Finder {
         body.append(tags);
       }
       if (meta.facts && this.mode === "directory") body.append(el("p", { class: "card__facts" }, meta.facts));
+      if (meta.slug) body.append(shortlistToggle(meta.slug, title));
     } else {
       body.append(el("p", { class: "card__kind" }, "Article"),
         el("h3", { class: "card__name" }, el("a", { href }, title)));
