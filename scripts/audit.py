@@ -74,7 +74,8 @@ def build(output, siteurl):
 
 
 def pages(root):
-    """home, directory, the profile with the most pictures (first by name among equals), the scan, the first article."""
+    """home, directory, the profile with the most pictures (first by name among equals), the scan, the first article,
+    and the compare page with the first four photographers (a shared link: a fresh browser has no shortlist)."""
     profiles = [p.parent for p in (root / "photographers").glob("*/index.html") if p.parent.name != "page"]
     if not profiles:
         sys.exit("audit: no profile pages were built")
@@ -88,6 +89,7 @@ def pages(root):
         "profile": f"/photographers/{profile.name}/",
         "scan": "/scan/",
         "article": f"/articles/{articles[0]}/",
+        "compare": "/compare/?p=" + ",".join(p.name for p in sorted(profiles)[:4]) + "&looks=2&hmu=1&finals=3",
     }
 
 

@@ -47,12 +47,13 @@ def price_text(p) -> str:
 def facts(p) -> list[Fact]:
     """The facts panel: what every profile answers, in one order."""
     lead, turnaround = p.booking_lead_days, p.turnaround_days
+    finished = f"Finished files {days(turnaround)} after the session" if turnaround else None
     return [
         Fact("price", "Price", price_text(p)),
         _enum(p, "hair_makeup"),
         _enum(p, "retouching"),
         _enum(p, "proofs"),
-        Fact("turnaround", "Turnaround", f"Finished files {days(turnaround)} after the session" if turnaround else None),
+        Fact("turnaround", "Turnaround", finished),
         Fact("lead", "Booking lead time", f"Usually about {days(lead)}’ wait for a session" if lead else None),
         _enum(p, "usage"),
         Fact(
