@@ -36,6 +36,7 @@ MOVED = {
     "CITY_JSON_SAVE_AS": "in/{slug}/photographers.json",
     "CITIES_JSON_SAVE_AS": "in/index.json",
     "PHOTOGRAPHERS_JSON_SAVE_AS": "directory.json",
+    "PHOTOGRAPHER_JSON_SAVE_AS": "directory/{slug}/index.json",
     "PHOTOGRAPHERS_PER_PAGE": 6,  # so the directory and a city have page 2, 3...
     "HEADSHOTS_FORMATS": ["jpeg"],
 }
