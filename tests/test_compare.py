@@ -107,6 +107,7 @@ def totals(page) -> dict[str, str]:
 
 
 def columns(page) -> list[str]:
+    page.wait_for_selector("[data-remove]")
     return [e.get_attribute("data-remove") for e in page.locator("[data-remove]").all()]
 
 

@@ -607,3 +607,15 @@ def test_directory_loads_pagefind_only_when_filtering(page, search_url):
     tick(page, "city", "toronto")
     assert [url for url in fetched if url.endswith("/pagefind/pagefind.js")]
     assert card_names(page) == names(lambda p: shoots_in(p, "toronto"))
+
+
+@pytest.mark.browser
+def test_the_search_hints_examples_find_something_on_the_sample_site(page, sample_url):
+    page.goto(f"{sample_url}/search/")
+    hint = page.locator("#search-hint").inner_text()
+    examples = re.findall(r"“(.+?)”", hint)
+    assert len(examples) == 2, hint
+    for example in examples:
+        page.goto(f"{sample_url}/search/?q={example}")
+        wait_ready(page)
+        assert page.locator(".finder-results .card").count() > 0, example

@@ -108,8 +108,8 @@ function castingMode() {
     standard.replaceChildren(
       "At five seconds each, they take ",
       strong(`about ${Math.round(math.hoursAtStandard)} hours`),
-      ": a whole working day just to build the maybe pile, before a single résumé is read or a reel is played. "
-        + "Roughly nine in ten photos go no further.",
+      ": the office's entire day goes on sorting photos, before anyone opens a résumé or plays a reel. "
+        + "Of 5,000, only 50 to 100 go on to a closer look.",
     );
     summary.hidden = false;
     summary.scrollIntoView({ block: "start", behavior: "instant" });
