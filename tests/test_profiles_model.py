@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from headshots.model import assemble, render_bio, scan_grid, scan_pool
+from headshots.model import Photographer, assemble, render_bio, scan_grid, scan_pool
 from headshots.settings import DEFAULTS
 from headshots.text import city_slug, days, money, place, slug
 from headshots.validate import load_profiles
@@ -115,7 +115,7 @@ def directory(tmp_path, monkeypatch):
     write_profile(root, "emil", minimal_profile(name="Émil Zola", city="Chicago"))
     profiles, problems = load_profiles(root)
     assert problems == []
-    return assemble(profiles, dict(DEFAULTS, SITEURL="https://firstlook.example"))
+    return assemble(profiles, dict(DEFAULTS, SITEURL="https://firstlook.example", SAMPLE_CONTENT=False))
 
 
 def test_directory_order_is_alphabetical_ignoring_case_and_accents(directory):
@@ -222,3 +222,10 @@ def test_template_helpers_word_values_as_the_pages_do():
     home = SimpleNamespace(name="Chicago")
     assert place(SimpleNamespace(city=home, region="IL")) == "Chicago, IL"
     assert place(SimpleNamespace(city=home, region=None)) == "Chicago"
+
+
+def test_a_sample_never_links_its_made_up_instagram_handle(directory):
+    zoe = next(p for p in directory[0] if p.slug == "zoe")
+    assert zoe.instagram_url == "https://www.instagram.com/zoeadams/" and not zoe.sample
+    sample = Photographer(zoe.profile, dict(DEFAULTS, SAMPLE_CONTENT=True))
+    assert sample.sample and sample.instagram == "zoeadams" and sample.instagram_url is None

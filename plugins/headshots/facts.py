@@ -116,6 +116,7 @@ def compare_data(p, image: dict | None) -> dict:
         "name": p.name,
         "url": p.url,
         "place": f"{place(p)}, {p.country_name}",
+        "sample": vocabulary.SAMPLE_LABEL if p.sample else None,
         "currency": p.currency,
         "money_prefix": money_prefix(p.currency),
         "image": image,

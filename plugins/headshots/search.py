@@ -262,6 +262,8 @@ def pagefind_data(photographer) -> Markup:
     if p.studio:
         span("meta", "studio", p.studio)
     span("meta", "slug", p.slug)
+    if p.sample:
+        span("meta", "sample", vocabulary.SAMPLE_LABEL)
     for key, value in (card_image(p.headshots[0] if p.headshots else None) or {}).items():
         span("meta", f"image_{key}" if key != "src" else "image", value)
     return Markup('<div class="pagefind-data" hidden>\n' + "\n".join(spans) + "\n</div>")

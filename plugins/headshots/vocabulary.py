@@ -107,6 +107,14 @@ FIELDS: dict[str, Field] = {
 }
 
 
+#: What marks a sample photographer on a card, in search results and on the compare page.
+SAMPLE_LABEL = "Fictional sample"
+
+#: How the directory is ordered, in the one sentence every page that describes it uses (a test checks).
+#: Markdown pages cannot call a template global, so content/ repeats it word for word.
+DIRECTORY_ORDER = "Photographers are listed alphabetically by first name, and no one can pay to be listed higher."
+
+
 def label(field: str, value) -> str:
     """`label("lighting", "studio")` -> "Studio light"."""
     return FIELDS[field].label(value)

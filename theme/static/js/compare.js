@@ -132,6 +132,7 @@ function headerCell(column) {
       el("a", { class: "compare-name", href: safeUrl(`${root.dataset.siteurl}/${data.url}`) }, data.name),
       el("span", { class: "compare-place" }, data.place),
     );
+    if (data.sample) cell.append(el("span", { class: "compare-sample" }, data.sample));
   }
   const name = column.missing ? column.slug : column.data.name;
   const remove = el("button", { type: "button", class: "compare-remove", "data-remove": column.slug }, "Remove",

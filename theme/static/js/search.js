@@ -289,6 +289,7 @@ export class Finder {
       body.append(el("h3", { class: "card__name" }, el("a", { href }, title)));
       if (meta.studio) body.append(el("p", { class: "card__studio" }, meta.studio));
       if (meta.city) body.append(el("p", { class: "card__place" }, meta.city));
+      if (meta.sample) body.append(el("p", { class: "card__sample" }, meta.sample));
       const cities = this.readForm().filters.city || [];
       if (cities.length && meta.travels && !cities.includes(meta.city_slug)) {
         body.append(el("p", { class: "card__travels" }, `Travels to ${meta.travels}`));
