@@ -34,9 +34,9 @@ GLOBALS = {
     "field_title": vocabulary.title,  # field_title("hair_makeup") -> "Hair and makeup"
     "facts": facts.facts,  # facts(p) -> the facts panel's rows (headshots.facts.Fact)
     "extras": facts.extras,  # extras(p) -> the add-ons and policies rows
-    "NOT_LISTED": facts.NOT_LISTED,
-    "DIRECTORY_ORDER": vocabulary.DIRECTORY_ORDER,
-    "SAMPLE_LABEL": vocabulary.SAMPLE_LABEL,  # the mark on a sample's card  # how the directory is ordered, in one sentence  # what a fact the profile does not give says
+    "NOT_LISTED": facts.NOT_LISTED,  # what a fact the profile does not give says
+    "DIRECTORY_ORDER": vocabulary.DIRECTORY_ORDER,  # how the directory is ordered, in one sentence
+    "SAMPLE_LABEL": vocabulary.SAMPLE_LABEL,  # the mark on a sample's card
     "days": days,  # days(5) -> "5 days"
     "place": place,  # place(p) -> "Chicago, IL"
     "cached": cached,  # a fragment rendered once a build
