@@ -50,6 +50,7 @@ def photographer(
         usage=None,
         sessions=[],
         headshots=[],
+        sample=False,
     )
     fields.update(extra)
     return SimpleNamespace(**fields)
@@ -240,6 +241,9 @@ def test_profile_search_data_writes_filters_sort_and_meta():
     assert meta["image_alt"] == "Actor in a &#34;navy&#34; sweater"
     assert meta["city"] == "Chicago, IL" and meta["studio"] == "Okafor &amp; Co"
     assert meta["specialties"] == "Dance, Musical theatre"
+    assert meta["slug"] == "maya-&lt;okafor&gt;" and "sample" not in meta  # the compare toggle's slug, escaped
+    sample = parse_spans(search.pagefind_data(photographer(sample=True)))
+    assert ("meta", "sample", "Fictional sample") in sample
     assert meta["travels"] == "Evanston"
     assert "facts" not in meta  # nothing stated, no empty line
     sorts = {k: v for kind, k, v in spans if kind == "sort"}
