@@ -14,7 +14,11 @@ from PIL import Image, ImageDraw
 
 pytestmark = pytest.mark.browser
 
-STATIC = re.compile(r"^/(?:[\w./-]*/)?(?:[\w.-]+\.(?:html|css|js|mjs|json|svg|ico|avif|webp|jpe?g|png|gif|woff2?))?$")
+STATIC = re.compile(
+    r"^/(?:[\w./-]*/)?(?:[\w.-]+\.(?:html|css|js|mjs|json|svg|ico|avif|webp|jpe?g|png|gif|woff2?|wasm|bin))?$"
+)
+# The face detector: fetched only after a photo is picked (theme/static/vendor/face/).
+DETECTOR = re.compile(r"^/theme/(?:js/faces\.js|vendor/face/[\w.-]+)$")
 
 
 def portrait(path, size=(1200, 1500), colour=(40, 90, 160)):
@@ -47,6 +51,10 @@ def run_scan(page, sample_url, image, seconds=1):
 
 def wait_for_results(page, timeout=15000):
     page.wait_for_selector("[data-results]:not([hidden])", timeout=timeout)
+
+
+def wait_for_face_check(page, timeout=30000):
+    page.wait_for_selector("[data-face-report][data-face-count]", timeout=timeout)
 
 
 def test_photo_drawn_at_thumbnail_size_among_directory_tiles(page, sample_url, tmp_path):
@@ -127,11 +135,15 @@ def test_landscape_photo_is_flagged(page, sample_url, tmp_path):
 def test_no_request_carries_the_photo(page, sample_url, tmp_path):
     requests = watch(page)
     page.goto(f"{sample_url}/scan/?seconds=1")
+    page.wait_for_load_state("networkidle")
     before = len(requests)
+    assert not [r.url for r in requests if DETECTOR.match(urlsplit(r.url).path)], "the detector loaded before a pick"
     page.set_input_files("#scan-file", str(portrait(tmp_path / "private.jpg")))
     wait_for_results(page)
+    wait_for_face_check(page)
     page.click("[data-again]")
     wait_for_results(page)
+    wait_for_face_check(page)
     origin = urlsplit(sample_url)
     assert requests, "no requests at all: the page did not load"
     for request in requests:
@@ -141,9 +153,10 @@ def test_no_request_carries_the_photo(page, sample_url, tmp_path):
         assert (url.scheme, url.netloc) == (origin.scheme, origin.netloc), request.url
         assert STATIC.match(url.path), request.url
         assert "private" not in request.url
-    # After the photo was chosen, the page fetched only images of the directory's own.
+    # After the photo was chosen, the page fetched only the directory's own images and the face detector.
     later = [urlsplit(r.url).path for r in requests[before:]]
-    assert all(path.startswith("/images/") or path.endswith(".svg") for path in later), later
+    assert all(path.startswith("/images/") or path.endswith(".svg") or DETECTOR.match(path) for path in later), later
+    assert "/theme/vendor/face/blazeface.bin" in later and "/theme/js/faces.js" in later
     assert page.evaluate(
         "() => [...document.querySelectorAll('img')].every(i => !/^(blob|data):/.test(i.currentSrc || i.src))"
     )
@@ -373,6 +386,7 @@ def test_every_scan_state_is_accessible(device, request, sample_url, sample_site
     run_scan(page, sample_url, portrait(tmp_path / "wide.jpg", size=(2000, 1000)), seconds=2)
     assert axe_violations(page) == []
     wait_for_results(page)
+    wait_for_face_check(page)
     assert axe_violations(page) == []
     page.goto(f"{sample_url}/scan/casting/?seconds=2")
     page.click("[data-begin]")

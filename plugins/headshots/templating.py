@@ -19,6 +19,7 @@ from jinja2 import FileSystemBytecodeCache
 from headshots import facts, search, vocabulary
 from headshots.fragments import cached
 from headshots.text import days, money, place
+from headshots.thumbnails.faces import BROWSER_RULES
 from headshots.thumbnails.picture import picture_markup, scan_tile, scan_tiles
 
 FILTERS = {
@@ -37,6 +38,7 @@ GLOBALS = {
     "NOT_LISTED": facts.NOT_LISTED,  # what a fact the profile does not give says
     "DIRECTORY_ORDER": vocabulary.DIRECTORY_ORDER,  # how the directory is ordered, in one sentence
     "SAMPLE_LABEL": vocabulary.SAMPLE_LABEL,  # the mark on a sample's card
+    "FACE_RULES": BROWSER_RULES,  # the face check's thresholds, shared by the build and /scan/
     "days": days,  # days(5) -> "5 days"
     "place": place,  # place(p) -> "Chicago, IL"
     "cached": cached,  # a fragment rendered once a build

@@ -44,6 +44,16 @@ MIN_FACE_SHARE = 0.15
 #: a little below the chin and beside the cheeks (as shares of the box's height and width).
 ABOVE, BELOW, BESIDE = 0.45, 0.1, 0.1
 
+#: What the five-second scan's face check shares with this one (scan.html hands it to the page):
+#: one threshold, one casting thumbnail, one idea of the head around the detector's box.
+BROWSER_RULES = {
+    "minShare": MIN_FACE_SHARE,
+    "thumbnailWidth": CASTING_THUMBNAIL_WIDTH,
+    "above": ABOVE,
+    "below": BELOW,
+    "overlap": OVERLAP,
+}
+
 _interpreter = None
 
 

@@ -10,6 +10,8 @@
 //   maxWidth/maxHeight  largest size in px
 //   minBytes/maxBytes   file size limits; goodBytes: below it quality is likely judged poor
 //   crop            the ratio the platform crops to ("8 x 10"), compared with the photo
+//   ratio           the shape of its thumbnail crop (width / height), drawn over the photo and
+//                   checked against the face the scan found ("4:5", "5:7": ratioLabel)
 //   cropAdjustable  the thumbnail is cropped from the frame (landscape frames lose most)
 //   portraitOnly, colourOnly
 //   manual          what the scan cannot check, shown as notes
@@ -25,7 +27,7 @@ export const PLATFORMS = [
     url: "https://actorsaccess.com/",
     summary: "Best uploaded at 500 x 700 px (5:7); you choose a thumbnail crop when you upload. Two photos are free, then each one costs a fee.",
     minWidth: 500, minHeight: 700, minStrict: false,
-    cropAdjustable: true,
+    cropAdjustable: true, ratio: 5 / 7, ratioLabel: "5:7",
     manual: ["Two photos are free; each further photo has a fee."],
   },
   {
@@ -35,7 +37,7 @@ export const PLATFORMS = [
     summary: "JPEG, PNG or GIF. Your primary photo is the one casting sees first. Its advice: thumbnails at least 640 px wide. A page shows a dozen or more thumbnails, often cropped further.",
     formats: ["JPEG", "PNG", "GIF"],
     minWidth: 640, minStrict: false,
-    cropAdjustable: true,
+    cropAdjustable: true, ratio: 4 / 5, ratioLabel: "4:5",
   },
   {
     id: "casting-networks",
@@ -43,7 +45,7 @@ export const PLATFORMS = [
     url: "https://www.castingnetworks.com/",
     summary: "JPEG, PNG or GIF. Two photos on the free tier. The thumbnail can be cropped and zoomed.",
     formats: ["JPEG", "PNG", "GIF"],
-    cropAdjustable: true,
+    cropAdjustable: true, ratio: 4 / 5, ratioLabel: "4:5",
     manual: ["Two photos on the free tier."],
   },
   {
@@ -53,7 +55,7 @@ export const PLATFORMS = [
     summary: "At least 500 x 500 px and between 1 MB and 40 MB, cropped to 10 x 8. Colour or black and white. No screenshots or watermarks; the photographer must be credited.",
     minWidth: 500, minHeight: 500, minStrict: true,
     minBytes: 1 * MB, maxBytes: 40 * MB,
-    crop: "10 x 8",
+    crop: "10 x 8", ratio: 4 / 5, ratioLabel: "4:5",
     manual: ["No screenshots or watermarks.", "Credit your photographer."],
   },
   {
@@ -64,7 +66,7 @@ export const PLATFORMS = [
     formats: ["JPEG", "PNG"],
     maxWidth: 4000, maxHeight: 4000,
     maxBytes: 6 * MB,
-    crop: "8 x 10",
+    crop: "8 x 10", ratio: 4 / 5, ratioLabel: "4:5",
   },
   {
     id: "casting-collective",

@@ -3,9 +3,10 @@
 //
 // Privacy: the actor's photo is decoded with createImageBitmap() and only ever
 // drawn on <canvas> elements. No object URL, no data URL, no upload: the file
-// never leaves the browser. The only fetch() is the "photographers near you"
-// picker's: a same-origin GET of a static JSON file (the city list, a city's
-// photographers), built with the site, that carries nothing about the photo.
+// never leaves the browser. The only other requests are same-origin GETs of
+// static files built with the site, which carry nothing about the photo: the
+// "photographers near you" picker's JSON, and, once a photo is picked, the face
+// detector (faces.js and theme/static/vendor/face/).
 //
 // The timer is five seconds; a test (or a curious reader) can shorten it with
 // ?seconds=1 or the root's data-seconds attribute.
@@ -189,6 +190,22 @@ function drawCrop(canvas, bitmap, crop) {
   ctx.restore();
 }
 
+/** Outline each face (the largest in red, the others in grey) on a canvas showing the photo from
+ * (x0, y0) at `scale` canvas px per photo px. */
+function drawFaceBoxes(canvas, faces, x0, y0, scale, width, height) {
+  const ctx = canvas.getContext("2d");
+  const line = Math.max(2, Math.round(canvas.width / 120));
+  faces.forEach((face, index) => {
+    const [left, top, right, bottom] = face.box;
+    ctx.save();
+    ctx.lineWidth = line;
+    ctx.strokeStyle = index === 0 ? "#e0393e" : "#bdbdbd";
+    ctx.strokeRect((left * width - x0) * scale, (top * height - y0) * scale,
+      (right - left) * width * scale, (bottom - top) * height * scale);
+    ctx.restore();
+  });
+}
+
 // ---------------------------------------------------------------- words
 
 function formatDate(iso) {
@@ -203,6 +220,23 @@ function badge(status) {
   span.className = `scan-badge scan-badge--${status}`;
   span.textContent = STATUS_WORD[status];
   return span;
+}
+
+/** One row of a measures list: the label, a badge, the value and one line of why. */
+function measureRow(label, value, status, note) {
+  const item = document.createElement("div");
+  item.className = "scan-measure";
+  item.dataset.measure = label.toLowerCase();
+  const dt = document.createElement("dt");
+  dt.textContent = label;
+  const dd = document.createElement("dd");
+  const strong = document.createElement("strong");
+  strong.textContent = value;
+  const p = document.createElement("p");
+  p.textContent = note;
+  dd.append(badge(status), " ", strong, p);
+  item.append(dt, dd);
+  return item;
 }
 
 function cropSentence(width, height) {
@@ -288,7 +322,8 @@ function ownScan() {
   const timer = stage.querySelector(".scan-timer");
   const results = root.querySelector("[data-results]");
   const seconds = scanSeconds(root);
-  let current = null; // { bitmap, facts, tone }
+  const faceRules = JSON.parse(root.dataset.faceRules);
+  let current = null; // { bitmap, facts, tone, faces: a promise of the faces found, or null }
   let running = false;
 
   root.querySelectorAll("[data-count]").forEach((el) => { el.textContent = String(seconds); });
@@ -334,7 +369,11 @@ function ownScan() {
     } catch {
       tone = null; // a fully transparent image: no tone to measure
     }
-    current = { bitmap, facts, tone };
+    // Find the face while the actor looks for their photo: the detector loads only now.
+    const faces = import("./faces.js")
+      .then(({ detectFaces }) => detectFaces(bitmap, faceRules.overlap))
+      .catch(() => null);
+    current = { bitmap, facts, tone, faces };
     await run();
   }
 
@@ -375,22 +414,9 @@ function ownScan() {
     results.querySelector("[data-crop-text]").textContent = cropSentence(facts.width, facts.height);
 
     const list = results.querySelector("[data-measures]");
-    list.replaceChildren();
-    for (const [label, value, status, note] of measurementRows(facts, tone)) {
-      const item = document.createElement("div");
-      item.className = "scan-measure";
-      item.dataset.measure = label.toLowerCase();
-      const dt = document.createElement("dt");
-      dt.textContent = label;
-      const dd = document.createElement("dd");
-      const strong = document.createElement("strong");
-      strong.textContent = value;
-      const p = document.createElement("p");
-      p.textContent = note;
-      dd.append(badge(status), " ", strong, p);
-      item.append(dt, dd);
-      list.append(item);
-    }
+    list.replaceChildren(...measurementRows(facts, tone).map((row) => measureRow(...row)));
+
+    showFace(current);
 
     const body = results.querySelector("[data-platforms]");
     body.replaceChildren();
@@ -415,6 +441,13 @@ function ownScan() {
         notes.append(li);
       }
       if (notes.children.length) yours.append(notes);
+      if (rule.ratio) {
+        const crop = document.createElement("p");
+        crop.className = "scan-platform-face";
+        crop.dataset.faceCrop = rule.id;
+        crop.dataset.ratio = rule.ratioLabel;
+        yours.append(crop);
+      }
       const rules = document.createElement("td");
       rules.textContent = rule.summary;
       row.append(name, yours, rules);
@@ -425,6 +458,66 @@ function ownScan() {
     const heading = results.querySelector("h2");
     scrollToTop(results);
     heading.focus({ preventScroll: true });
+  }
+
+  /** "Your face at casting size", and each site's crop of the face, once the detector has answered. */
+  async function showFace(scan) {
+    const report = results.querySelector("[data-face-report]");
+    const status = report.querySelector("[data-face-status]");
+    const figures = report.querySelector("[data-face-figures]");
+    const list = report.querySelector("[data-face-measures]");
+    delete report.dataset.faceCount;
+    delete report.dataset.faceShare;
+    figures.hidden = true;
+    list.replaceChildren();
+    status.textContent = "Looking for your face…";
+    const faces = await scan.faces;
+    if (scan !== current) return; // another photo was picked meanwhile
+    if (!faces) {
+      status.textContent = "The face check couldn't run in this browser. Everything else on this page still applies.";
+      return;
+    }
+    const { bitmap } = scan;
+    const { width, height } = bitmap;
+    status.textContent = faces.length
+      ? `Found ${faces.length === 1 ? "one face" : `${faces.length} faces`}. Here is how it reads at casting size.`
+      : "";
+    for (const row of measure.faceRows(faces, width, height, faceRules)) list.append(measureRow(...row));
+    report.dataset.faceCount = String(faces.length);
+    if (faces.length === 1) report.dataset.faceShare = (faces[0].box[3] - faces[0].box[1]).toFixed(2);
+    for (const line of results.querySelectorAll("[data-face-crop]")) {
+      const rule = PLATFORMS.find((item) => item.id === line.dataset.faceCrop);
+      if (!faces.length) {
+        line.textContent = "";
+        continue;
+      }
+      const crop = measure.siteCrop(width, height, rule.ratio, faces[0], faceRules, rule.cropAdjustable);
+      const verdict = measure.cropVerdict(measure.faceInCrop(faces[0], width, height, crop, faceRules), rule.ratioLabel);
+      line.replaceChildren(badge(verdict.status), " ", verdict.text
+        + (rule.cropAdjustable ? " You place this crop when you upload; this is it placed around your face." : ""));
+    }
+    if (!faces.length) return;
+    figures.hidden = false;
+    const thumb = report.querySelector("[data-face-thumb]");
+    const w = faceRules.thumbnailWidth;
+    drawTile(thumb, bitmap, w, (w * 5) / 4);
+    thumb.style.width = `${w}px`;
+    const crop = measure.cropTo(width, height);
+    drawFaceBoxes(thumb, faces, crop.x, crop.y, thumb.width / crop.width, width, height);
+    const full = report.querySelector("[data-face-full]");
+    const scale = drawWhole(full, bitmap, 640);
+    const ctx = full.getContext("2d");
+    const line = Math.max(2, Math.round(full.width / 200));
+    const tall = measure.siteCrop(width, height, 5 / 7, faces[0], faceRules, true);
+    for (const [rect, colour, dash] of [[crop, "#ffffff", []], [tall, "#ffd54a", [line * 4, line * 3]]]) {
+      ctx.save();
+      ctx.lineWidth = line;
+      ctx.strokeStyle = colour;
+      ctx.setLineDash(dash);
+      ctx.strokeRect(rect.x * scale + line / 2, rect.y * scale + line / 2, rect.width * scale - line, rect.height * scale - line);
+      ctx.restore();
+    }
+    drawFaceBoxes(full, faces, 0, 0, scale, width, height);
   }
 
   input.addEventListener("change", () => open(input.files[0]));
