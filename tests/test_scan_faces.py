@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from skimage import data
+from test_scan import axe_violations, wait_for_face_check
+
+from headshots.thumbnails import faces
 
 from conftest import REPO
-from headshots.thumbnails import faces
-from test_scan import axe_violations, wait_for_face_check
 
 VENDOR = REPO / "theme" / "static" / "vendor" / "face"
 CHECKSUMS = {
