@@ -68,7 +68,11 @@ def test_one_face_reports_its_share_as_the_build_measures_it(page, sample_url, t
     size = page.locator('[data-face-measures] [data-measure="face size"]').inner_text()
     assert "96 px wide casting thumbnail" in size and "px apart" in size
     # every site's crop is judged against the face; Actors Access's is 5:7
-    assert page.locator('[data-face-crop="actors-access"]').inner_text().startswith("PASS Its 5:7 crop keeps your whole head.")
+    assert (
+        page.locator('[data-face-crop="actors-access"]')
+        .inner_text()
+        .startswith("PASS Its 5:7 crop keeps your whole head.")
+    )
     assert page.locator("[data-face-figures]").is_visible()
 
 
