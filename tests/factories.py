@@ -34,7 +34,7 @@ def minimal_profile(name="Test Photographer", city="Chicago", country="US", **fi
         "location": {"city": city, "country": country},
         "specialties": ["theatrical"],
         "price": {"currency": "USD", "from": 300},
-        "headshots": [{"file": "one.jpg", "alt": "Actor in a grey jumper against a plain backdrop"}],
+        "headshots": [{"file": "one.jpg", "alt": "Actor in a gray sweater against a plain backdrop"}],
     }
     profile.update(fields)
     return profile

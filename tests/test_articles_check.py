@@ -370,7 +370,7 @@ def test_image_without_alt(site):
     [problem] = [p for p in check() if "alt" in p]
     assert problem == (
         "content/articles/img.md:12:11: image: missing alt text: describe the picture "
-        "between the brackets, like ![Actor in a navy sweater against a grey backdrop](...)"
+        "between the brackets, like ![Actor in a navy sweater against a gray backdrop](...)"
     )
 
 
@@ -380,9 +380,9 @@ def test_image_with_blank_alt_and_reference_image(site, tmp_path):
     site("img.md", front() + "\n![  ]({static}/media/pic.jpg)\n\n![][pic]\n\n[pic]: {static}/media/pic.jpg\n")
     assert check() == [
         "content/articles/img.md:10:1: image: missing alt text: describe the picture between the "
-        "brackets, like ![Actor in a navy sweater against a grey backdrop](...)",
+        "brackets, like ![Actor in a navy sweater against a gray backdrop](...)",
         "content/articles/img.md:12:1: image: missing alt text: describe the picture between the "
-        "brackets, like ![Actor in a navy sweater against a grey backdrop](...)",
+        "brackets, like ![Actor in a navy sweater against a gray backdrop](...)",
     ]
 
 
@@ -392,7 +392,7 @@ def test_html_image_without_alt(site, tmp_path):
     site("img.md", front() + '\n<p>Look: <img src="{static}/media/a.jpg" alt=""></p>\n')
     assert check() == [
         "content/articles/img.md:10:10: image: missing alt text: describe the picture "
-        "between the brackets, like ![Actor in a navy sweater against a grey backdrop](...)"
+        "between the brackets, like ![Actor in a navy sweater against a gray backdrop](...)"
     ]
 
 
@@ -424,7 +424,7 @@ def test_image_outside_static_paths(site, tmp_path):
 def test_image_with_alt_and_existing_file_passes(site, tmp_path):
     (tmp_path / "content" / "media").mkdir()
     (tmp_path / "content" / "media" / "a.jpg").write_bytes(b"jpg")
-    site("img.md", front() + "\n![A smiling actor in a grey jumper]({static}/media/a.jpg)\n")
+    site("img.md", front() + "\n![A smiling actor in a gray sweater]({static}/media/a.jpg)\n")
     assert check() == []
 
 

@@ -166,7 +166,7 @@ def test_facets_count_label_and_order_options():
     ]
     # enum facets keep the vocabulary's order, not alphabetical or by count
     assert [o["value"] for o in facets["specialty"]["options"]] == ["theatrical", "dance", "musical-theatre"]
-    assert facets["specialty"]["options"][2]["label"] == "Musical theatre"
+    assert facets["specialty"]["options"][2]["label"] == "Musical theater"
     assert [(o["value"], o["label"], o["count"]) for o in facets["price"]["options"]] == [
         ("usd-under-300", "Under $300", 1),
         ("usd-300-600", "$300 to $600", 1),
@@ -240,7 +240,7 @@ def test_profile_search_data_writes_filters_sort_and_meta():
     assert meta["image_avif_srcset"].startswith("/images/maya-01-160.avif 160w, ")
     assert meta["image_alt"] == "Actor in a &#34;navy&#34; sweater"
     assert meta["city"] == "Chicago, IL" and meta["studio"] == "Okafor &amp; Co"
-    assert meta["specialties"] == "Dance, Musical theatre"
+    assert meta["specialties"] == "Dance, Musical theater"
     assert meta["slug"] == "maya-&lt;okafor&gt;" and "sample" not in meta  # the compare toggle's slug, escaped
     sample = parse_spans(search.pagefind_data(photographer(sample=True)))
     assert ("meta", "sample", "Fictional sample") in sample

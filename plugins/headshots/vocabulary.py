@@ -44,7 +44,7 @@ FIELDS: dict[str, Field] = {
             "commercial": Term("Commercial"),
             "corporate": Term("Corporate"),
             "dance": Term("Dance"),
-            "musical-theatre": Term("Musical theatre"),
+            "musical-theatre": Term("Musical theater"),
             "kids": Term("Kids"),
             "comedy": Term("Comedy"),
             "voice": Term("Voice"),
@@ -70,7 +70,7 @@ FIELDS: dict[str, Field] = {
         "Retouching",
         {
             "none": Term(
-                "None", "You get the frames as shot, with colour and exposure corrected and nothing else changed."
+                "None", "You get the frames as shot, with color and exposure corrected and nothing else changed."
             ),
             "natural": Term(
                 "Natural",
@@ -88,7 +88,7 @@ FIELDS: dict[str, Field] = {
         "Proofs",
         {
             "all": Term(
-                "Every frame", "You see every frame from the session and choose your own favourites to retouch."
+                "Every frame", "You see every frame from the session and choose your own favorites to retouch."
             ),
             "selects": Term(
                 "Selects only", "The photographer shortlists the frames first, and you choose from that shortlist."

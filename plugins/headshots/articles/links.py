@@ -169,7 +169,7 @@ def _alt_missing(doc: Doc, offset: int) -> None:
         *line_col(doc.text, offset),
         "image",
         "missing alt text: describe the picture between the "
-        "brackets, like ![Actor in a navy sweater against a grey backdrop](...)",
+        "brackets, like ![Actor in a navy sweater against a gray backdrop](...)",
     )
 
 

@@ -266,8 +266,8 @@ export function evaluatePlatform(facts, rule) {
     else note("fail", "Portrait (upright) photos only.");
   }
   if (rule.colourOnly && colour !== undefined) {
-    if (colour) note("pass", "In colour.");
-    else note("fail", "Colour photos only; this one looks black and white.");
+    if (colour) note("pass", "In color.");
+    else note("fail", "Color photos only; this one looks black and white.");
   }
   if (rule.crop) {
     if (ratio.status === "pass") note("pass", `Already ${rule.crop}: nothing is cut.`);

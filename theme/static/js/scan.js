@@ -302,10 +302,10 @@ export function measurementRows(facts, tone) {
       verdict.contrast === "pass"
         ? "Enough difference between light and dark to hold together at thumbnail size."
         : "Flat: little difference between light and dark, so it can look grey and soft at thumbnail size."]);
-    rows.push(["Colour", tone.colour ? "Colour" : "Black and white", tone.colour ? "pass" : "check",
+    rows.push(["Color", tone.colour ? "Color" : "Black and white", tone.colour ? "pass" : "check",
       tone.colour
-        ? "Casting sites expect colour today."
-        : "Most casting sites expect colour now, and some take colour only. Keep a colour version too."]);
+        ? "Casting sites expect color today."
+        : "Most casting sites expect color now, and some take color only. Keep a color version too."]);
   }
   return rows;
 }
