@@ -109,8 +109,8 @@ def test_grid_hides_after_the_countdown_and_results_report_the_photo(page, sampl
     assert set(statuses) <= {"pass", "check", "fail"}
     assert results.locator("[data-platform=actors-access]").get_attribute("data-status") == "pass"
     assert results.locator("[data-platform=spotlight]").get_attribute("data-status") == "fail"  # under 1 MB
-    assert results.locator("[data-checked]").inner_text() == "20 November 2026"
-    assert results.locator("[data-checked]").get_attribute("datetime") == "2026-11-20"
+    assert results.locator("[data-checked]").inner_text() == "4 December 2026"
+    assert results.locator("[data-checked]").get_attribute("datetime") == "2026-12-04"
     # Thumbnail beside full size, the checklist of what no scan measures.
     thumb = results.locator("[data-thumb]").bounding_box()
     full = results.locator("[data-full]").bounding_box()

@@ -4,6 +4,8 @@ measure.js is a pure ES module; each test imports it into the built /scan/ page 
 dynamic import() and checks the numbers it returns.
 """
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -99,7 +101,7 @@ def test_luma_percentile_and_words(js):
 
 def test_platform_rules_data(js):
     checked, platforms = js("return [rules.CHECKED, rules.PLATFORMS];")
-    assert checked == "2026-11-20"
+    assert checked == "2026-12-04"
     assert [p["name"] for p in platforms] == [
         "Actors Access",
         "Backstage",
@@ -108,14 +110,12 @@ def test_platform_rules_data(js):
         "Casting Workbook",
         "Casting Collective (UK, background)",
     ]
-    assert [p["url"] for p in platforms] == [
-        "https://actorsaccess.com/",
-        "https://www.backstage.com/",
-        "https://www.castingnetworks.com/",
-        "https://www.spotlight.com/",
-        "https://castingworkbook.com/",
-        "https://www.castingcollective.co.uk/",
-    ]
+    # each platform's help page, not its home page (Casting Collective publishes none we could find)
+    urls = [p["url"] for p in platforms]
+    assert all(url.startswith("https://") for url in urls)
+    assert all(re.search(r"(support|help|freshdesk|zendesk)", url) for url in urls[:5]), urls
+    assert urls[5] == "https://www.castingcollective.co.uk/"
+    assert [p.get("ratioLabel") for p in platforms] == ["5:7", "4:5", "4:5", "4:5", "4:5", None]
     assert all(p["summary"] for p in platforms)
 
 
@@ -163,3 +163,32 @@ def test_casting_arithmetic(js):
 def test_bad_sizes_are_refused(js):
     message = js("try { m.aspectRatio(0, 100); return null; } catch (e) { return e.message; }")
     assert message == "width and height must be positive numbers, got 0 x 100"
+
+
+def test_face_rows_judge_size_eye_line_crop_and_tilt(js):
+    """measure.faceRows on made-up faces in a 1000 x 1250 (4:5) photo, with the build's rules."""
+    rules = {"minShare": 0.15, "thumbnailWidth": 96, "above": 0.45, "below": 0.1, "overlap": 0.3}
+    rows = js(
+        """
+        const face = (box, eyes) => ({ box, eyes, score: 0.9 });
+        const judge = (faces) => Object.fromEntries(m.faceRows(faces, 1000, 1250, arg).map((r) => [r[0], [r[2], r[1]]]));
+        return {
+          good: judge([face([0.4, 0.2, 0.6, 0.45], [[0.45, 0.3], [0.55, 0.3]])]),
+          small: judge([face([0.45, 0.3, 0.55, 0.4], [[0.48, 0.33], [0.52, 0.33]])]),
+          chin: judge([face([0.4, 0.7, 0.6, 0.98], [[0.45, 0.8], [0.55, 0.8]])]),
+          tilted: judge([face([0.4, 0.2, 0.6, 0.45], [[0.45, 0.28], [0.55, 0.33]])]),
+          none: judge([]),
+          two: judge([face([0.1, 0.2, 0.3, 0.45], [[0.15, 0.3], [0.25, 0.3]]), face([0.6, 0.2, 0.7, 0.3], [[0.62, 0.24], [0.68, 0.24]])]),
+        };
+        """,
+        rules,
+    )
+    assert rows["good"]["Faces"] == ["pass", "One"]
+    assert rows["good"]["Face size"] == ["pass", "25% of the photo's height"]
+    assert rows["good"]["Eye line"] == ["pass", "30% down a 4:5 crop"]
+    assert rows["good"]["4:5 crop"][0] == "pass" and rows["good"]["Head tilt"] == ["pass", "0°"]
+    assert rows["small"]["Face size"][0] == "fail"  # 10% of the frame: about 12 px in a 96 px thumbnail
+    assert rows["chin"]["4:5 crop"] == ["fail", "Cuts the face"] and rows["chin"]["Eye line"][0] == "check"
+    assert rows["tilted"]["Head tilt"][0] == "check"  # the eyes 0.05 apart in height over 0.1 across: 32 degrees
+    assert rows["none"] == {"Faces": ["fail", "None found"]}
+    assert rows["two"]["Faces"] == ["fail", "2 faces"]

@@ -1,7 +1,8 @@
 // What casting platforms publish about photos, as data for the five-second scan.
 //
-// Source: the team's CASTING_FACTS.md table. Published rules change: the page
-// shows them with the date they were checked and a link to each platform, and
+// Source: each platform's own help page (`url`), checked on CHECKED; Casting
+// Collective's rules come from the team's CASTING_FACTS.md (no help page found).
+// Published rules change: the page shows them with that date and the link, and
 // never as guarantees. Update CHECKED whenever a rule here is re-checked.
 //
 // Fields (all optional except id, name, url, summary):
@@ -18,13 +19,13 @@
 
 import { KB, MB } from "./measure.js";
 
-export const CHECKED = "2026-11-20";
+export const CHECKED = "2026-12-04";
 
 export const PLATFORMS = [
   {
     id: "actors-access",
     name: "Actors Access",
-    url: "https://actorsaccess.com/",
+    url: "https://actorsaccess.freshdesk.com/support/solutions/articles/17000046444-actors-how-to-add-photos-to-your-profile-",
     summary: "Upload at 500 x 700 px or larger: the shape it prefers is 5:7, a little taller than 4:5. You pick the thumbnail crop as you upload. The first two photos are free; each one after that costs a fee.",
     minWidth: 500, minHeight: 700, minStrict: false,
     cropAdjustable: true, ratio: 5 / 7, ratioLabel: "5:7",
@@ -33,7 +34,7 @@ export const PLATFORMS = [
   {
     id: "backstage",
     name: "Backstage",
-    url: "https://www.backstage.com/",
+    url: "https://backstage.zendesk.com/hc/en-us/articles/115000425506-Media-Locker",
     summary: "Takes JPEG, PNG and GIF. Casting sees your primary photo first, as one thumbnail among a dozen or more on a page, sometimes cropped tighter; Backstage suggests thumbnails 640 px wide or more.",
     formats: ["JPEG", "PNG", "GIF"],
     minWidth: 640, minStrict: false,
@@ -42,7 +43,7 @@ export const PLATFORMS = [
   {
     id: "casting-networks",
     name: "Casting Networks",
-    url: "https://www.castingnetworks.com/",
+    url: "https://support.castingnetworks.com/en/articles/11238209",
     summary: "Takes JPEG, PNG and GIF, and two photos on the free tier. You can crop and zoom the thumbnail yourself.",
     formats: ["JPEG", "PNG", "GIF"],
     cropAdjustable: true, ratio: 4 / 5, ratioLabel: "4:5",
@@ -51,7 +52,7 @@ export const PLATFORMS = [
   {
     id: "spotlight",
     name: "Spotlight (UK)",
-    url: "https://www.spotlight.com/",
+    url: "https://support.spotlight.com/en/articles/11814849",
     summary: "At least 500 x 500 px, in a file of 1 MB to 40 MB. Shown cropped to an upright 4:5, which UK usage calls 10 x 8 (the same shape as 8 x 10). Color or black and white; no screenshots or watermarks, and the photographer must be credited.",
     minWidth: 500, minHeight: 500, minStrict: true,
     minBytes: 1 * MB, maxBytes: 40 * MB,
@@ -61,7 +62,7 @@ export const PLATFORMS = [
   {
     id: "casting-workbook",
     name: "Casting Workbook",
-    url: "https://castingworkbook.com/",
+    url: "https://help.castingworkbook.com/article/25-how-do-i-upload-photos",
     summary: "JPEG or PNG, no more than 6 MB or 4000 px on either side. Shown cropped to 8 x 10 (4:5).",
     formats: ["JPEG", "PNG"],
     maxWidth: 4000, maxHeight: 4000,
