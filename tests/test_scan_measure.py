@@ -166,12 +166,13 @@ def test_bad_sizes_are_refused(js):
 
 
 def test_face_rows_judge_size_eye_line_crop_and_tilt(js):
-    """measure.faceRows on made-up faces in a 1000 x 1250 (4:5) photo, with the build's rules."""
+    """face-measure.js faceRows on made-up faces in a 1000 x 1250 (4:5) photo, with the build's rules."""
     rules = {"minShare": 0.15, "thumbnailWidth": 96, "above": 0.45, "below": 0.1, "overlap": 0.3}
     rows = js(
         """
+        return import("/theme/js/face-measure.js").then((reading) => {
         const face = (box, eyes) => ({ box, eyes, score: 0.9 });
-        const judge = (faces) => Object.fromEntries(m.faceRows(faces, 1000, 1250, arg).map((r) => [r[0], [r[2], r[1]]]));
+        const judge = (faces) => Object.fromEntries(reading.faceRows(faces, 1000, 1250, arg).map((r) => [r[0], [r[2], r[1]]]));
         return {
           good: judge([face([0.4, 0.2, 0.6, 0.45], [[0.45, 0.3], [0.55, 0.3]])]),
           small: judge([face([0.45, 0.3, 0.55, 0.4], [[0.48, 0.33], [0.52, 0.33]])]),
@@ -180,6 +181,7 @@ def test_face_rows_judge_size_eye_line_crop_and_tilt(js):
           none: judge([]),
           two: judge([face([0.1, 0.2, 0.3, 0.45], [[0.15, 0.3], [0.25, 0.3]]), face([0.6, 0.2, 0.7, 0.3], [[0.62, 0.24], [0.68, 0.24]])]),
         };
+        });
         """,
         rules,
     )

@@ -370,8 +370,8 @@ function ownScan() {
       tone = null; // a fully transparent image: no tone to measure
     }
     // Find the face while the actor looks for their photo: the detector loads only now.
-    const faces = import("./faces.js")
-      .then(({ detectFaces }) => detectFaces(bitmap, faceRules.overlap))
+    const faces = Promise.all([import("./faces.js"), import("./face-measure.js")])
+      .then(async ([{ detectFaces }, reading]) => ({ found: await detectFaces(bitmap, faceRules.overlap), reading }))
       .catch(() => null);
     current = { bitmap, facts, tone, faces };
     await run();
@@ -471,18 +471,19 @@ function ownScan() {
     figures.hidden = true;
     list.replaceChildren();
     status.textContent = "Looking for your face…";
-    const faces = await scan.faces;
+    const result = await scan.faces;
     if (scan !== current) return; // another photo was picked meanwhile
-    if (!faces) {
+    if (!result) {
       status.textContent = "The face check couldn't run in this browser. Everything else on this page still applies.";
       return;
     }
+    const { found: faces, reading } = result;
     const { bitmap } = scan;
     const { width, height } = bitmap;
     status.textContent = faces.length
       ? `Found ${faces.length === 1 ? "one face" : `${faces.length} faces`}. Here is how it reads at casting size.`
       : "";
-    for (const row of measure.faceRows(faces, width, height, faceRules)) list.append(measureRow(...row));
+    for (const row of reading.faceRows(faces, width, height, faceRules)) list.append(measureRow(...row));
     report.dataset.faceCount = String(faces.length);
     if (faces.length === 1) report.dataset.faceShare = (faces[0].box[3] - faces[0].box[1]).toFixed(2);
     for (const line of results.querySelectorAll("[data-face-crop]")) {
@@ -491,8 +492,8 @@ function ownScan() {
         line.textContent = "";
         continue;
       }
-      const crop = measure.siteCrop(width, height, rule.ratio, faces[0], faceRules, rule.cropAdjustable);
-      const verdict = measure.cropVerdict(measure.faceInCrop(faces[0], width, height, crop, faceRules), rule.ratioLabel);
+      const crop = reading.siteCrop(width, height, rule.ratio, faces[0], faceRules, rule.cropAdjustable);
+      const verdict = reading.cropVerdict(reading.faceInCrop(faces[0], width, height, crop, faceRules), rule.ratioLabel);
       line.replaceChildren(badge(verdict.status), " ", verdict.text
         + (rule.cropAdjustable ? " You place this crop when you upload; this is it placed around your face." : ""));
     }
@@ -508,7 +509,7 @@ function ownScan() {
     const scale = drawWhole(full, bitmap, 640);
     const ctx = full.getContext("2d");
     const line = Math.max(2, Math.round(full.width / 200));
-    const tall = measure.siteCrop(width, height, 5 / 7, faces[0], faceRules, true);
+    const tall = reading.siteCrop(width, height, 5 / 7, faces[0], faceRules, true);
     for (const [rect, colour, dash] of [[crop, "#ffffff", []], [tall, "#ffd54a", [line * 4, line * 3]]]) {
       ctx.save();
       ctx.lineWidth = line;
