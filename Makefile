@@ -8,7 +8,7 @@ OUTPUT ?= output
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build publish test test-fast lint check bench bench-scale clean tools audit
+.PHONY: serve build publish test test-fast lint check bench bench-scan bench-scale clean tools audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,9 @@ bench: $(STAMP)  ## the headshot pipeline against sharp and vipsthumbnail: secon
 N ?= 1000
 IMAGES ?= 1
 FORMATS ?= jpeg
+bench-scan: build  ## the five-second scan's face check on a 24-megapixel photo in Chromium, cold and warm
+	$(BIN)/python scripts/bench_scan_faces.py
+
 bench-scale: $(STAMP)  ## the build at N photographers: cold, warm, one edit, vs plain Pelican (N=1000: ~15 min; N=10000 IMAGES=0)
 	$(BIN)/python scripts/bench_scale.py -n $(N) --images $(IMAGES) --formats $(FORMATS)
 
