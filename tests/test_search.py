@@ -619,3 +619,23 @@ def test_the_search_hints_examples_find_something_on_the_sample_site(page, sampl
         page.goto(f"{sample_url}/search/?q={example}")
         wait_ready(page)
         assert page.locator(".finder-results .card").count() > 0, example
+
+
+@pytest.mark.browser
+def test_result_cards_carry_the_shortlist_toggle(page, search_url):
+    page.goto(f"{search_url}/search/?q=Toronto")
+    wait_ready(page)
+    cards = page.locator(".finder-results .card:not(.card--article)")
+    toggles = page.locator(".finder-results .card:not(.card--article) button[data-shortlist]")
+    assert cards.count() > 0 and toggles.count() == cards.count()
+    first = toggles.first
+    name = cards.first.locator(".card__name").inner_text()
+    assert first.get_attribute("aria-pressed") == "false"
+    assert first.get_attribute("aria-label") is None and name in first.inner_text() + first.text_content()
+    first.click()
+    assert first.get_attribute("aria-pressed") == "true"
+    assert page.locator("[data-shortlist-count]").inner_text() == "1"
+    # the same photographer's toggle elsewhere follows: the directory's plain list
+    slug = first.get_attribute("data-shortlist")
+    page.goto(f"{search_url}/photographers/")
+    assert page.locator(f'button[data-shortlist="{slug}"]').first.get_attribute("aria-pressed") == "true"

@@ -195,7 +195,7 @@ def test_end_to_end_build_writes_picture_markup_and_renditions(tmp_path):
         'src="/images/jane-doe/',
         'width="',
         'height="',
-        'alt="Actor in a grey jumper',
+        'alt="Actor in a gray sweater',
         'decoding="async"',
     ):
         assert attribute in img
