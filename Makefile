@@ -37,7 +37,7 @@ tools: $(TOOLS)
 test: $(STAMP) $(TOOLS)  ## the whole test suite
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## the tests that need no browser and no full-site build (under a minute)
+test-fast: $(STAMP)  ## the tests that need no browser and no full-site build (about 1.5 minutes)
 	$(BIN)/python -m pytest -m "not browser and not slow" -q
 
 lint: $(STAMP)  ## ruff: lint and formatting (`$(BIN)/ruff format .` fixes the formatting)
