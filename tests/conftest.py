@@ -53,6 +53,20 @@ def pelican_build(
     )
 
 
+def build_directory(base, profiles: dict, extra=None):
+    """Write `profiles` ({slug: profile dict}) under `base/photographers`, build them into
+    `base/output` (cache in `base/cache`) and return the output folder; a failed build fails the test."""
+    from factories import write_profile
+
+    base = Path(base)
+    for slug, profile in profiles.items():
+        write_profile(base / "photographers", slug, profile)
+    output = base / "output"
+    result = pelican_build(output, photographers=base / "photographers", cache=base / "cache", extra=extra)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
 def _json(value):
     import json
 

@@ -7,7 +7,7 @@ import pytest
 
 from headshots.validate import load_profile
 
-from conftest import pelican_build
+from conftest import build_directory
 from factories import minimal_profile, write_profile
 
 FAST = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_WIDTHS": [160], "SEARCH_ENABLED": False}
@@ -17,24 +17,17 @@ SESSIONS = [{"name": "One look", "price": 350, "looks": 1, "retouched": 1}]
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    base = tmp_path_factory.mktemp("add-ons")
-    root = base / "photographers"
-    write_profile(
-        root,
-        "maya-okafor",
-        minimal_profile(
+    profiles = {
+        "maya-okafor": minimal_profile(
             name="Maya Okafor",
             sessions=SESSIONS,
             hair_makeup="available",
             add_ons={"hair_makeup": 125, "retouched_image": 40, "look": 100},
             policies={"deposit": 100, "reschedule": "Free with 48 hours’ notice"},
         ),
-    )
-    write_profile(root, "zoe-adams", minimal_profile(name="Zoe Adams", hair_makeup="included"))
-    output = base / "output"
-    result = pelican_build(output, photographers=root, cache=base / "cache", extra=FAST)
-    assert result.returncode == 0, result.stderr
-    return output
+        "zoe-adams": minimal_profile(name="Zoe Adams", hair_makeup="included"),
+    }
+    return build_directory(tmp_path_factory.mktemp("add-ons"), profiles, FAST)
 
 
 def extras(output, slug) -> dict[str, str]:

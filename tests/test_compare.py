@@ -12,8 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from test_quality_a11y import report
 
-from conftest import pelican_build, serve_directory
-from factories import minimal_profile, write_profile
+from conftest import build_directory, serve_directory
+from factories import minimal_profile
 
 FAST = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_WIDTHS": [160, 320], "SEARCH_ENABLED": False}
 
@@ -85,13 +85,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    base = tmp_path_factory.mktemp("compare")
-    for slug, profile in PROFILES.items():
-        write_profile(base / "photographers", slug, profile)
-    output = base / "output"
-    result = pelican_build(output, photographers=base / "photographers", cache=base / "cache", extra=FAST)
-    assert result.returncode == 0, result.stderr
-    return output
+    return build_directory(tmp_path_factory.mktemp("compare"), PROFILES, FAST)
 
 
 @pytest.fixture(scope="module")

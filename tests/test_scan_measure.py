@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from headshots.thumbnails import faces
+
 pytestmark = pytest.mark.browser
 
 
@@ -167,7 +169,7 @@ def test_bad_sizes_are_refused(js):
 
 def test_face_rows_judge_size_eye_line_crop_and_tilt(js):
     """face-measure.js faceRows on made-up faces in a 1000 x 1250 (4:5) photo, with the build's rules."""
-    rules = {"minShare": 0.15, "thumbnailWidth": 96, "above": 0.45, "below": 0.1, "overlap": 0.3}
+    rules = faces.BROWSER_RULES
     rows = js(
         """
         return import("/theme/js/face-measure.js").then((reading) => {

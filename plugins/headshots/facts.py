@@ -26,7 +26,14 @@ class Fact:
     links: tuple[tuple[str, str], ...] = ()  # (words, root-relative URL) the value names
 
     def as_json(self) -> dict:
-        return {"key": self.key, "title": self.title, "value": self.value or NOT_LISTED, "note": self.note}
+        listed = self.value is not None
+        return {
+            "key": self.key,
+            "title": self.title,
+            "value": self.value if listed else NOT_LISTED,
+            "listed": listed,
+            "note": self.note,
+        }
 
 
 def _enum(p, field: str) -> Fact:
@@ -117,6 +124,7 @@ def compare_data(p, image: dict | None) -> dict:
         "url": p.url,
         "place": f"{place(p)}, {p.country_name}",
         "sample": vocabulary.SAMPLE_LABEL if p.sample else None,
+        "not_listed": NOT_LISTED,
         "currency": p.currency,
         "money_prefix": money_prefix(p.currency),
         "image": image,

@@ -200,9 +200,12 @@ class Photographer:
         self.updated = datetime.date.fromisoformat(data["updated"]) if data.get("updated") else None
         instagram = data.get("instagram")
         self.instagram = instagram.lstrip("@") if instagram else None
-        # A sample's handle is made up and anyone could register it: no link to it, here or in JSON-LD.
-        real = not settings.get("SAMPLE_CONTENT", True)
-        self.instagram_url = f"https://www.instagram.com/{self.instagram}/" if self.instagram and real else None
+        # A fictional sample (SAMPLE_CONTENT): marked as one on every card, profile and comparison. Its
+        # Instagram handle is made up and anyone could register it: no link to it, here or in JSON-LD.
+        self.sample = bool(settings.get("SAMPLE_CONTENT", True))
+        self.instagram_url = (
+            f"https://www.instagram.com/{self.instagram}/" if self.instagram and not self.sample else None
+        )
         self.bio_html = profile.bio_html
         folder = Path(os.path.abspath(profile.path.parent))
         self.headshots = []
@@ -225,8 +228,6 @@ class Photographer:
         self.scan_url = settings["PHOTOGRAPHER_SCAN_URL"].format(slug=self.slug)
         self.scan_save_as = settings["PHOTOGRAPHER_SCAN_SAVE_AS"].format(slug=self.slug)
         self.siteurl = settings.get("SITEURL", "")
-        # A fictional sample (SAMPLE_CONTENT): marked as one on every card, profile and comparison.
-        self.sample = bool(settings.get("SAMPLE_CONTENT", True))
 
     def __repr__(self) -> str:
         return f"<Photographer {self.slug}>"

@@ -44,16 +44,6 @@ MIN_FACE_SHARE = 0.15
 #: a little below the chin and beside the cheeks (as shares of the box's height and width).
 ABOVE, BELOW, BESIDE = 0.45, 0.1, 0.1
 
-#: What the five-second scan's face check shares with this one (scan.html hands it to the page):
-#: one threshold, one casting thumbnail, one idea of the head around the detector's box.
-BROWSER_RULES = {
-    "minShare": MIN_FACE_SHARE,
-    "thumbnailWidth": CASTING_THUMBNAIL_WIDTH,
-    "above": ABOVE,
-    "below": BELOW,
-    "overlap": OVERLAP,
-}
-
 _interpreter = None
 
 
@@ -167,6 +157,18 @@ def face_share(face, size) -> float:
 def thumbnail_height(share: float) -> float:
     """How tall a face of `share` is, in CSS px, in a 4:5 casting thumbnail CASTING_THUMBNAIL_WIDTH wide."""
     return share * CASTING_THUMBNAIL_WIDTH * geometry.RATIO_H / geometry.RATIO_W
+
+
+#: What the five-second scan's face check shares with this one (scan.html hands it to the page):
+#: one threshold, one casting thumbnail, one idea of the head around the detector's box.
+BROWSER_RULES = {
+    "minShare": MIN_FACE_SHARE,
+    "minPixels": round(thumbnail_height(MIN_FACE_SHARE)),  # the same threshold, in thumbnail pixels
+    "thumbnailWidth": CASTING_THUMBNAIL_WIDTH,
+    "above": ABOVE,
+    "below": BELOW,
+    "overlap": OVERLAP,
+}
 
 
 def readability(faces: list[dict], size) -> list[str]:

@@ -6,7 +6,7 @@
 // shared link shows the same page anywhere. Needs: ?looks=1-4, ?hmu=1|0, ?finals=N. Each
 // photographer's data is their profile's JSON file (PHOTOGRAPHER_JSON_SAVE_AS): the facts
 // panel's rows, already in the site's words, and the numbers the total is worked from.
-import { cardPhoto, el, safeUrl } from "./dom.js";
+import { cardPhoto, el, plural, safeUrl } from "./dom.js";
 import { cleanSlugs, readShortlist, writeShortlist } from "./shortlist.js";
 
 const root = document.querySelector("[data-compare]");
@@ -17,8 +17,6 @@ const share = root.querySelector("[data-compare-share]");
 const said = root.querySelector("[data-compare-said]");
 const keep = root.querySelector("[data-compare-keep]");
 const PHOTO_SIZES = "(min-width: 64rem) 160px, 120px";
-
-const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** Money as the site writes it (headshots.text.money): "$350", "CHF 1,200", "$99.50". */
 function money(amount, prefix) {
@@ -146,7 +144,7 @@ function row(title, cells, className) {
 }
 
 function valueCell(fact) {
-  const cell = el("td", {}, fact.value === "Not listed" ? el("span", { class: "unknown" }, fact.value) : fact.value);
+  const cell = el("td", {}, fact.listed ? fact.value : el("span", { class: "unknown" }, fact.value));
   if (fact.note) cell.append(el("span", { class: "note" }, ` ${fact.note}`));
   return cell;
 }
@@ -198,7 +196,7 @@ function render() {
     body.append(row("Sessions", columns.map((column) => {
       if (column.missing) return el("td", {});
       const sessions = column.data.sessions;
-      if (!sessions.length) return el("td", {}, el("span", { class: "unknown" }, "Not listed"));
+      if (!sessions.length) return el("td", {}, el("span", { class: "unknown" }, column.data.not_listed));
       return el("td", {}, el("ul", { class: "compare-sessions" }, ...sessions.map((session) => el("li", {}, session.text))));
     })));
     table.append(body);

@@ -13,6 +13,11 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** plural(2, "look") -> "2 looks"; plural(1, "match", "matches") -> "1 match". */
+export function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** Only root-relative or same-origin http(s) URLs from the data become links or images. */
 export function safeUrl(value) {
   if (typeof value !== "string" || !value) return null;

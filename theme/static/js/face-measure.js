@@ -74,7 +74,7 @@ export function faceRows(faces, width, height, rules) {
   const crop = cropTo(width, height);
   const fit = faceInCrop(face, width, height, crop, rules);
   const photoShare = face.box[3] - face.box[1];
-  const minPx = Math.round(rules.minShare * rules.thumbnailWidth * 5 / 4);
+  const minPx = rules.minPixels;
   rows.push(["Face size", `${percent(photoShare)} of the photo's height`, fit.share >= rules.minShare ? "pass" : "fail",
     `In a ${rules.thumbnailWidth} px wide casting thumbnail (4:5) your face is about ${Math.round(fit.thumbnailHeight)} px tall, `
     + `with your eyes about ${Math.round(fit.thumbnailEyeGap)} px apart. `

@@ -15,7 +15,7 @@
 // State -> URL: each change of a filter or the sort is a history entry (pushState);
 // typing in the search box replaces the current entry. popstate re-reads the URL.
 
-import { cardPhoto, el, safeUrl } from "./dom.js";
+import { cardPhoto, el, plural, safeUrl } from "./dom.js";
 import { shortlistToggle } from "./shortlist.js";
 
 const PAGE_SIZE = 24;
@@ -55,10 +55,6 @@ function appendExcerpt(parent, html) {
       parent.append(node.textContent || "");
     }
   }
-}
-
-function plural(count, one, many) {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 export class Finder {

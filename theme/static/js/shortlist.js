@@ -2,7 +2,7 @@
 // It lives in this browser's localStorage and nowhere else. Every toggle on a page
 // (<button data-shortlist="<slug>" aria-pressed>: cards, profiles, search results) and the
 // header's count follow it, in other tabs too. Without JavaScript the toggles never show.
-import { el } from "./dom.js";
+import { el, plural } from "./dom.js";
 
 export const SHORTLIST_MAX = 4;
 const KEY = "firstlook:shortlist";
@@ -39,7 +39,7 @@ export function writeShortlist(list) {
   document.dispatchEvent(new CustomEvent("shortlist:change", { detail: memory }));
 }
 
-const photographers = (count) => `${count} photographer${count === 1 ? "" : "s"}`;
+const photographers = (count) => plural(count, "photographer");
 
 /** Every toggle's aria-pressed and the header link's count, from the stored list. */
 function sync() {
