@@ -535,29 +535,23 @@ def start_loading_profiles(root: Path, cache: ProfileCache | None = None, *, set
 
 # --------------------------------------------------------------------------- the profile cache
 
-#: Bump to drop every cached profile by hand (the code hash below usually does it).
-CACHE_VERSION = "1"
-_CODE_FILES = (
-    "templates/profile.yaml",
-    "validate.py",
-    "countries.py",
-    "model.py",
-    "yamlnodes.py",
-    "errors.py",
-)
-
-
 @cache
 def code_version() -> str:
-    """A hash of the schema and of the code that parses and validates a profile.
+    """A digest of the package's own source (every module, the schema, the scaffold), computed.
 
-    Any edit to them (a new rule, a reworded message, a schema change) is a
-    new version, so no stale outcome is ever served.
+    An outcome depends on more modules than validation itself (the link rules,
+    the text helpers, the bio renderer...): hashing all of them means no list
+    to keep in step, so any edit to our code is a new version and no stale
+    verdict or bio is ever served. It costs one cold read of the profiles
+    after a code change.
     """
     package = Path(__file__).resolve().parent
-    hasher = hashlib.blake2b(CACHE_VERSION.encode(), digest_size=16)
-    for name in (SCHEMA_PATH, *(package / f for f in _CODE_FILES)):
-        hasher.update(Path(name).read_bytes())
+    hasher = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json", ".yaml", ".md") and "__pycache__" not in path.parts:
+            hasher.update(path.relative_to(package).as_posix().encode())
+            hasher.update(b"\0")
+            hasher.update(path.read_bytes())
     return hasher.hexdigest()
 
 
