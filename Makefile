@@ -34,7 +34,10 @@ $(TOOLS): tools/package.json  ## the npm auditors: vnu-jar (HTML), lighthouse (a
 
 tools: $(TOOLS)
 
-test: $(STAMP) $(TOOLS)  ## the whole test suite
+need-%:  ## first of all: which Debian packages `make %` needs and this machine lacks (scripts/system_packages.py)
+	@$(PYTHON) scripts/system_packages.py $*
+
+test: need-test $(STAMP) $(TOOLS)  ## the whole test suite
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## the tests that need no browser and no full-site build (about 1.5 minutes)
@@ -47,7 +50,7 @@ lint: $(STAMP)  ## ruff: lint and formatting (`$(BIN)/ruff format .` fixes the f
 audit: $(STAMP) $(TOOLS)  ## Lighthouse (mobile) on a served publish-like build: home, directory, profile, scan, article
 	$(BIN)/python scripts/audit.py
 
-bench: $(STAMP)  ## the headshot pipeline against sharp and vipsthumbnail: seconds, memory, bytes, SSIM, face detection (a few minutes)
+bench: need-bench $(STAMP) $(TOOLS)  ## the headshot pipeline against sharp and vipsthumbnail: seconds, memory, bytes, SSIM, face detection (a few minutes)
 	$(BIN)/python scripts/bench_thumbnails.py
 
 N ?= 1000

@@ -17,7 +17,7 @@ THEME = "theme"
 CACHE_PATH = ".cache"
 # Incremental builds (docs/performance.md): Pelican keeps parsed articles and
 # pages under CACHE_PATH and re-reads only files whose mtime changed; the
-# profiles plugin caches parsed profiles and the thumbnails plugin renditions
+# directory stage caches parsed profiles and the pictures stage renditions
 # there too (content-hash keys).
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -27,14 +27,8 @@ LOAD_CONTENT_CACHE = True
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = [
-    "headshots.profiles",
-    "headshots.thumbnails",
-    "headshots.search",
-    "headshots.sitemap",
-    "headshots.articles",
-    "pelican.plugins.yaml_metadata",
-]
+# headshots.plugin wires every stage of ours, in order (docs/ARCHITECTURE.md).
+PLUGINS = ["headshots.plugin", "pelican.plugins.yaml_metadata"]
 
 # The known article categories (headshots check, the scaffold and CONTRIBUTING.md use them).
 ARTICLE_CATEGORIES = ["Casting process", "Headshots"]

@@ -160,7 +160,7 @@ def main(argv=None):
             cells.append(f"{'-' if scores[c] is None else f'{scores[c]:.2f}'}{' !' if low else '  '}".rjust(14))
         print(f"{name:<10} {path:<44} " + " ".join(cells))
     print("targets: " + ", ".join(f"{c} >= {t}" for c, t in TARGETS.items()) + "  (! = under target)")
-    for name, path, scores, report in rows:
+    for name, _path, scores, report in rows:
         for c in CATEGORIES:
             if scores[c] is None or scores[c] < TARGETS[c]:
                 print(f"\n{name} {c}: " + "; ".join(losses(report, c)))

@@ -407,7 +407,7 @@ def run(command: list[str], cwd: Path) -> dict:
 def reference_index(site: Path) -> float:
     """Seconds the Pagefind binary takes to index `site` (the reference's output), as our build runs it."""
     sys.path.insert(0, str(REPO / "plugins"))
-    from headshots.search import run_pagefind
+    from headshots.indexing import run_pagefind
 
     return run_pagefind(site)["seconds"]
 

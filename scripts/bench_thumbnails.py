@@ -258,16 +258,16 @@ def run_measured(command, env=None, stdin: str | None = None):
 
 def ours_child(spec: dict) -> None:
     """In a fresh process: our image step; prints stats and peak memory."""
-    from headshots.thumbnails import LAST_STATS, Item, process
+    from headshots.thumbnails import Item, process
 
     items = [Item(Path(p), tuple(focus), "bench") for p, focus in spec["items"]]
-    pictures, files, problems = process(items, spec["settings"], Path(spec["cache"]))
+    pictures, files, problems, stats = process(items, spec["settings"], Path(spec["cache"]))
     assert not problems, problems
     peak = (
         max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
         / 1024
     )
-    print(json.dumps({**LAST_STATS, "peak_mb": peak}))
+    print(json.dumps({**stats, "peak_mb": peak}))
 
 
 def run_ours(sources, settings, cache: Path, jobs: int, fresh=True) -> dict:
@@ -644,7 +644,7 @@ def main() -> None:
 
     # -- bytes and SSIM
     sizes: dict = {}
-    for tool, _, kind, width, height, fmt, path in files:
+    for tool, _, kind, width, _height, fmt, path in files:
         if kind != "og":
             sizes.setdefault((tool, fmt, label_of(kind, width)), []).append(path.stat().st_size)
     ssim: dict = {}

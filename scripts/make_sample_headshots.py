@@ -806,7 +806,7 @@ PORTRAITS: list[Portrait] = [
 
 def mix(a: Colour, b: Colour, t: float) -> Colour:
     """Blend colour a towards b by t (0..1)."""
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))  # type: ignore[return-value]
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
 
 
 def scale(c: Colour, k: float) -> Colour:
@@ -1049,7 +1049,7 @@ class Face:
 
 def make_face(build: str, rng: random.Random) -> Face:
     """Proportions for a build ("f", "m", "child"), jittered per sitter."""
-    j = lambda v, d=0.02: v + rng.uniform(-d, d)  # noqa: E731 - tiny local helper
+    j = lambda v, d=0.02: v + rng.uniform(-d, d)
     if build == "child":
         return Face(j(0.82), 0.14, 1.0, 0.3, 1.5, 1.22, j(0.12, 0.01), 0.29, 0.14, 0.62, 0.042, 0.035)
     if build == "m":
@@ -1357,7 +1357,7 @@ def draw_mouth(pt: Painter, p: Portrait, f: Face, skin: Colour) -> None:
     w, lift, gap = MOODS[p.mood]
     y0, n = f.mouth_y, p.turn * 0.13
     lip = scale(mix(skin, (160, 64, 72) if sum(skin) > 400 else (96, 44, 48), 0.32), 0.92)
-    line_y = lambda x: y0 - lift * (x / w) ** 2 + (lift * 0.3 if gap else 0)  # noqa: E731
+    line_y = lambda x: y0 - lift * (x / w) ** 2 + (lift * 0.3 if gap else 0)
     xs = [w * (-1 + 2 * i / 20) for i in range(21)]
     mouth_line = [(x + n, line_y(x)) for x in xs]
     bow = [
@@ -1403,7 +1403,7 @@ def strands(rng: random.Random, size: tuple[int, int], curly: bool) -> Image.Ima
 def wobble(points: list[Point], amount: float, freq: float, phase: float) -> list[Point]:
     """Push a shape's outline in and out along x (finely subdivided first), for waves."""
     fine = []
-    for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]):
+    for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True):
         fine += [(x0 + (x1 - x0) * k / 12, y0 + (y1 - y0) * k / 12) for k in range(12)]
     return [(x + amount * math.sin(freq * y + phase) * (1 if x > 0 else -1), y) for x, y in fine]
 
@@ -1468,7 +1468,7 @@ def draw_hair(pt: Painter, p: Portrait, f: Face, layer: str, tex: dict[str, Imag
         shade=scale(colour, 0.45),
         texture=tex["curly" if curly else "straight"],
         **kw,
-    )  # noqa: E731
+    )
     a = f.width
     length = {"long": 2.5, "wavy": 2.1, "locs": 2.6}.get(style, 0.0)
     if layer == "back":

@@ -14,6 +14,10 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
+#: The settings of a quick fixture build: JPEG renditions at two widths and no search index. A test
+#: that needs more (search, other widths) adds to it: {**FAST_BUILD, "SEARCH_ENABLED": True}.
+FAST_BUILD = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_WIDTHS": [160, 320], "SEARCH_ENABLED": False}
+
 
 def pelican_build(
     output, *, settings="pelicanconf.py", photographers=None, content=None, cache=None, extra=None, env=None

@@ -5,12 +5,10 @@ import re
 
 import pytest
 
-from headshots.validate import load_profile
+from headshots.reading import load_profile
 
-from conftest import build_directory
+from conftest import FAST_BUILD, build_directory
 from factories import minimal_profile, write_profile
-
-FAST = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_WIDTHS": [160], "SEARCH_ENABLED": False}
 
 SESSIONS = [{"name": "One look", "price": 350, "looks": 1, "retouched": 1}]
 
@@ -27,7 +25,7 @@ def site(tmp_path_factory):
         ),
         "zoe-adams": minimal_profile(name="Zoe Adams", hair_makeup="included"),
     }
-    return build_directory(tmp_path_factory.mktemp("add-ons"), profiles, FAST)
+    return build_directory(tmp_path_factory.mktemp("add-ons"), profiles, FAST_BUILD)
 
 
 def extras(output, slug) -> dict[str, str]:

@@ -14,9 +14,10 @@ import yaml
 
 from headshots import articles
 from headshots import settings as headshots_settings
-from headshots.articles import check_articles, new_article, run_new_article, site_problems
+from headshots.articles import check_articles, new_article, run_new_article
+from headshots.checks import site_problems
 from headshots.directory import Directory, site_urls
-from headshots.validate import load_profiles
+from headshots.reading import load_profiles
 
 from factories import minimal_profile, write_profile
 

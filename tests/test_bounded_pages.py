@@ -11,6 +11,8 @@ import pytest
 
 from conftest import REPO, pelican_build, serve_directory
 
+pytestmark = pytest.mark.slow  # builds the whole sample site
+
 TOP = 3
 
 
@@ -73,7 +75,7 @@ def test_cities_page_lists_every_city_with_counts_and_is_in_the_sitemap(bounded)
     main = section(page, "<main", "</main>")
     listed = re.findall(r'<li><a href="/cities/([^/"]+)/">([^<]+)</a> <span>([^<]+)</span></li>', main)
     assert [slug for slug, _, _ in listed] == [c["slug"] for c in bounded["cities"]]
-    for (slug, name, counts), city in zip(listed, bounded["cities"]):
+    for (_slug, name, counts), city in zip(listed, bounded["cities"], strict=True):
         assert name == city["name"].replace("'", "&#39;")
         parts = ([f"{city['based']} based"] if city["based"] else []) + (
             [f"{city['visiting']} visiting"] if city["visiting"] else []

@@ -12,10 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from test_quality_a11y import report
 
-from conftest import build_directory, serve_directory
+from conftest import FAST_BUILD, build_directory, serve_directory
 from factories import minimal_profile
-
-FAST = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_WIDTHS": [160, 320], "SEARCH_ENABLED": False}
 
 PROFILES = {
     # Two sessions; every add-on priced.
@@ -85,7 +83,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_directory(tmp_path_factory.mktemp("compare"), PROFILES, FAST)
+    return build_directory(tmp_path_factory.mktemp("compare"), PROFILES, FAST_BUILD)
 
 
 @pytest.fixture(scope="module")

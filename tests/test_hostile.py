@@ -15,11 +15,10 @@ import pytest
 
 from headshots.articles.html import sanitise
 
-from conftest import REPO, pelican_build
+from conftest import FAST_BUILD, REPO, pelican_build
 from factories import PROFILE_TEXT, make_headshot, minimal_profile, write_profile
 
 HEADSHOTS = str(Path(sys.executable).parent / "headshots")
-FAST = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_WIDTHS": [160], "SEARCH_ENABLED": False}
 
 FRONT = """---
 title: A hostile article
@@ -57,7 +56,7 @@ def check_lines(root: Path) -> list[str]:
 def build(root: Path):
     output = root / "output"
     result = pelican_build(
-        output, content=root / "content", photographers=root / "photographers", cache=root / "cache", extra=FAST
+        output, content=root / "content", photographers=root / "photographers", cache=root / "cache", extra=FAST_BUILD
     )
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
     return result, output
@@ -239,7 +238,7 @@ def test_the_photographers_folder_is_never_published_even_inside_a_static_path(t
         content=root / "content",
         photographers=photographers,
         cache=root / "cache",
-        extra={**FAST, "STATIC_PATHS": ["media"]},
+        extra={**FAST_BUILD, "STATIC_PATHS": ["media"]},
     )
     assert result.returncode == 0, result.stderr
     assert (output / "photographers" / "jane-doe" / "index.html").exists()
@@ -376,7 +375,7 @@ def test_a_huge_profile_is_refused_before_it_is_parsed(tmp_path):
 
 
 def test_bios_unlink_what_articles_refuse():
-    from headshots.model import render_bio
+    from headshots.bio import render_bio
 
     html = render_bio(
         "[a](https://ok.example/) [b](https://x.example@evil.example/) [c](//evil.example/) [d](javascript:alert(1))"

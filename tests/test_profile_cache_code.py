@@ -22,7 +22,8 @@ PACKAGE = Path(headshots.__file__).resolve().parent
 READ = """
 import json, sys
 from pathlib import Path
-from headshots.validate import ProfileCache, load_profiles
+from headshots.profilecache import ProfileCache
+from headshots.reading import load_profiles
 cache = ProfileCache(Path(sys.argv[2]))
 profiles, problems = load_profiles(Path(sys.argv[1]), cache)
 print(json.dumps({"stats": cache.stats, "problems": [p.message for p in problems]}))

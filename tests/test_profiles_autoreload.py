@@ -1,7 +1,7 @@
 """`pelican -r` (what `make serve` runs) rebuilds when a profile or a headshot changes.
 
 Pelican 4.12 watches only the settings file, THEME, PATH and PATH/STATIC_PATHS;
-the profiles plugin adds PHOTOGRAPHERS_PATH to STATIC_PATHS and keeps the
+headshots.plugin adds PHOTOGRAPHERS_PATH to STATIC_PATHS and keeps the
 static generator out of it (docs/ARCHITECTURE.md, "Decisions").
 """
 

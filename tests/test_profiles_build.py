@@ -16,10 +16,10 @@ import subprocess
 
 import pytest
 
-from conftest import REPO, pelican_build
+from conftest import FAST_BUILD, REPO, pelican_build
 from factories import BAD_PROFILES, minimal_profile, write_bad_profiles, write_profile
 
-FAST = {"HEADSHOTS_FORMATS": ["jpeg"]}
+FAST = {**FAST_BUILD, "SEARCH_ENABLED": True}
 
 
 @pytest.fixture(scope="module")
@@ -233,16 +233,3 @@ class _ForeignUnpickler(pickle.Unpickler):
     def find_class(self, module, name):
         assert not module.startswith("headshots"), f"the cache names {module}.{name}"
         return super().find_class(module, name)
-
-
-def test_a_content_cache_naming_code_that_is_gone_is_dropped_not_a_traceback(tmp_path):
-    root, cache = tmp_path / "photographers", tmp_path / "cache"
-    write_profile(root, "good", minimal_profile())
-    cache.mkdir()
-    # What an older version left: a pickle that names a function this version no longer has.
-    (cache / "ArticlesGenerator-Readers").write_bytes(gzip.compress(b"cheadshots.search\nfacet_label\n."))
-    result = pelican_build(tmp_path / "output", photographers=root, cache=cache, extra=FAST)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr + result.stdout
-    assert "Dropped the content cache" in result.stderr + result.stdout
-    assert (tmp_path / "output" / "articles" / "index.html").is_file()

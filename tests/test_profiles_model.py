@@ -5,10 +5,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from headshots.model import Photographer, assemble, render_bio, scan_grid, scan_pool
+from headshots.bio import render_bio
+from headshots.model import Photographer, assemble, scan_grid, scan_pool
+from headshots.pagedata.jsonld import jsonld
+from headshots.pagedata.opendata import profile_data
+from headshots.reading import load_profiles
 from headshots.settings import DEFAULTS
 from headshots.text import city_slug, days, money, place, slug
-from headshots.validate import load_profiles
 
 from factories import minimal_profile, write_profile
 
@@ -157,8 +160,8 @@ def test_photographer_attributes(directory):
 
 def test_jsonld(directory):
     zoe = next(p for p in directory[0] if p.slug == "zoe")
-    zoe.headshots[0].picture = type("Picture", (), {"og_url": "/images/zoe/a-og-123.jpg"})()
-    data = zoe.jsonld
+    og = {zoe.headshots[0].source: "/images/zoe/a-og-123.jpg"}
+    data = jsonld(zoe, lambda headshot: og.get(headshot.source))
     assert data["@type"] == "ProfessionalService" and data["name"] == "Zoë Adams"
     assert data["url"] == "https://firstlook.example/photographers/zoe/"
     assert data["address"] == {"@type": "PostalAddress", "addressLocality": "Zürich", "addressCountry": "CH"}
@@ -170,12 +173,13 @@ def test_jsonld(directory):
     assert data["image"][0]["creditText"] == "Zoë Adams" and "contentUrl" not in data["image"][1]
     assert "email" not in data
     adam = next(p for p in directory[0] if p.slug == "adam")
-    assert adam.jsonld["name"] == "Brown Studio" and adam.jsonld["founder"]["name"] == "adam Brown"
-    assert adam.jsonld["makesOffer"][0]["priceSpecification"]["minPrice"] == 300
+    adam_data = jsonld(adam, lambda headshot: None)
+    assert adam_data["name"] == "Brown Studio" and adam_data["founder"]["name"] == "adam Brown"
+    assert adam_data["makesOffer"][0]["priceSpecification"]["minPrice"] == 300
 
 
 def test_open_data_has_email_only_when_listed(directory):
-    by_slug = {p.slug: p.open_data() for p in directory[0]}
+    by_slug = {p.slug: profile_data(p, lambda headshot: None) for p in directory[0]}
     assert by_slug["adam"]["email"] == "adam@example.com"
     assert "email" not in by_slug["zoe"]
     assert by_slug["zoe"]["headshots"][1] == {"file": "b.jpg", "alt": "B", "focus": [0.5, 0.3]}

@@ -6,7 +6,7 @@ test_profiles_build.py and test_cli.py.
 
 import pytest
 
-from headshots.validate import load_profile, load_profiles
+from headshots.reading import load_profile, load_profiles
 
 from factories import PROFILE_TEXT, make_headshot, minimal_profile, write_profile
 

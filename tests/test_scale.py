@@ -10,10 +10,10 @@ import shutil
 
 import pytest
 
-from conftest import pelican_build
+from conftest import FAST_BUILD, pelican_build
 from factories import minimal_profile, write_profile
 
-FAST = {"HEADSHOTS_FORMATS": ["jpeg"], "SEARCH_ENABLED": False, "PHOTOGRAPHERS_PER_PAGE": 3}
+FAST = {**FAST_BUILD, "PHOTOGRAPHERS_PER_PAGE": 3}
 
 
 def _cities(index):
@@ -90,7 +90,7 @@ def test_city_pages_paginate_based_then_visiting(scaled):
 
 
 def test_pager_shows_a_window_not_every_page():
-    from headshots.profiles import pager_links
+    from headshots.pagelist import pager_links
 
     links = pager_links(50, 200, lambda n: f"p/{n}/")
     numbers = [link["number"] for link in links]
@@ -219,7 +219,8 @@ PARALLEL = {"PHOTOGRAPHERS_JOBS": 2, "PHOTOGRAPHERS_PARALLEL_FROM": 1}
 
 
 def test_profiles_parsed_by_several_processes_give_the_same_outcomes(tmp_path, monkeypatch):
-    from headshots.validate import ProfileCache, load_profiles
+    from headshots.profilecache import ProfileCache
+    from headshots.reading import load_profiles
 
     from factories import BAD_PROFILES, write_bad_profiles
 
@@ -243,7 +244,8 @@ def test_profiles_parsed_by_several_processes_give_the_same_outcomes(tmp_path, m
 def test_a_damaged_or_unwritable_profile_cache_costs_only_speed(tmp_path, damage):
     import sqlite3
 
-    from headshots.validate import ProfileCache, load_profiles
+    from headshots.profilecache import ProfileCache
+    from headshots.reading import load_profiles
 
     root = tmp_path / "photographers"
     for index in range(3):

@@ -200,7 +200,7 @@ FIELDS = (
     "retouching",
     "proofs",
 )
-PEOPLE = [dict(zip(FIELDS, row)) for row in PEOPLE]
+PEOPLE = [dict(zip(FIELDS, row, strict=True)) for row in PEOPLE]
 
 
 def slugify(city):

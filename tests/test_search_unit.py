@@ -1,4 +1,5 @@
-"""Unit tests for headshots.search: filter values, sort keys, facets, the partials, indexing."""
+"""Unit tests for the search data (headshots.pagedata.searchdata: filter values, sort keys, facets, the
+partials) and the search stage (headshots.indexing)."""
 
 import json
 from pathlib import Path
@@ -8,10 +9,18 @@ import jinja2
 import markupsafe
 import pytest
 
-from headshots import search, templating
+from headshots import indexing, plugin, templating
 from headshots.errors import HeadshotsError
+from headshots.pagedata import searchdata
+from headshots.thumbnails.picture import card_image
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def pagefind_data(p):
+    """A profile's search data with its card photo, as `PageData.pagefind_data` gives it."""
+    shot = p.headshots[0] if p.headshots else None
+    return searchdata.pagefind_data(p, card_image(shot.picture, shot.alt) if shot else None)
 
 
 def city(name, slug=None, country="US"):
@@ -73,19 +82,19 @@ def photographer(
     ],
 )
 def test_price_band_edges(amount, band):
-    assert search.money_band(search.PRICE_BANDS, amount, "USD") == band
+    assert searchdata.money_band(searchdata.PRICE_BANDS, amount, "USD") == band
 
 
 def test_a_band_never_holds_two_currencies():
-    assert search.money_band(search.PRICE_BANDS, 480, "CHF") == "chf-300-600"
-    assert search.money_band_label("price", "chf-300-600") == "CHF 300 to CHF 600"
-    assert search.money_band_label("price", "usd-under-300") == "Under $300"
-    assert search.money_band_label("per_look", "gbp-350-plus") == "£350 and up a look"
+    assert searchdata.money_band(searchdata.PRICE_BANDS, 480, "CHF") == "chf-300-600"
+    assert searchdata.money_band_label("price", "chf-300-600") == "CHF 300 to CHF 600"
+    assert searchdata.money_band_label("price", "usd-under-300") == "Under $300"
+    assert searchdata.money_band_label("per_look", "gbp-350-plus") == "£350 and up a look"
 
 
 def test_price_sort_keeps_each_currency_together_cheapest_first():
     amounts = [("USD", 1200), ("CHF", 480), ("USD", 80), ("CAD", 350), ("USD", 99.5), ("CHF", 5)]
-    keys = sorted(search.sort_number(amount, currency) for currency, amount in amounts)
+    keys = sorted(searchdata.sort_number(amount, currency) for currency, amount in amounts)
     assert keys == [
         "CAD000000035000",
         "CHF000000000500",
@@ -98,14 +107,14 @@ def test_price_sort_keeps_each_currency_together_cheapest_first():
 
 def test_articles_sort_after_every_photographer_by_price():
     article = SimpleNamespace(title="The casting pipeline")
-    assert search.search_sort(article) == {"price": search.ARTICLE_PRICE_SORT, "name": "the casting pipeline"}
-    assert search.search_sort(photographer(price=9_999_999))["price"] < search.ARTICLE_PRICE_SORT
+    assert searchdata.search_sort(article) == {"price": searchdata.ARTICLE_PRICE_SORT, "name": "the casting pipeline"}
+    assert searchdata.search_sort(photographer(price=9_999_999))["price"] < searchdata.ARTICLE_PRICE_SORT
 
 
 def test_name_sort_key_ignores_case_and_accents():
     names = ["zoe Adams", "Émile Fox", "Dev Patel", "eli North"]
-    assert sorted(names, key=search.sort_text) == ["Dev Patel", "eli North", "Émile Fox", "zoe Adams"]
-    assert search.search_sort(photographer("Émile Fox"))["name"] == "emile fox"
+    assert sorted(names, key=searchdata.sort_text) == ["Dev Patel", "eli North", "Émile Fox", "zoe Adams"]
+    assert searchdata.search_sort(photographer("Émile Fox"))["name"] == "emile fox"
 
 
 # ---------------------------------------------------------------- filters and facets
@@ -129,7 +138,7 @@ def test_filters_of_a_full_profile_in_order():
         booking_lead_days=45,
         usage="actor-promotion",
     )
-    assert search.search_filters(p) == [
+    assert searchdata.search_filters(p) == [
         ("type", ["Photographer"]),
         ("city", ["chicago", "evanston"]),  # own city first, duplicates dropped
         ("country", ["US"]),
@@ -147,7 +156,7 @@ def test_filters_of_a_full_profile_in_order():
 
 
 def test_filters_leave_out_optional_fields_that_are_missing():
-    keys = [key for key, _ in search.search_filters(photographer())]
+    keys = [key for key, _ in searchdata.search_filters(photographer())]
     assert keys == ["type", "city", "country", "specialty", "price"]
 
 
@@ -158,7 +167,7 @@ def test_facets_count_label_and_order_options():
         photographer("B", travels=[toronto], specialties=["musical-theatre"], price=450),
         photographer("C", home=toronto, country="CA", country_name="Canada", specialties=["theatrical"], price=700),
     ]
-    facets = {f["key"]: f for f in search.search_facets(people)}
+    facets = {f["key"]: f for f in searchdata.search_facets(people)}
     assert "type" not in facets
     assert [(o["value"], o["label"], o["count"]) for o in facets["city"]["options"]] == [
         ("chicago", "Chicago", 2),
@@ -180,7 +189,7 @@ def test_facets_count_label_and_order_options():
 
 
 def test_search_page_facets_add_the_type_facet():
-    facets = search.search_facets([photographer()], include_type=True, articles=9)
+    facets = searchdata.search_facets([photographer()], include_type=True, articles=9)
     assert facets[0]["key"] == "type"
     assert [(o["value"], o["count"]) for o in facets[0]["options"]] == [("Photographer", 1), ("Article", 9)]
 
@@ -224,7 +233,7 @@ def test_profile_search_data_writes_filters_sort_and_meta():
         region="IL",
         headshots=[SimpleNamespace(alt='Actor in a "navy" sweater', picture=FakePicture())],
     )
-    html = search.pagefind_data(p)
+    html = pagefind_data(p)
     spans = parse_spans(html)
     filters = [(k, v) for kind, k, v in spans if kind == "filter"]
     assert ("city", "evanston") in filters and ("price", "usd-600-plus") in filters
@@ -242,7 +251,7 @@ def test_profile_search_data_writes_filters_sort_and_meta():
     assert meta["city"] == "Chicago, IL" and meta["studio"] == "Okafor &amp; Co"
     assert meta["specialties"] == "Dance, Musical theater"
     assert meta["slug"] == "maya-&lt;okafor&gt;" and "sample" not in meta  # the compare toggle's slug, escaped
-    sample = parse_spans(search.pagefind_data(photographer(sample=True)))
+    sample = parse_spans(pagefind_data(photographer(sample=True)))
     assert ("meta", "sample", "Fictional sample") in sample
     assert meta["travels"] == "Evanston"
     assert "facts" not in meta  # nothing stated, no empty line
@@ -270,8 +279,8 @@ def test_profile_search_data_writes_filters_sort_and_meta():
 )
 def test_card_facts_are_what_a_card_and_a_search_result_show(fields, facts):
     p = photographer(**fields)
-    assert search.card_facts(p) == facts
-    meta = {k: v for kind, k, v in parse_spans(search.pagefind_data(p)) if kind == "meta"}
+    assert searchdata.card_facts(p) == facts
+    meta = {k: v for kind, k, v in parse_spans(pagefind_data(p)) if kind == "meta"}
     assert meta.get("facts") == (" · ".join(facts).replace("&", "&amp;") if facts else None)
 
 
@@ -318,7 +327,7 @@ def test_run_pagefind_indexes_body_pages_and_replaces_a_stale_bundle(tmp_path):
     stale = tmp_path / "pagefind" / "fragment" / "stale.pf_fragment"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
-    figures = search.run_pagefind(tmp_path)
+    figures = indexing.run_pagefind(tmp_path)
     assert figures["pages"] == 2
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 2
@@ -328,37 +337,37 @@ def test_run_pagefind_indexes_body_pages_and_replaces_a_stale_bundle(tmp_path):
 
 
 def test_pagefind_reads_only_profiles_and_articles(tmp_path):
-    glob = search.indexed_glob(
+    glob = indexing.indexed_glob(
         {"PHOTOGRAPHER_SAVE_AS": "photographers/{slug}/index.html", "ARTICLE_SAVE_AS": "articles/{slug}/index.html"}
     )
     assert glob == "{photographers/*/index.html,articles/*/index.html}"
-    assert search.indexed_glob({}) is None
+    assert indexing.indexed_glob({}) is None
     write_page(tmp_path, "photographers/a/index.html", "Alpha")
     write_page(tmp_path, "articles/b/index.html", "Beta")
     write_page(tmp_path, "photographers/a/scan/index.html", "Outside")  # not read, body or not
-    assert search.run_pagefind(tmp_path, glob=glob)["pages"] == 2
-    assert search.run_pagefind(tmp_path)["pages"] == 3
+    assert indexing.run_pagefind(tmp_path, glob=glob)["pages"] == 2
+    assert indexing.run_pagefind(tmp_path)["pages"] == 3
 
 
 def test_run_pagefind_failure_is_one_line(tmp_path):
     (tmp_path / "empty").mkdir()
-    with pytest.raises(search.IndexingFailed) as caught:
-        search.run_pagefind(tmp_path / "empty")
+    with pytest.raises(indexing.IndexingFailed) as caught:
+        indexing.run_pagefind(tmp_path / "empty")
     message = str(caught.value)
     assert "\n" not in message
     assert message.startswith("Pagefind exited with status 1: Pagefind was not able to build an index.")
 
 
 def test_run_pagefind_refuses_a_bundle_outside_the_site(tmp_path):
-    with pytest.raises(search.IndexingFailed, match="must be a folder inside the output folder"):
-        search.run_pagefind(tmp_path, bundle_dir="../elsewhere")
+    with pytest.raises(indexing.IndexingFailed, match="must be a folder inside the output folder"):
+        indexing.run_pagefind(tmp_path, bundle_dir="../elsewhere")
 
 
 def test_run_pagefind_missing_binary_is_explained(tmp_path, monkeypatch):
     write_page(tmp_path, "a/index.html", "Alpha")
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
-    with pytest.raises(search.IndexingFailed, match="the Pagefind binary is missing"):
-        search.run_pagefind(tmp_path)
+    with pytest.raises(indexing.IndexingFailed, match="the Pagefind binary is missing"):
+        indexing.run_pagefind(tmp_path)
 
 
 def test_finalized_fails_the_build_with_one_line_and_no_traceback(tmp_path, monkeypatch, capsys):
@@ -367,7 +376,7 @@ def test_finalized_fails_the_build_with_one_line_and_no_traceback(tmp_path, monk
     write_page(site, "a/index.html", "Alpha")
     pelican = SimpleNamespace(settings={"SEARCH_ENABLED": True}, output_path=str(site))
     with pytest.raises(HeadshotsError):
-        search.finalized(pelican)
+        plugin.finalized(pelican)
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].endswith(
@@ -378,21 +387,23 @@ def test_finalized_fails_the_build_with_one_line_and_no_traceback(tmp_path, monk
 
 def test_search_disabled_builds_no_index(tmp_path):
     write_page(tmp_path, "a/index.html", "Alpha")
-    search.finalized(SimpleNamespace(settings={"SEARCH_ENABLED": False}, output_path=str(tmp_path)))
+    plugin.finalized(SimpleNamespace(settings={"SEARCH_ENABLED": False}, output_path=str(tmp_path)))
     assert not (tmp_path / "pagefind").exists()
 
 
 def test_initialized_sets_defaults_and_keeps_our_functions_out_of_the_settings():
-    settings = {"JINJA_FILTERS": {"other": len}}
-    search.initialized(SimpleNamespace(settings=settings))
+    from pelican.settings import DEFAULT_CONFIG
+
+    settings = {**DEFAULT_CONFIG, "JINJA_FILTERS": {"other": len}}
+    plugin.initialized(SimpleNamespace(settings=settings))
     assert settings["SEARCH_ENABLED"] is True
     # Pelican pickles the settings into its content cache: none of our functions may live there
-    assert settings["JINJA_FILTERS"] == {"other": len} and "JINJA_GLOBALS" not in settings
+    assert settings["JINJA_FILTERS"] == {"other": len} and settings["JINJA_GLOBALS"] == {}
 
 
 def test_every_generator_environment_gets_the_template_helpers():
     environment = jinja2.Environment()
-    templating.generator_init(SimpleNamespace(env=environment, settings={}))
-    assert environment.filters["pagefind_data"] is search.pagefind_data
-    assert environment.globals["search_facets"] is search.search_facets
+    plugin.generator_init(SimpleNamespace(env=environment, settings={}))
+    assert environment.filters["card_facts"] is searchdata.card_facts
+    assert environment.globals["search_facets"] is searchdata.search_facets
     assert environment.autoescape is True

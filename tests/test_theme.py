@@ -171,7 +171,7 @@ def test_every_template_has_one_h1_ordered_headings_and_a_unique_title(page, sam
         assert page.locator("h1").count() == 1, f"{name} ({path}) needs exactly one h1"
         levels = page.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
         assert levels[0] == 1, f"{name} ({path}) has a heading before its h1: {levels}"
-        for before, after in zip(levels, levels[1:]):
+        for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, f"{name} ({path}) skips a heading level: {levels}"
         for landmark in ("banner", "main", "contentinfo"):
             assert page.get_by_role(landmark).count() == 1, f"{name} lacks one {landmark} landmark"

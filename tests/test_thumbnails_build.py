@@ -9,9 +9,8 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image
 
-from headshots.directory import Directory
 from headshots.errors import HeadshotsError, Problem
-from headshots.thumbnails import LAST_STATS, Item, apply_defaults, plugin, process, publish
+from headshots.thumbnails import Item, apply_defaults, make_pictures, process, publish
 
 from factories import make_headshot, minimal_profile, write_profile
 
@@ -35,9 +34,9 @@ def sources(tmp_path):
 
 def build(sources, cache, **overrides):
     items = [Item(path, None, "p") for path in sources]
-    pictures, files, problems = process(items, settings(**overrides), cache)
+    pictures, files, problems, stats = process(items, settings(**overrides), cache)
     assert not problems
-    return pictures, files, dict(LAST_STATS)
+    return pictures, files, stats
 
 
 def test_second_build_decodes_and_encodes_nothing(tmp_path, sources):
@@ -85,7 +84,7 @@ def test_parallel_workers_make_the_same_renditions(tmp_path, sources):
     _, parallel, stats = build(sources, tmp_path / "parallel", HEADSHOTS_JOBS=2)
     assert stats["decoded"] == 3
     assert [rel for _, rel in serial] == [rel for _, rel in parallel]
-    for (a, _), (b, _) in zip(serial, parallel):  # same library, same run: identical bytes
+    for (a, _), (b, _) in zip(serial, parallel, strict=True):  # same library, same run: identical bytes
         assert Path(a).read_bytes() == Path(b).read_bytes()
 
 
@@ -101,19 +100,7 @@ def test_publish_copies_renditions_but_never_the_original(tmp_path, sources):
     assert publish(files, tmp_path / "out1") == 0  # already there: nothing rewritten
 
 
-# -- the Pelican generator, with stand-in profile objects ---------------------------------------
-
-
-def generator_for(tmp_path, photographers, **overrides):
-    from pelican.settings import DEFAULT_CONFIG
-
-    values = {**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path / "cache"), **settings(**overrides)}
-    pelican = SimpleNamespace(settings=values)
-    plugin.initialized(pelican)
-    context = {**values, "directory": Directory(values, photographers, cities=[])}
-    return plugin.ThumbnailsGenerator(
-        context, values, str(tmp_path), str(REPO / "theme"), str(tmp_path / "out")
-    ), context
+# -- the pictures stage, with stand-in profile objects ------------------------------------------
 
 
 def photographer(slug, *headshots):
@@ -130,13 +117,15 @@ def headshot(source, line, focus=None):
     )
 
 
-def test_generator_sets_pictures_and_writes_files(tmp_path, sources):
+def test_the_stage_maps_each_headshot_to_its_picture_and_leaves_the_model_alone(tmp_path, sources):
     shots = [headshot(sources[0], 10), headshot(sources[1], 11, focus=[0.5, 0.3])]
-    generator, context = generator_for(tmp_path, [photographer("maya-okafor", *shots)])
-    generator.generate_context()
-    generator.generate_output(writer=None)
+    before = [dict(vars(shot)) for shot in shots]
+    pictures = make_pictures([photographer("maya-okafor", *shots)], settings(CACHE_PATH=str(tmp_path / "cache")))
+    assert [dict(vars(shot)) for shot in shots] == before  # nothing written back into the model
+    assert pictures.problems == [] and pictures.stats["sources"] == 2
+    publish(pictures.files, tmp_path / "out")
     for shot in shots:
-        picture = shot.picture
+        picture = pictures.by_source[shot.source]
         assert picture.src.startswith("/images/maya-okafor/")
         assert picture.og_url.endswith(".jpg")
         assert (tmp_path / "out" / picture.src.lstrip("/")).exists()
@@ -145,30 +134,30 @@ def test_generator_sets_pictures_and_writes_files(tmp_path, sources):
     assert (tmp_path / "cache" / "headshots").is_dir()
 
 
-def test_generator_reports_every_bad_image_with_the_profile_line(tmp_path, sources, capsys):
+def test_the_stage_reports_every_bad_image_with_the_profile_line(tmp_path, sources):
     text = tmp_path / "src" / "notes.jpg"
     text.write_text("not an image")
     empty = tmp_path / "src" / "empty.jpg"
     empty.write_bytes(b"")
     shots = [headshot(sources[0], 10), headshot(text, 11), headshot(empty, 12)]
-    generator, _ = generator_for(tmp_path, [photographer("x", *shots)])
-    with pytest.raises(HeadshotsError) as raised:
-        generator.generate_context()
-    assert len(raised.value.problems) == 2
-    lines = capsys.readouterr().err.splitlines()
-    assert lines == [
+    pictures = make_pictures([photographer("x", *shots)], settings(CACHE_PATH=str(tmp_path / "cache")))
+    assert list(pictures.by_source) == [shot.source for shot in shots]
+    assert pictures.by_source[text] is None and pictures.by_source[empty] is None
+    assert [str(problem) for problem in sorted(pictures.problems)] == [
         'photographers/x/profile.yaml:11:11: headshots[1].file: "notes.jpg" is not an image file: '
         "send the photo as JPEG, PNG, WebP, TIFF, GIF or AVIF",
         'photographers/x/profile.yaml:12:11: headshots[2].file: "empty.jpg" is an empty file (0 bytes)',
     ]
 
 
-def test_generator_rejects_bad_settings(tmp_path, sources, capsys):
-    generator, _ = generator_for(
-        tmp_path, [photographer("x", headshot(sources[0], 10))], HEADSHOTS_FORMATS=["jpeg", "gif"]
-    )
+def test_the_build_refuses_bad_settings_before_it_starts(tmp_path, capsys):
+    from pelican.settings import DEFAULT_CONFIG
+
+    from headshots import plugin
+
+    values = {**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path / "cache"), **settings(HEADSHOTS_FORMATS=["jpeg", "gif"])}
     with pytest.raises(HeadshotsError):
-        generator.generate_context()
+        plugin.initialized(SimpleNamespace(settings=values))
     assert (
         "pelicanconf.py:1:1: HEADSHOTS_FORMATS: must be a non-empty list of avif, webp, jpeg" in capsys.readouterr().err
     )

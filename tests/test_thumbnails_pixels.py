@@ -15,7 +15,7 @@ import pytest
 from PIL import Image, ImageChops, ImageCms, ImageDraw, ImageOps, ImageStat
 
 from headshots.thumbnails import DEFAULTS, Item, apply_defaults, geometry, inspect, process
-from headshots.thumbnails.pipeline import BACKGROUND
+from headshots.thumbnails.colour import BACKGROUND
 
 # -- fixture images ------------------------------------------------------------------------------
 
@@ -118,7 +118,7 @@ def run(tmp_path, source, formats=("jpeg",), focus=None, **overrides):
     most fixtures here are patterns, not faces; tests/test_thumbnails_faces.py covers them)."""
     settings = {"HEADSHOTS_FORMATS": list(formats), "HEADSHOTS_JOBS": 1, **overrides}
     apply_defaults(settings)
-    pictures, files, problems = process([Item(Path(source), focus, "t")], settings, tmp_path / "cache")
+    pictures, files, problems, _stats = process([Item(Path(source), focus, "t")], settings, tmp_path / "cache")
     return pictures[0], {rel: Path(src) for src, rel in files}, [p for p in problems if not p.warning]
 
 
@@ -247,8 +247,8 @@ def test_rgba_png_is_flattened_on_neutral_grey(tmp_path):
     _, out, _ = largest(tmp_path, source, HEADSHOTS_WIDTHS=[160])
     top = out.crop((0, 0, out.width, out.height // 3)).resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
     bottom = out.crop((0, out.height * 3 // 4, out.width, out.height)).resize((1, 1)).getpixel((0, 0))
-    assert all(abs(a - b) <= 3 for a, b in zip(top, BACKGROUND))
-    assert all(abs(a - b) <= 6 for a, b in zip(bottom, (200, 30, 30)))
+    assert all(abs(a - b) <= 3 for a, b in zip(top, BACKGROUND, strict=True))
+    assert all(abs(a - b) <= 6 for a, b in zip(bottom, (200, 30, 30), strict=True))
 
 
 def test_palette_gif_uses_the_first_frame(tmp_path):

@@ -16,7 +16,7 @@ from PIL import Image, ImageCms, ImageOps
 from test_thumbnails_pixels import SRGB, matrix_icc, mean_difference, reference, run
 
 from headshots.thumbnails import Finding, Item, apply_defaults, inspect, process
-from headshots.thumbnails.pipeline import BACKGROUND
+from headshots.thumbnails.colour import BACKGROUND
 
 PROFILE_FOLDERS = [Path("/usr/share/color/icc/colord"), Path("/usr/share/color/icc/ghostscript")]
 
@@ -149,7 +149,7 @@ def test_tagged_and_untagged_transparency_flatten_onto_the_same_backdrop(tmp_pat
     with_transparent_top(photo()).save(tagged, icc_profile=adobe.tobytes())
     for source in (untagged, tagged):
         _, image = largest_rendition(tmp_path, source)
-        assert all(abs(a - b) <= 1 for a, b in zip(top_colour(image), BACKGROUND)), source.name
+        assert all(abs(a - b) <= 1 for a, b in zip(top_colour(image), BACKGROUND, strict=True)), source.name
 
 
 @pytest.mark.parametrize("mode", ["1", "L", "RGB"])
@@ -163,7 +163,7 @@ def test_trns_key_colour_is_transparent(tmp_path, mode):
     image.save(source, transparency=key)
     assert "transparency" in Image.open(source).info
     _, out = largest_rendition(tmp_path, source)
-    assert all(abs(a - b) <= 1 for a, b in zip(top_colour(out), BACKGROUND))
+    assert all(abs(a - b) <= 1 for a, b in zip(top_colour(out), BACKGROUND, strict=True))
 
 
 # -- refusals and warnings, in an editor's words ----------------------------------------------------
@@ -239,7 +239,7 @@ def test_library_noise_is_one_warning_per_file_and_nothing_on_stderr(tmp_path, c
     assert inspect(source, 256) == Finding(None, [expected])
     settings = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_JOBS": 1, "HEADSHOTS_MIN_SIDE": 256}
     apply_defaults(settings)
-    pictures, _, problems = process([Item(source, None, "t")], settings, tmp_path / "cache")
+    pictures, _, problems, _ = process([Item(source, None, "t")], settings, tmp_path / "cache")
     assert pictures[0] is not None
     assert [(p.warning, p.message) for p in problems] == [(True, f'"cut-exif.jpg" {expected}')]
     assert capfd.readouterr().err == ""
@@ -276,7 +276,7 @@ def test_a_damaged_tiff_is_one_line_and_libtiff_prints_nothing(tmp_path, capfd):
     photo().save(good)
     settings = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_JOBS": 2, "HEADSHOTS_MIN_SIDE": 256}
     apply_defaults(settings)
-    pictures, _, problems = process([Item(damaged, None, "t"), Item(good, None, "t")], settings, tmp_path / "c")
+    pictures, _, problems, _ = process([Item(damaged, None, "t"), Item(good, None, "t")], settings, tmp_path / "c")
     assert pictures[0] is None and pictures[1] is not None
     assert [p.message for p in problems if not p.warning] == [
         '"damaged-lzw.tif" is a damaged TIFF file (its picture data is broken): export it again from the original'

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from yaml.nodes import ScalarNode, SequenceNode
 
-from headshots import yamlnodes
+from headshots import yamlnodes, yamlparse
 from headshots.yamlnodes import YamlError
 
 
@@ -86,7 +86,7 @@ def test_our_resolver_tags_every_scalar_as_pyyaml_s_base_resolver_would(value):
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
     from yaml.resolver import BaseResolver
 
-    ours = yamlnodes._Resolver()
+    ours = yamlparse._Resolver()
     for kind in (ScalarNode, SequenceNode, MappingNode):
         for implicit in ((True, False), (False, True), (False, False)):
             assert ours.resolve(kind, value, implicit) == BaseResolver.resolve(ours, kind, value, implicit)
@@ -244,15 +244,7 @@ def _read(text):
 
 def _pure_python_read(text, monkeypatch):
     with monkeypatch.context() as patch:
-        patch.setattr(yamlnodes, "_FastLoader", None)
-        patch.setattr(yamlnodes, "_CComposer", None)
-        return _read(text)
-
-
-def _event_read(text, monkeypatch):
-    """`load` and `compose` without libyaml's C composer: libyaml's events under our composer."""
-    with monkeypatch.context() as patch:
-        patch.setattr(yamlnodes, "_CComposer", None)
+        patch.setattr(yamlparse, "_FastLoader", None)
         return _read(text)
 
 
@@ -266,7 +258,7 @@ def test_libyaml_path_reads_real_profiles_exactly_as_the_pure_python_path(monkey
     for path in profiles:
         text = path.read_bytes()
         with monkeypatch.context() as patch:  # served by libyaml alone, no fallback
-            patch.setattr(yamlnodes, "_Loader", None)
+            patch.setattr(yamlparse, "_Loader", None)
             fast = _read(text)
         assert isinstance(fast[0][0], dict), path
         assert fast == _pure_python_read(text, monkeypatch), path
@@ -302,57 +294,4 @@ def test_libyaml_path_reads_real_profiles_exactly_as_the_pure_python_path(monkey
     ],
 )
 def test_libyaml_path_and_pure_python_path_agree(text, monkeypatch):
-    assert _read(text) == _event_read(text, monkeypatch) == _pure_python_read(text, monkeypatch)
-
-
-@needs_libyaml
-def test_c_composer_reads_real_profiles_alone_and_exactly_as_the_other_paths(monkeypatch):
-    profiles = sorted((Path(__file__).parent.parent / "photographers").glob("*/profile.yaml"))
-    for path in profiles:
-        text = path.read_bytes()
-        with monkeypatch.context() as patch:  # neither our composer nor the pure-Python parser
-            patch.setattr(yamlnodes, "_FastLoader", None)
-            patch.setattr(yamlnodes, "_Loader", None)
-            document = yamlnodes.load(text)
-        assert (document.data, document.positions, document.key_positions) == _pure_python_read(text, monkeypatch)[0], (
-            path
-        )
-
-
-@pytest.mark.parametrize(
-    "text, may",
-    [
-        ("&a x\n", True),
-        ("a:\n  *b\n", True),
-        ("- !tag x\n", True),
-        ("a: [b,*x]\n", True),
-        ("a: {b: &x 1}\n", True),
-        ("? !x a\n", True),
-        ("a:\t&x 1\n", True),
-        ("a: b\n-\t*c\n", True),
-        ("bio: Fish & chips\n", False),
-        ("a: b*c!\n", False),
-        ("a: 'x' &y\n", False),
-        ("a: b\r&c\n", False),
-        ("", False),
-        ("plain text, no marks\n", False),
-    ],
-)
-def test_node_properties_are_found_only_where_a_node_can_begin(text, may):
-    assert yamlnodes._may_hold_node_property(text) is may
-
-
-@needs_libyaml
-@pytest.mark.parametrize(
-    "text",
-    [
-        "a: &x 1\n",  # an anchor nobody uses: still refused, at the anchor
-        "a: [1, &x 2]\nb: {c: *x}\n",  # in flow collections
-        "a: [b,*x]\n",
-        "bio: |\n  Fish & chips, *emphasis*, Book now!\n",  # the same characters as plain text: read as text
-        "a: !!str 1\n",
-    ],
-)
-def test_anchors_aliases_and_tags_never_reach_the_c_composer(text, monkeypatch):
-    assert yamlnodes._composed_in_c(text) is None
-    assert _read(text) == _event_read(text, monkeypatch) == _pure_python_read(text, monkeypatch)
+    assert _read(text) == _pure_python_read(text, monkeypatch)

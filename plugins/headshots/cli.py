@@ -21,77 +21,20 @@ import os
 import string
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from headshots import articles, text
 from headshots import settings as headshots_settings
-from headshots import text
-from headshots.directory import Directory, image_problems, profile_cache, start_reading
+from headshots.checks import CHECKS, CheckRun
 from headshots.errors import Problem, display_path
-from headshots.validate import PROFILE_NAME, load_profile
+from headshots.validate import PROFILE_NAME
 from headshots.yamlnodes import yaml_scalar
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 # --------------------------------------------------------------------------- checks
-
-
-@dataclass
-class CheckRun:
-    """What a check gets: the PATH argument (None: the whole site) and the site's settings."""
-
-    path: Path | None
-    settings: dict
-    _read: tuple | None = None
-
-    def read(self) -> tuple[int, list, list[Problem]]:
-        """Every profile under PHOTOGRAPHERS_PATH, read as the build reads them (same cache):
-        `(how many profile files, the valid profiles, every problem)`."""
-        if self._read is None:
-            reading = start_reading(self.settings, profile_cache(self.settings))
-            self._read = (reading.count, *reading.wait())
-        return self._read
-
-    def directory(self) -> Directory:
-        """The directory the build would make of the valid profiles (its addresses resolve article links)."""
-        return Directory.build(self.read()[1], self.settings)
-
-
-@dataclass
-class Report:
-    problems: list[Problem] = field(default_factory=list)
-    checked: str = ""  # what was checked, for the summary: "16 profiles"
-
-
-CHECKS: list[Callable[[CheckRun], Report | None]] = []
-
-
-def register_check(function):
-    """Add a check to `headshots check` (runs in registration order)."""
-    CHECKS.append(function)
-    return function
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-@register_check
-def check_profiles(run: CheckRun) -> Report:
-    """Profiles under PATH (a photographers folder, one profile folder, or one profile.yaml), and their images.
-
-    A photographers folder is read exactly as the build reads it (`headshots.directory.start_reading`:
-    the same cache, on every core in a big directory).
-    """
-    target = run.path
-    single = target / PROFILE_NAME if target is not None and (target / PROFILE_NAME).is_file() else target
-    if single is not None and single.is_file():
-        profile, problems = load_profile(single)
-        profiles, count = ([profile] if profile else []), 1
-    else:
-        count, profiles, problems = run.read()
-    return Report(problems + image_problems(profiles, run.settings), _plural(count, "profile"))
 
 
 def run_check(args, settings: dict) -> int:
@@ -116,9 +59,9 @@ def run_check(args, settings: dict) -> int:
     errors = {problem for problem in problems if not problem.warning}
     warned = len(set(problems)) - len(errors)
     if errors:
-        print(f"{_plural(len(errors), 'problem')} found (checked {what})")
+        print(f"{text.plural(len(errors), 'problem')} found (checked {what})")
         return 1
-    print(f"{what} OK" + (f", {_plural(warned, 'warning')}" if warned else ""))
+    print(f"{what} OK" + (f", {text.plural(warned, 'warning')}" if warned else ""))
     return 0
 
 
@@ -206,11 +149,7 @@ register_new(
     "photographer", "scaffold PHOTOGRAPHERS_PATH/<slug>/profile.yaml", _photographer_arguments, run_new_photographer
 )
 
-# Articles (headshots.articles): checked after the profiles; `headshots new article "Title"`.
-from headshots import articles as _articles  # noqa: E402
-
-register_check(_articles.cli_check)
-register_new("article", "scaffold content/articles/<slug>.md", _articles.cli_new_arguments, _articles.cli_new)
+register_new("article", "scaffold content/articles/<slug>.md", articles.cli_new_arguments, articles.cli_new)
 
 
 # --------------------------------------------------------------------------- main
@@ -247,7 +186,7 @@ def main(argv=None) -> int:
         args.subparser.error(f"{args.path}: no such file or folder")
     try:
         settings = headshots_settings.load()
-    except Exception as error:  # noqa: BLE001 - pelicanconf.py is Python: it can fail in any way
+    except Exception as error:
         line, col = (error.lineno or 1, error.offset or 1) if isinstance(error, SyntaxError) else (1, 1)
         reason = error.msg if isinstance(error, SyntaxError) else f"{type(error).__name__}: {error}"
         print(Problem(headshots_settings.SETTINGS_FILE, line, col, "settings", f"cannot be read: {reason}"))

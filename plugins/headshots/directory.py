@@ -1,8 +1,8 @@
 """The directory: every valid profile read once into one model that pages, JSON, search and checks read.
 
-    profiles (validate.py) -> Directory (here) -> pictures (attach_pictures) -> pages -> search
+    profiles (validate.py) -> Directory (here) -> pictures -> page data -> pages -> search
 
-Plain Python, no Pelican: the build (headshots.profiles) and `headshots
+Plain Python, no Pelican: the build (headshots.plugin) and `headshots
 check` both call `start_reading(settings)`, so they read the same files with
 the same cache and report the same problems. Every address comes from the
 URL settings (`headshots.settings.DEFAULTS`), so moving one moves every link,
@@ -13,14 +13,13 @@ addresses (`Directory.urls`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from headshots.errors import Problem, display_path
-from headshots.facts import compare_data
 from headshots.model import City, Headshot, Photographer, assemble
-from headshots.thumbnails.picture import card_image
-from headshots.validate import ProfileCache, Reading, start_loading_profiles
+from headshots.profilecache import ProfileCache
+from headshots.reading import Reading, start_loading_profiles
 
 
 def profile_cache(settings: dict) -> ProfileCache | None:
@@ -49,33 +48,6 @@ def start_reading(settings: dict, cache: ProfileCache | None = None) -> Reading:
     return start_loading_profiles(root, cache, settings=settings)
 
 
-def image_problems(profiles, settings: dict) -> list[Problem]:
-    """Every headshot of `profiles` opened and decoded as the renditions step will (`thumbnails.inspect`).
-
-    `headshots check` runs it on every valid profile; the build runs it when
-    some profiles are refused, so its one report names the bad images too
-    (otherwise the renditions step finds them, with the same messages).
-    """
-    from headshots import thumbnails
-
-    problems = []
-    cache = thumbnails.cache_folder(settings)
-    for profile in profiles:
-        for index, headshot in enumerate(profile.data["headshots"]):
-            finding = thumbnails.inspect(
-                profile.path.parent / headshot["file"],
-                settings["HEADSHOTS_MIN_SIDE"],
-                settings["HEADSHOTS_MAX_PIXELS"],
-                cache,
-            )
-            where = profile.where(("headshots", index, "file"))
-            name = f'"{headshot["file"]}"'
-            if finding.error:
-                problems.append(replace(where, message=f"{name} {finding.error}"))
-            problems += [replace(where, message=f"{name} {w}", warning=True) for w in finding.warnings]
-    return problems
-
-
 @dataclass
 class Directory:
     """Every photographer and city, the bounded selections, and every address they have."""
@@ -102,11 +74,6 @@ class Directory:
     def headshots(self) -> list[Headshot]:
         return [shot for p in self.photographers for shot in p.headshots]
 
-    def attach_pictures(self, pictures: dict) -> None:
-        """The one step where renditions join the model: `pictures` maps a headshot's source to its Picture."""
-        for shot in self.headshots():
-            shot.picture = pictures.get(shot.source)
-
     def context(self) -> dict:
         """What every template gets (docs/ARCHITECTURE.md, "Context the templates get")."""
         return {
@@ -119,75 +86,6 @@ class Directory:
             "top_cities": self.top_cities,
             "scan_headshots": self.scan_headshots,
         }
-
-    def open_data(self) -> list[tuple[str, object]]:
-        """The open data files, `(save_as, function that makes the data)`, biggest first.
-
-        `/photographers.json` (every profile as its editors wrote it), the
-        cities' index (the JS facets and the city picker read it), one file
-        a city (those based there, then those who travel there) and one file a
-        profile (its open data and what the compare page shows). A setting of
-        "" leaves its file out.
-        """
-        s, memo = self.settings, {}
-
-        def data(p: Photographer) -> dict:
-            if p.slug not in memo:
-                memo[p.slug] = p.open_data()
-            return memo[p.slug]
-
-        def city_file(city: City) -> dict:
-            return {
-                "about": f"First Look's headshot photographers in {city.name}, as open data: those based there, "
-                "then those who travel there (based_here false).",
-                "city": {"name": city.name, "slug": city.slug, "country": city.country, "url": city.url},
-                "count": len(city.based) + len(city.visiting),
-                "photographers": [{**data(p), "based_here": True} for p in city.based]
-                + [{**data(p), "based_here": False} for p in city.visiting],
-            }
-
-        def profile_file(p: Photographer) -> dict:
-            return {**data(p), "compare": compare_data(p, card_image(p.headshots[0]))}
-
-        files = []
-        if s.get("PHOTOGRAPHERS_JSON_SAVE_AS"):
-            files.append(
-                (
-                    s["PHOTOGRAPHERS_JSON_SAVE_AS"],
-                    lambda: {
-                        "about": "First Look's photographer directory as open data: "
-                        "every profile as its editors wrote it.",
-                        "count": len(self.photographers),
-                        "photographers": [data(p) for p in self.photographers],
-                    },
-                )
-            )
-        if s.get("CITIES_JSON_SAVE_AS"):
-            files.append(
-                (
-                    s["CITIES_JSON_SAVE_AS"],
-                    lambda: {
-                        "about": "Every city in First Look's directory: those based there and those who travel there.",
-                        "count": len(self.cities),
-                        "cities": [
-                            {
-                                "name": c.name,
-                                "slug": c.slug,
-                                "country": c.country,
-                                "url": c.url,
-                                "based": len(c.based),
-                                "visiting": len(c.visiting),
-                            }
-                            for c in self.cities
-                        ],
-                    },
-                )
-            )
-        if s.get("CITY_JSON_SAVE_AS"):
-            files += [(self.city_json_save_as(c), lambda c=c: city_file(c)) for c in self.cities]
-        if s.get("PHOTOGRAPHER_JSON_SAVE_AS"):
-            files += [(self.photographer_json_save_as(p), lambda p=p: profile_file(p)) for p in self.photographers]
-        return files
 
     def photographer_json_save_as(self, photographer: Photographer) -> str:
         return self.settings["PHOTOGRAPHER_JSON_SAVE_AS"].format(slug=photographer.slug)

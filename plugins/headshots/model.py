@@ -11,74 +11,11 @@ import hashlib
 import os
 import random
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import nh3
-from markdown_it import MarkdownIt
-from markupsafe import Markup
-
-from headshots import urls
 from headshots.countries import country_name
 from headshots.errors import Problem
 from headshots.text import city_slug, money, sort_key
-from headshots.vocabulary import member_titles
-
-# Bios are CommonMark, read by markdown-it-py with raw HTML off, so `<script>`
-# in a bio is shown as text. A link to anything but http(s)/mailto becomes its
-# plain text (an `<a>` without `href` would be invalid HTML and useless to the
-# reader). nh3 then keeps only the tags a bio needs (belt and braces).
-# markdown-it-py rather than Python-Markdown (the articles' engine): a bio is
-# read for every profile, and it is about 4x faster on one.
-_BIO_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code"}
-
-
-def _unlink_unsafe(state) -> None:
-    """A core rule: drop the link tokens around the text of a link whose scheme is not allowed."""
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        kept, dropped = [], 0
-        for token in block.children:
-            if token.type == "link_open" and not _linkable(str(token.attrGet("href") or "")):
-                dropped += 1  # links do not nest
-                continue
-            if token.type == "link_close" and dropped:
-                dropped -= 1
-                continue
-            kept.append(token)
-        block.children = kept
-
-
-def _linkable(href: str) -> bool:
-    """A bio links only to full http(s) and mailto addresses that pass `urls.problem`."""
-    return urlsplit(href).scheme.lower() in urls.SCHEMES and urls.problem(href) is None
-
-
-@cache
-def _bio_markdown() -> MarkdownIt:
-    """One parser for every bio: every link is parsed (then `_unlink_unsafe` decides), raw HTML is text."""
-    parser = MarkdownIt("commonmark", {"html": False})
-    parser.validateLink = lambda url: True
-    parser.core.ruler.push("unlink_unsafe", _unlink_unsafe)
-    return parser
-
-
-def render_bio(text: str | None) -> Markup:
-    """A Markdown bio as safe HTML: raw HTML escaped, only http(s) and mailto links, rel=nofollow."""
-    if not text:
-        return Markup("")
-    html = _bio_markdown().render(text).rstrip("\n")
-    clean = nh3.clean(
-        html,
-        tags=_BIO_TAGS,
-        attributes={"a": {"href", "title"}},
-        url_schemes=set(urls.SCHEMES),
-        link_rel="nofollow noopener",
-    )
-    return Markup(clean)
-
 
 # --------------------------------------------------------------------------- the model
 
@@ -116,7 +53,7 @@ class Policies:
 
 @dataclass(eq=False)
 class Headshot:
-    """One sample image. `picture` (a thumbnails `Picture`) is attached by `Directory.attach_pictures`."""
+    """One sample image (its renditions are the pictures stage's: `headshots.pagedata.PageData.picture_of`)."""
 
     file: str
     alt: str
@@ -125,7 +62,6 @@ class Headshot:
     look: str | None = None
     focus: tuple[float, float] | None = None
     photographer: Photographer | None = field(default=None, repr=False)
-    picture: object = None
 
     def __repr__(self) -> str:
         return f"<Headshot {self.source}>"
@@ -248,116 +184,6 @@ class Photographer:
     def location_label(self) -> str:
         parts = [self.city_name, self.region, self.country_name]
         return ", ".join(p for p in parts if p)
-
-    @property
-    def jsonld(self) -> dict:
-        """schema.org structured data (built when a page reads it: after `Directory.attach_pictures`)."""
-        return jsonld(self)
-
-    def open_data(self) -> dict:
-        """This profile for /photographers.json: the fields as written, plus its URLs."""
-        data = {key: value for key, value in self.profile.data.items() if key != "headshots"}
-        data["slug"] = self.slug
-        data["url"] = self.url
-        data["city_url"] = self.city.url if self.city else None
-        headshots = []
-        for headshot in self.headshots:
-            item = {
-                key: value
-                for key, value in (("file", headshot.file), ("alt", headshot.alt), ("look", headshot.look))
-                if value is not None
-            }
-            if headshot.focus is not None:
-                item["focus"] = list(headshot.focus)
-            image = _picture_url(headshot)
-            if image:
-                item["image"] = image
-            headshots.append(item)
-        data["headshots"] = headshots
-        return data
-
-
-def _picture_url(headshot: Headshot) -> str | None:
-    """The headshot's shareable JPEG (its Open Graph card), once `Directory.attach_pictures` has run."""
-    return headshot.picture.og_url if headshot.picture is not None else None
-
-
-def _absolute(siteurl: str, url: str) -> str:
-    if url.startswith(("http://", "https://")):
-        return url
-    return f"{siteurl.rstrip('/')}/{url.lstrip('/')}"
-
-
-def jsonld(photographer: Photographer) -> dict:
-    """schema.org structured data for a profile page: the business, its sessions, its headshots."""
-    p = photographer
-    address = {"@type": "PostalAddress", "addressLocality": p.city_name, "addressCountry": p.country}
-    if p.region:
-        address["addressRegion"] = p.region
-    cities = [p.city, *p.travels_to] if p.city else []
-    areas = [{"@type": "City", "name": city.name} for city in cities] or [{"@type": "City", "name": p.city_name}]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "ProfessionalService",
-        "additionalType": "https://schema.org/LocalBusiness",
-        "name": p.studio or p.name,
-        "url": _absolute(p.siteurl, p.url),
-        "address": address,
-        "areaServed": areas,
-        "priceRange": p.price_range,
-        "currenciesAccepted": p.currency,
-        "knowsAbout": [f"{s} headshots" for s in p.specialties],
-    }
-    if p.studio:
-        data["founder"] = {"@type": "Person", "name": p.name}
-    same_as = [url for url in (p.website, p.instagram_url) if url]
-    if same_as:
-        data["sameAs"] = same_as
-    if p.email:
-        data["email"] = p.email
-    if p.bio_html:
-        data["description"] = p.bio_html.striptags()  # the bio as plain text: no Markdown, no link targets
-    data["makesOffer"] = _offers(p)
-    data["image"] = [_image_object(p, headshot) for headshot in p.headshots]
-    return data
-
-
-def _offers(p: Photographer) -> list[dict]:
-    """One Offer a session (without sessions, one for the price range), then one for each priced add-on."""
-    offers = [_offer(p, session.name, session.price) for session in p.sessions]
-    if not offers:
-        price = {"@type": "PriceSpecification", "priceCurrency": p.currency, "minPrice": _plain_number(p.price.from_)}
-        if p.price.to is not None:
-            price["maxPrice"] = _plain_number(p.price.to)
-        offers.append({"@type": "Offer", "name": "Headshot session", "priceSpecification": price})
-    for key, title in member_titles("add_ons").items():
-        if getattr(p.add_ons, key) is not None:
-            offers.append(_offer(p, f"{title} (add-on)", getattr(p.add_ons, key)))
-    return offers
-
-
-def _offer(p: Photographer, name: str, price: float) -> dict:
-    offer = {"@type": "Offer", "name": name, "price": _plain_number(price), "priceCurrency": p.currency}
-    if p.booking_url:
-        offer["url"] = p.booking_url
-    return offer
-
-
-def _image_object(p: Photographer, headshot: Headshot) -> dict:
-    image = {
-        "@type": "ImageObject",
-        "caption": headshot.alt,
-        "creditText": p.name,
-        "creator": {"@type": "Person", "name": p.name},
-    }
-    url = _picture_url(headshot)
-    if url:
-        image["contentUrl"] = _absolute(p.siteurl, url)
-    return image
-
-
-def _plain_number(value):
-    return int(value) if float(value).is_integer() else value
 
 
 # --------------------------------------------------------------------------- the directory

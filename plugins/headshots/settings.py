@@ -17,7 +17,7 @@ from pathlib import Path
 SETTINGS_FILE = "pelicanconf.py"
 
 DEFAULTS = {
-    # ------------------------------------------------------------------ the directory (headshots.profiles)
+    # ---------------------------------------------------------- the directory (headshots.directory, .pagelist)
     # Where the profiles live: one folder per photographer. A relative path is
     # taken from the working directory (run pelican from the repository root).
     "PHOTOGRAPHERS_PATH": "photographers",
@@ -74,7 +74,7 @@ DEFAULTS = {
     # sitemap.xml: every HTML page written, but URLs matching these regexes.
     "SITEMAP_SAVE_AS": "sitemap.xml",
     "SITEMAP_EXCLUDE": [r"^404\.html$"],
-    # ------------------------------------------------------------------ search (headshots.search)
+    # ---------------------------------------------------------- search (headshots.indexing, .pagedata.searchdata)
     # False: build without a search index (pages still work).
     "SEARCH_ENABLED": True,
     # Where, inside the output folder, the Pagefind index goes.

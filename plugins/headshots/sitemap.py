@@ -1,4 +1,4 @@
-"""Pelican plugin `headshots.sitemap`: sitemap.xml for every HTML page the build writes.
+"""sitemap.xml for every HTML page the build writes (fed by `content_written`, see headshots.plugin).
 
 pelican-sitemap would list our pages too (it listens to `content_written`),
 but it stamps every page that is not an article or a page with the build's
@@ -13,8 +13,6 @@ import os
 import re
 from urllib.parse import quote
 from xml.sax.saxutils import escape
-
-from pelican import contents, signals
 
 
 class SitemapCollector:
@@ -31,14 +29,13 @@ class SitemapCollector:
             return
         self.pages[os.path.abspath(path)] = _lastmod(context)
 
-    def write(self, pelican) -> None:
-        """`finalized` receiver: write the sitemap of this run's pages, then forget them."""
-        settings = pelican.settings
+    def write(self, settings: dict, output_path: str) -> None:
+        """Write the sitemap of this run's pages (when the build is done), then forget them."""
         save_as = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
         if not save_as:
             self.reset()
             return
-        output = os.path.abspath(pelican.output_path)
+        output = os.path.abspath(output_path)
         excluded = [re.compile(pattern) for pattern in settings.get("SITEMAP_EXCLUDE", ())]
         siteurl = (settings.get("SITEURL") or "").rstrip("/")
         entries = {}
@@ -69,7 +66,7 @@ class SitemapCollector:
 def _lastmod(context):
     """The page's date as YYYY-MM-DD, None when it has none, False when it must not be listed."""
     obj = context.get("article") or context.get("page")
-    if isinstance(obj, contents.Content):
+    if obj is not None:  # a Pelican article or page
         if getattr(obj, "status", "published") != "published" or getattr(obj, "private", "") == "True":
             return False
         date = getattr(obj, "modified", None) or getattr(obj, "date", None)
@@ -79,14 +76,3 @@ def _lastmod(context):
         updated = getattr(photographer, "updated", None)
         return updated.isoformat() if updated else None
     return None
-
-
-collector = SitemapCollector()
-
-
-def register() -> None:
-    # Every page is written after `all_generators_finalized` (Pelican's own and ours): start each
-    # build's list afresh there, so a failed build under `pelican -r` leaves nothing behind.
-    signals.all_generators_finalized.connect(lambda generators: collector.reset())
-    signals.content_written.connect(collector.page_written)
-    signals.finalized.connect(collector.write)

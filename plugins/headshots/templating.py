@@ -16,24 +16,22 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from headshots import facts, search, vocabulary
-from headshots.fragments import cached
+from headshots import vocabulary
+from headshots.pagedata import facts, searchdata
 from headshots.text import days, money, place
 from headshots.thumbnails.faces import BROWSER_RULES
-from headshots.thumbnails.picture import picture_markup, scan_tile, scan_tiles
 
 FILTERS = {
     "money": money,  # 350|money("USD") -> "$350"
-    "card_facts": search.card_facts,  # a card's facts line
-    "pagefind_data": search.pagefind_data,  # a profile's hidden search data
-    "search_sort": search.search_sort,  # an indexed page's sort keys
+    "card_facts": searchdata.card_facts,  # a card's facts line
+    "search_sort": searchdata.search_sort,  # an indexed page's sort keys
 }
 
 GLOBALS = {
     "label": vocabulary.label,  # label("lighting", "studio") -> "Studio light"
     "note": vocabulary.note,  # the profile's one-line explanation of a value
     "field_title": vocabulary.title,  # field_title("hair_makeup") -> "Hair and makeup"
-    "facts": facts.facts,  # facts(p) -> the facts panel's rows (headshots.facts.Fact)
+    "facts": facts.facts,  # facts(p) -> the facts panel's rows (headshots.pagedata.facts.Fact)
     "extras": facts.extras,  # extras(p) -> the add-ons and policies rows
     "NOT_LISTED": facts.NOT_LISTED,  # what a fact the profile does not give says
     "DIRECTORY_ORDER": vocabulary.DIRECTORY_ORDER,  # how the directory is ordered, in one sentence
@@ -41,11 +39,7 @@ GLOBALS = {
     "FACE_RULES": BROWSER_RULES,  # the face check's thresholds, shared by the build and /scan/
     "days": days,  # days(5) -> "5 days"
     "place": place,  # place(p) -> "Chicago, IL"
-    "cached": cached,  # a fragment rendered once a build
-    "picture": picture_markup,  # <picture> of one headshot (docs/ARCHITECTURE.md, "Pictures")
-    "headshots_scan_tile": scan_tile,  # one casting-size tile
-    "headshots_scan_tiles": scan_tiles,  # a scan grid's tiles
-    "search_facets": search.search_facets,  # the directory's facets
+    "search_facets": searchdata.search_facets,  # the directory's facets
 }
 
 
@@ -68,6 +62,6 @@ def install(environment, cache_path=None) -> None:
         environment.auto_reload = False
 
 
-def generator_init(generator) -> None:
-    """Pelican's `generator_init` receiver."""
-    install(generator.env, generator.settings.get("CACHE_PATH"))
+def install_page_data(environment, page_data) -> None:
+    """The helpers that read the pictures (`PageData.template_globals`), once the pictures stage has run."""
+    environment.globals.update(page_data.template_globals())

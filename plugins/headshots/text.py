@@ -85,9 +85,14 @@ def money_prefix(currency: str) -> str:
     return symbol if symbol else f"{currency} "
 
 
+def plural(count: int, noun: str) -> str:
+    """ "1 profile", "2 profiles": the count and the noun, with an s unless there is one."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def days(count: int) -> str:
     """ "1 day", "5 days"."""
-    return f"{count} day{'' if count == 1 else 's'}"
+    return plural(count, "day")
 
 
 def place(photographer) -> str:

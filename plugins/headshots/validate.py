@@ -1,24 +1,20 @@
-"""Reading and validating `PHOTOGRAPHERS_PATH/<slug>/profile.yaml`.
+"""The rules of a profile: the JSON Schema's, worded for editors, and those a schema cannot express.
 
 The JSON Schema (`plugins/headshots/profile.schema.json`) says what a profile
 may contain; `jsonschema` finds every violation and this module turns each
 into one `FILE:LINE:COL: field: message` Problem, positioned on the YAML node
 the editor wrote. Rules a schema cannot express (price.to at least
 price.from, the image files exist in the folder, the folder name is a slug)
-are checked here and reported the same way.
+are checked here and reported the same way. Reading the files (and the bio)
+is `headshots.reading`; the cache of outcomes is `headshots.profilecache`.
 """
 
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
 import os
-import pickle
 import re
-import sqlite3
-from collections.abc import Callable
-from contextlib import closing
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,8 +24,6 @@ import jsonschema_rs
 from headshots import urls, yamlnodes
 from headshots.countries import COUNTRIES
 from headshots.errors import Problem, display_path
-from headshots.model import render_bio
-from headshots.parallel import jobs_for, start_forked_map
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "profile.schema.json"
 SCAFFOLD_PATH = Path(__file__).resolve().parent / "templates" / "profile.yaml"
@@ -151,7 +145,7 @@ def _number(value) -> str:
     return show(value) if not isinstance(value, str) else value
 
 
-def _messages(error, document: yamlnodes.Document, display: str, hinted=frozenset()):
+def _messages(error, document: yamlnodes.Document, display: str, hinted=frozenset()):  # noqa: C901 - a branch per schema keyword
     """Problems for one jsonschema error: (sort key, Problem) pairs."""
     path = tuple(error.absolute_path)
     kind = error.validator
@@ -308,7 +302,7 @@ def _text_problem(value: str, name: str) -> str | None:
     return None
 
 
-def rule_problems(profile: LoadedProfile) -> list[Problem]:
+def rule_problems(profile: LoadedProfile) -> list[Problem]:  # noqa: C901 - one branch per rule, in the order an editor reads the file
     """Rules the schema cannot express, on a profile that passed the schema."""
     data = profile.data
     problems = []
@@ -385,283 +379,3 @@ def rule_problems(profile: LoadedProfile) -> list[Problem]:
                 )
             )
     return problems + _example_problems(profile)
-
-
-def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
-    """Read and validate one profile.yaml, and render its bio: (the profile, []) or (None, its problems)."""
-    path = Path(path)
-    display = display_path(path)
-    slug = path.parent.name
-    problems = []
-    if not SLUG_RE.match(slug):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
-        hint = f', e.g. "{suggestion}"' if suggestion and SLUG_RE.match(suggestion) else ""
-        problems.append(
-            Problem(
-                display,
-                1,
-                1,
-                "",
-                (f'folder name "{slug}" is not a valid slug: use lowercase letters, digits and hyphens{hint}'),
-            )
-        )
-    try:
-        size = path.stat().st_size
-        if size > MAX_PROFILE_BYTES:
-            return None, [
-                *problems,
-                Problem(display, 1, 1, "", f"is {size // 1024:,} KB: a profile is a few KB, at most 256 KB"),
-            ]
-        document = yamlnodes.load_file(path)
-    except yamlnodes.YamlError as error:
-        return None, [*problems, Problem(display, error.line, error.col, "", error.message)]
-    except OSError as error:
-        return None, [*problems, Problem(display, 1, 1, "", f"cannot read the file: {error.strerror}")]
-    data = document.data
-    if data is None:
-        return None, [
-            *problems,
-            Problem(
-                display,
-                1,
-                1,
-                "",
-                (
-                    "the file is empty: a profile needs at least name, location, specialties, price and headshots "
-                    '(`headshots new photographer "Name"` writes a commented one)'
-                ),
-            ),
-        ]
-    if not isinstance(data, dict):
-        return None, [
-            *problems,
-            Problem(
-                display,
-                1,
-                1,
-                "",
-                (f"expected the profile's fields (name: ..., location: ...) at the top level, got {show(data)}"),
-            ),
-        ]
-    problems += text_problems(data, document, display) or schema_problems(data, document, display)
-    if problems:
-        return None, problems
-    profile = LoadedProfile(path=path, display=display, slug=slug, data=data, document=document)
-    problems = rule_problems(profile)
-    if problems:
-        return None, problems
-    profile.bio_html = render_bio(data.get("bio"))
-    # After validation only an unreadable headshot is reported at a line (the image step, `headshots
-    # check`): keep those positions. All of them were 0.1 ms a profile to send back from a worker.
-    profile.document = document.narrowed(("headshots", index, "file") for index in range(len(data["headshots"])))
-    return profile, []
-
-
-def profile_paths(root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every `root/<folder>/profile.yaml`, sorted; a folder without one is a problem, and so is a
-    folder or profile that is a link to somewhere outside `root` (a pull request could otherwise
-    publish any file the build machine can read).
-
-    Hidden folders (".git", ".DS_Store"...) and "__pycache__" are skipped, and
-    so are plain files beside the folders (a README).
-    """
-    root = Path(root)
-    inside = root.resolve()
-    paths, problems = [], []
-    for folder in sorted(root.iterdir()):
-        if folder.name.startswith((".", "_")) or not (folder.is_dir() or folder.is_symlink()):
-            continue
-        profile = folder / PROFILE_NAME
-        message = None
-        if not folder.resolve().is_relative_to(inside) or not profile.resolve().is_relative_to(inside):
-            message = f"is a link to a place outside {display_path(root)}/: copy the files into the folder instead"
-        elif profile.is_file():
-            paths.append(profile)
-            continue
-        elif profile.is_dir():
-            message = f"is a folder, not a file: {PROFILE_NAME} must be the profile itself"
-        elif profile.is_symlink():
-            message = "is a link to a file that does not exist: put the profile itself here"
-        else:
-            others = sorted(p.name for p in folder.glob("profile.*"))
-            hint = f" (found {others[0]}: rename it)" if others else ""
-            message = f"missing: every folder in {display_path(root)}/ needs a {PROFILE_NAME}{hint}"
-        problems.append(Problem(display_path(profile), 1, 1, "", message))
-    return paths, problems
-
-
-def load_profiles(
-    root: Path, cache: ProfileCache | None = None, *, settings: dict | None = None
-) -> tuple[list[LoadedProfile], list[Problem]]:
-    """Every valid profile under `root` and every problem in the others (all of them, not the first).
-
-    With a `cache`, a profile whose key (see `ProfileCache.key`) was seen
-    before is not parsed or validated again: its outcome (the profile, or its
-    problems) comes from the cache. `cache.stats` counts both kinds. With the
-    build's `settings`, a big directory is shared across processes (`jobs_for`).
-    """
-    return start_loading_profiles(root, cache, settings=settings).wait()
-
-
-@dataclass
-class Reading:
-    """Profiles being read: how many `profile.yaml` files there are, and `wait()`, which gives
-    `(valid profiles, every problem)` once they are read."""
-
-    count: int
-    wait: Callable[[], tuple[list[LoadedProfile], list[Problem]]]
-
-
-def start_loading_profiles(root: Path, cache: ProfileCache | None = None, *, settings: dict | None = None) -> Reading:
-    """Start `load_profiles`; returns at once.
-
-    In a big directory the workers are forked now and read while this
-    process goes on (the build reads the articles meanwhile).
-    """
-    paths, problems = profile_paths(root)
-    jobs = jobs_for(settings, len(paths)) if settings else 1
-    outcomes = cache.start_load_all(paths, jobs) if cache is not None else start_forked_map(load_profile, paths, jobs)
-
-    def wait() -> tuple[list[LoadedProfile], list[Problem]]:
-        profiles, found_all = [], list(problems)
-        for profile, found in outcomes():
-            found_all += found
-            if profile is not None:
-                profiles.append(profile)
-        return profiles, sorted(found_all)
-
-    return Reading(len(paths), wait)
-
-
-# --------------------------------------------------------------------------- the profile cache
-
-@cache
-def code_version() -> str:
-    """A digest of the package's own source (every module, the schema, the scaffold), computed.
-
-    An outcome depends on more modules than validation itself (the link rules,
-    the text helpers, the bio renderer...): hashing all of them means no list
-    to keep in step, so any edit to our code is a new version and no stale
-    verdict or bio is ever served. It costs one cold read of the profiles
-    after a code change.
-    """
-    package = Path(__file__).resolve().parent
-    hasher = hashlib.blake2b(digest_size=16)
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".json", ".yaml", ".md") and "__pycache__" not in path.parts:
-            hasher.update(path.relative_to(package).as_posix().encode())
-            hasher.update(b"\0")
-            hasher.update(path.read_bytes())
-    return hasher.hexdigest()
-
-
-class ProfileCache:
-    """Parsed and validated profiles in one SQLite file, `CACHE_PATH/profiles/outcomes.sqlite`.
-
-    The key of a profile is a hash of: its bytes, its absolute path and the
-    path shown in problems, the folder's listing (every file name with its
-    size and whether it is a regular file: what `rule_problems` checks about
-    images), and `code_version()`. A hit skips YAML parsing, schema
-    validation and the rules; any change to one of those inputs is a miss,
-    and only that profile is read again. Invalid outcomes are cached too, so
-    a profile that failed fails again with the same problems.
-
-    One file rather than a file per profile: creating 10,000 small files was
-    a second of a cold build here, and new outcomes go in with one
-    transaction (never half-written). Workers only read; the parent writes.
-    A cache that cannot be read or written only costs speed. Stale entries
-    are left (`make clean` drops them).
-    """
-
-    def __init__(self, folder):
-        self.folder = Path(folder)
-        self.path = self.folder / "outcomes.sqlite"
-        self.stats = {"profiles": 0, "parsed": 0, "cached": 0}
-        self._reader = None  # (pid, connection): a connection never crosses a fork
-        self._readable = False  # whether the store existed when this build started looking
-
-    def key(self, path: Path, data: bytes) -> str:
-        folder = path.parent
-        listing = []
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    try:
-                        is_file = entry.is_file()
-                        size = entry.stat().st_size if is_file else -1
-                    except OSError:
-                        is_file, size = False, -1
-                    listing.append((entry.name, is_file, size))
-        except OSError:
-            pass
-        listing.sort()
-        hasher = hashlib.blake2b(digest_size=20)
-        for part in (code_version(), os.path.abspath(path), display_path(path), repr(listing)):
-            hasher.update(part.encode("utf-8", "surrogateescape"))
-            hasher.update(b"\0")
-        hasher.update(data)
-        return hasher.hexdigest()
-
-    def start_load_all(self, paths: list[Path], jobs: int = 1):
-        """Start finding each profile's outcome `(profile, problems)`, from the cache or parsed, `jobs`
-        processes at a time; returns the function that waits for them (and keeps the new ones)."""
-        self._readable = self.path.is_file()  # a cold build does not try to open it once a profile
-        fetching = start_forked_map(self.fetch, paths, jobs)
-
-        def outcomes() -> list:
-            try:
-                fetched = fetching()
-            finally:
-                self._close_reader()
-            new = [(key, blob) for key, blob, parsed in fetched if parsed and key]
-            if new:
-                self._store(new)
-            parsed = sum(was_parsed for _, _, was_parsed in fetched)
-            self.stats["profiles"] += len(paths)
-            self.stats["parsed"] += parsed
-            self.stats["cached"] += len(paths) - parsed
-            return [pickle.loads(blob) for _, blob, _ in fetched]
-
-        return outcomes
-
-    def fetch(self, path: Path) -> tuple[str | None, bytes, bool]:
-        """`(key, outcome pickled as kept in the cache, whether it had to be parsed)`.
-
-        A hit crosses back to the parent as it is, never unpickled and
-        pickled again on the way; a damaged entry is parsed again. The key is
-        None when the profile could not be read (its outcome is not kept).
-        """
-        try:
-            key = self.key(path, path.read_bytes())
-        except OSError:
-            key = None
-        if key is not None and self._readable:
-            try:
-                row = self._read().execute("SELECT outcome FROM outcomes WHERE key = ?", (key,)).fetchone()
-                if row is not None:
-                    pickle.loads(row[0])
-                    return key, row[0], False
-            except Exception:  # noqa: BLE001 - unpickling damaged bytes can raise almost anything: a miss
-                pass
-        return key, pickle.dumps(load_profile(path), protocol=pickle.HIGHEST_PROTOCOL), True
-
-    def _read(self) -> sqlite3.Connection:
-        """This process's read connection (opened on first use; a forked worker opens its own)."""
-        if self._reader is None or self._reader[0] != os.getpid():
-            self._reader = (os.getpid(), sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True))
-        return self._reader[1]
-
-    def _close_reader(self) -> None:
-        if self._reader is not None and self._reader[0] == os.getpid():
-            self._reader[1].close()
-        self._reader = None
-
-    def _store(self, outcomes: list[tuple[str, bytes]]) -> None:
-        """Keep new outcomes, in one transaction."""
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with closing(sqlite3.connect(self.path, timeout=30)) as connection, connection:
-                connection.execute("CREATE TABLE IF NOT EXISTS outcomes (key TEXT PRIMARY KEY, outcome BLOB)")
-                connection.executemany("INSERT OR REPLACE INTO outcomes VALUES (?, ?)", outcomes)
-        except (OSError, sqlite3.Error):
-            pass

@@ -33,8 +33,8 @@ page and reports (front matter: `frontmatter.py`; the body and its links:
 - internal links (root-relative `/...`, `{filename}`, `{static}`, `{attach}`,
   reference definitions, `<a href>`) that point to no page of the site.
 
-Links resolve against the addresses the build writes: `site_problems` gives
-the check the directory's (`Directory.urls()`) and the fixed pages'
+Links resolve against the addresses the build writes: `headshots.checks.site_problems`
+gives the check the directory's (`Directory.urls()`) and the fixed pages'
 (`site_urls`), from the same URL settings the templates use.
 """
 
@@ -63,27 +63,16 @@ __all__ = [
     "PLACEHOLDER_SUMMARY",
     "categories",
     "check_articles",
-    "cli_check",
+    "markdown_files",
     "cli_new",
-    "register",
     "cli_new_arguments",
     "new_article",
     "run_new_article",
-    "site_problems",
     "slugify",
 ]
 
 
-def site_problems(settings: dict, directory) -> list[Problem]:
-    """Every problem in the articles and pages of the site `settings` describe, links resolved
-    against the addresses the build writes (the directory's and the fixed pages'): what the build
-    and `headshots check` both report."""
-    from headshots.directory import site_urls
-
-    return check_articles(settings.get("PATH") or "content", directory.urls() | site_urls(settings), settings=settings)
-
-
-def _markdown_files(content: Path, folders) -> list[Path]:
+def markdown_files(content: Path, folders) -> list[Path]:
     files = []
     for folder in folders:
         root = content / folder
@@ -104,7 +93,7 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
     """Every problem in the articles and pages under `content_path`, sorted.
 
     `known_paths` are root-relative paths the build writes besides articles
-    and pages (`site_problems` gives the directory's and the fixed pages').
+    and pages (`headshots.checks.site_problems` gives the directory's and the fixed pages').
     `settings` are Pelican's (ARTICLE_PATHS, PAGE_PATHS, ARTICLE_URL, PAGE_URL,
     SLUGIFY_SOURCE, ARTICLE_CATEGORIES...), Pelican's defaults plus our
     categories when omitted.
@@ -115,7 +104,7 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
     docs = []
     for kind, key in (("article", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
         folders = layout_setting(settings, key)
-        for path in _markdown_files(content, folders):
+        for path in markdown_files(content, folders):
             if any(path.resolve() == d.path.resolve() for d in docs):
                 continue
             doc = Doc(path=path, kind=kind, text="", display=display_path(path))
@@ -140,7 +129,7 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
             )
         elif doc.url:
             owners.setdefault(doc.url, []).append(doc)
-    for url, same in owners.items():
+    for same in owners.values():
         for doc in same if len(same) > 1 else ():
             others = ", ".join(other.display for other in same if other is not doc)
             doc.problem(
@@ -154,39 +143,3 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
         check_body(doc, site)
         problems += doc.problems
     return sorted(problems)
-
-
-def cli_check(run):
-    """The articles part of `headshots check` (a `headshots.cli.CheckRun` in, a `Report` out).
-
-    Runs for the whole site (no PATH) and for a PATH inside the content folder
-    (then only problems in files under PATH are reported; links are still
-    resolved against the whole site). Any other PATH is a photographers path:
-    None, not our business.
-    """
-    from headshots.cli import Report
-
-    settings = run.settings
-    content = Path(settings.get("PATH") or "content")
-    only = run.path.resolve() if run.path is not None else None
-    if only is not None and not only.is_relative_to(content.resolve()):
-        return None
-
-    def wanted(path) -> bool:
-        return only is None or Path(path).resolve().is_relative_to(only)
-
-    problems = [p for p in site_problems(settings, run.directory()) if wanted(p.file)]
-    counts = {}
-    for kind, key in (("article", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
-        folders = layout_setting(settings, key)
-        counts[kind] = sum(wanted(path) for path in _markdown_files(content, folders))
-    shown = {kind: n for kind, n in counts.items() if n} or {"article": 0}
-    checked = ", ".join(f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in shown.items())
-    return Report(problems, checked)
-
-
-def register() -> None:
-    """Pelican's entry point (PLUGINS = ["headshots.articles"]): connects `plugin`'s signals."""
-    from headshots.articles import plugin
-
-    plugin.register()

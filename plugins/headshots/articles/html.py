@@ -122,3 +122,12 @@ def _value_offset(raw: str, name: str, value: str) -> int:
         if raw.startswith(value, match.end()):
             return match.end()
     return 0
+
+
+def sanitise_content(content) -> None:
+    """Raw HTML in an article or page keeps only what the allowlist allows (`sanitise`),
+    whatever the check said: the last line of defence (Pelican's `content_object_init`)."""
+    if getattr(content, "_content", None):
+        content._content = sanitise(content._content)
+    if isinstance(getattr(content, "_summary", None), str):
+        content._summary = sanitise(content._summary)

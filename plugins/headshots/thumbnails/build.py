@@ -24,9 +24,6 @@ from .picture import Image, Picture
 from .plan import digest_file, make_plan
 from .settings import DEFAULTS, options_from
 
-#: Counts from the last `process()` in this process (tests and the bench read them).
-LAST_STATS: dict = {}
-
 
 @dataclasses.dataclass
 class Finding:
@@ -125,9 +122,10 @@ def _load_json(path: Path):
 def process(items, settings, cache: Path):
     """Make (or find in `cache`) every rendition of every item.
 
-    Returns (pictures, files, problems): a Picture per item (None where the
-    source was refused), the (cache file, output path) pairs to publish, and
-    the problems found, warnings among them (`Problem.warning`). Nothing is
+    Returns (pictures, files, problems, stats): a Picture per item (None where
+    the source was refused), the (cache file, output path) pairs to publish,
+    the problems found, warnings among them (`Problem.warning`), and counts
+    (sources, decoded, encoded, reused, seconds...) for the log and the bench. Nothing is
     decoded for a source whose record, renditions and placeholder are all cached.
     """
     cache = Path(cache)
@@ -157,8 +155,7 @@ def process(items, settings, cache: Path):
             pictures[index] = _picture(items[index], plan, meta, settings, cache, files)
             pictures[index].face_caption = faces.caption(record["faces"], tuple(record["size"]))
             problems.extend(items[index].problem(message, warning=True) for message in warnings_of(record))
-    LAST_STATS.clear()
-    LAST_STATS.update(
+    stats = dict(
         sources=len(items),
         decoded=len(results),
         encoded=sum(result.get("encoded", 0) for result in results.values()),
@@ -168,7 +165,7 @@ def process(items, settings, cache: Path):
         hash_seconds=hash_seconds,
         hashed_bytes=hashed_bytes,
     )
-    return pictures, files, problems
+    return pictures, files, problems, stats
 
 
 def _hash_sources(items) -> tuple[dict[int, str], list[Problem], int]:

@@ -1,6 +1,4 @@
-"""Pelican plugin `headshots.search`: the Pagefind index, and what the templates need to feed it.
-
-Two halves:
+"""What the pages tell Pagefind: filters, sort keys, result-card data and the facets (page data).
 
 * **Template helpers** (put on every Jinja environment by
   `headshots.templating`), so the filter values written into profile pages
@@ -8,17 +6,12 @@ Two halves:
   offer (`_directory_facets.html`) come from one function, `search_filters`,
   and can never disagree; labels come from `headshots.vocabulary`:
 
-  - `photographer|pagefind_data` -> the hidden block of filters, sort keys and
+  - `pagefind_data(photographer)` (bound to the card photo by `PageData`) -> the hidden block of filters, sort keys and
     result-card meta that profile.html puts inside its `data-pagefind-body`;
   - `photographer|card_facts` -> the short facts a photographer's card shows
     (the theme's card and the search results' cards alike);
   - `photographer|search_sort` / `article|search_sort` -> `{"price": ..., "name": ...}`;
   - `search_facets(photographers)` -> the facets, their options, labels and counts.
-
-* **Indexing**, on `finalized` (after Pelican has copied every static file):
-  the Pagefind binary from `pagefind[bin]` indexes the output folder into
-  `OUTPUT/pagefind/`. The build fails with one line naming the problem if
-  Pagefind fails, times out or writes no index; the page count is logged.
 
 Decisions (DESIGN.md is silent on them):
 
@@ -41,33 +34,16 @@ Decisions (DESIGN.md is silent on them):
 * **Every indexed page carries every sort key** (Pagefind drops pages without
   the key from a sorted result): articles sort after every photographer by
   price (`ARTICLE_PRICE_SORT`) and by title for name.
-* **The binary, not the Python API**: the API talks to a `pagefind --service`
-  subprocess over asyncio and waits forever if that process dies; the binary
-  gives an exit code, its own error text and a timeout (`SEARCH_TIMEOUT`).
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import re
-import shutil
-import subprocess
-import time
 from collections import Counter
-from pathlib import Path
 
 from markupsafe import Markup, escape
-from pelican import signals
 
 from headshots import vocabulary
-from headshots.errors import Problem, display_path, fail, install_log_filter
-from headshots.settings import apply_defaults
 from headshots.text import money, sort_text
-from headshots.thumbnails.picture import card_image
-
-logger = logging.getLogger(__name__)
-
 
 # Money bands, in the profile's own currency: (slug, low, high), low inclusive, high exclusive.
 # A filter value names its currency ("usd-under-300"), so a band never holds two currencies:
@@ -227,7 +203,7 @@ def card_facts(photographer) -> list[str]:
     return facts
 
 
-def pagefind_data(photographer) -> Markup:
+def pagefind_data(photographer, image: dict | None) -> Markup:
     """The hidden block of one profile's Pagefind filters, sort keys and result-card meta.
 
     profile.html puts it inside `<main data-pagefind-body>`. It has no text of
@@ -264,7 +240,7 @@ def pagefind_data(photographer) -> Markup:
     span("meta", "slug", p.slug)
     if p.sample:
         span("meta", "sample", vocabulary.SAMPLE_LABEL)
-    for key, value in (card_image(p.headshots[0] if p.headshots else None) or {}).items():
+    for key, value in (image or {}).items():
         span("meta", f"image_{key}" if key != "src" else "image", value)
     return Markup('<div class="pagefind-data" hidden>\n' + "\n".join(spans) + "\n</div>")
 
@@ -321,144 +297,3 @@ def _facets(photographers, include_type, articles):
         if options:
             facets.append({"key": key, "legend": legend, "options": options})
     return facets
-
-
-# --------------------------------------------------------------------------- indexing
-
-
-class IndexingFailed(Exception):
-    """Pagefind did not produce a usable index; the message is one line."""
-
-
-def indexed_glob(settings) -> str | None:
-    """The files Pagefind reads: profiles and articles, the only pages with `data-pagefind-body`.
-
-    From PHOTOGRAPHER_SAVE_AS and ARTICLE_SAVE_AS, each `{...}` a `*`
-    ("photographers/*/index.html"). Pagefind would skip the other pages
-    anyway, but only after reading them: at N=10000 the scan, city and
-    directory pages are half the HTML and a third of the indexing time.
-    """
-    patterns = [
-        re.sub(r"\{[^}]*\}", "*", settings[key])
-        for key in ("PHOTOGRAPHER_SAVE_AS", "ARTICLE_SAVE_AS")
-        if settings.get(key)
-    ]
-    return "{" + ",".join(patterns) + "}" if patterns else None
-
-
-def run_pagefind(site, *, bundle_dir="pagefind", timeout=600, glob=None) -> dict:
-    """Index `site` (a built output folder) with the Pagefind binary into `site/bundle_dir`.
-
-    Paths are made absolute first (Pagefind resolves relative ones against the
-    working directory). `glob` limits the files read (Pagefind's `--glob`). A
-    previous bundle is removed, so stale index chunks never linger. Returns
-    `{"pages": int, "bytes": int, "seconds": float}`; raises `IndexingFailed`
-    with a one-line reason.
-    """
-    site = Path(site).resolve()
-    bundle = (site / bundle_dir).resolve()
-    if site not in bundle.parents:
-        raise IndexingFailed(f"SEARCH_BUNDLE_DIR {bundle_dir!r} must be a folder inside the output folder")
-    if not site.is_dir():
-        raise IndexingFailed(f"the output folder {site} does not exist")
-    try:
-        from pagefind.service import get_executable
-
-        executable = get_executable()
-    except ImportError:  # pragma: no cover - pagefind[bin] is a dependency
-        executable = None
-    if executable is None or not Path(executable).is_file():
-        raise IndexingFailed(
-            "the Pagefind binary is missing: install the project's dependencies "
-            "(pip install -e .), which include pagefind[bin]"
-        )
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    started = time.monotonic()
-    command = [str(executable), "--site", str(site), "--output-path", str(bundle), "--quiet"]
-    if glob:
-        command += ["--glob", glob]
-    try:
-        completed = subprocess.run(command, cwd=site, capture_output=True, text=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        raise IndexingFailed(f"Pagefind did not finish within {timeout} s (SEARCH_TIMEOUT)") from None
-    except OSError as error:
-        raise IndexingFailed(f"could not run Pagefind ({executable}): {error.strerror or error}") from None
-    seconds = time.monotonic() - started
-    if completed.returncode != 0:
-        raise IndexingFailed(
-            f"Pagefind exited with status {completed.returncode}: "
-            f"{_last_line(completed.stderr + chr(10) + completed.stdout)}"
-        )
-    entry = bundle / "pagefind-entry.json"
-    try:
-        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
-        pages = sum(int(language["page_count"]) for language in languages.values())
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise IndexingFailed(
-            f"Pagefind wrote no readable {entry.name} ({error.__class__.__name__}: {_last_line(str(error))})"
-        ) from None
-    size = sum(path.stat().st_size for path in bundle.rglob("*") if path.is_file())
-    return {"pages": pages, "bytes": size, "seconds": seconds}
-
-
-def _last_line(text) -> str:
-    """A tool's error output as one line: ANSI colours and repeated lines dropped, joined."""
-    import re
-
-    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in str(text or "").splitlines()]
-    lines = list(dict.fromkeys(line for line in lines if line))
-    if not lines:
-        return "no output"
-    errors = [i for i, line in enumerate(lines) if line.lower().startswith("error")]
-    start = errors[0] if errors else max(len(lines) - 2, 0)
-    message = " ".join(lines[start : start + 3])
-    message = re.sub(r"^error:\s*", "", message, flags=re.IGNORECASE)
-    return message if len(message) <= 300 else message[:297] + "..."
-
-
-# --------------------------------------------------------------------------- Pelican signals
-
-
-def initialized(pelican) -> None:
-    apply_defaults(pelican.settings)
-    install_log_filter()
-
-
-def finalized(pelican) -> None:
-    settings = pelican.settings
-    if not settings.get("SEARCH_ENABLED", True):
-        logger.info("Search: SEARCH_ENABLED is False, no index built")
-        return
-    site = Path(pelican.output_path).resolve()
-    try:
-        figures = run_pagefind(
-            site,
-            bundle_dir=settings.get("SEARCH_BUNDLE_DIR", "pagefind"),
-            timeout=settings.get("SEARCH_TIMEOUT", 600),
-            glob=indexed_glob(settings),
-        )
-    except IndexingFailed as error:
-        reason = str(error)
-    else:
-        reason = None
-    if reason is not None:
-        install_log_filter()
-        fail([Problem(file=display_path(site), field="search", message=f"indexing failed: {reason}")])
-    if figures["pages"] == 0:
-        logger.warning("Search: Pagefind indexed 0 pages (no page has data-pagefind-body?)")
-        return
-    # Printed like Pelican's own "Done:" line (its log level hides INFO by default).
-    from pelican.log import console
-
-    console.print(
-        f"Search: Pagefind indexed {figures['pages']} pages into "
-        f"{display_path(site / settings.get('SEARCH_BUNDLE_DIR', 'pagefind'))} "
-        f"({figures['bytes'] / 1000:.0f} kB) in {figures['seconds']:.1f} s",
-        soft_wrap=True,
-    )
-
-
-def register() -> None:
-    signals.initialized.connect(initialized)
-    signals.finalized.connect(finalized)

@@ -1,0 +1,174 @@
+"""Reading `PHOTOGRAPHERS_PATH/<slug>/profile.yaml`: every folder listed, every file parsed and judged.
+
+`load_profile` reads one file (YAML with positions, `headshots.yamlnodes`),
+judges it by the rules (`headshots.validate`) and renders its bio
+(`headshots.bio`); `start_loading_profiles` does it for a whole folder, on
+every core in a big directory and through the cache when one is given
+(`headshots.profilecache`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from headshots import yamlnodes
+from headshots.bio import render_bio
+from headshots.errors import Problem, display_path
+from headshots.parallel import jobs_for, start_forked_map
+from headshots.validate import (
+    MAX_PROFILE_BYTES,
+    PROFILE_NAME,
+    SLUG_RE,
+    LoadedProfile,
+    rule_problems,
+    schema_problems,
+    show,
+    text_problems,
+)
+
+
+def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
+    """Read and validate one profile.yaml, and render its bio: (the profile, []) or (None, its problems)."""
+    path = Path(path)
+    display = display_path(path)
+    slug = path.parent.name
+    problems = []
+    if not SLUG_RE.match(slug):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+        hint = f', e.g. "{suggestion}"' if suggestion and SLUG_RE.match(suggestion) else ""
+        problems.append(
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                (f'folder name "{slug}" is not a valid slug: use lowercase letters, digits and hyphens{hint}'),
+            )
+        )
+    try:
+        size = path.stat().st_size
+        if size > MAX_PROFILE_BYTES:
+            return None, [
+                *problems,
+                Problem(display, 1, 1, "", f"is {size // 1024:,} KB: a profile is a few KB, at most 256 KB"),
+            ]
+        document = yamlnodes.load_file(path)
+    except yamlnodes.YamlError as error:
+        return None, [*problems, Problem(display, error.line, error.col, "", error.message)]
+    except OSError as error:
+        return None, [*problems, Problem(display, 1, 1, "", f"cannot read the file: {error.strerror}")]
+    data = document.data
+    if data is None:
+        return None, [
+            *problems,
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                (
+                    "the file is empty: a profile needs at least name, location, specialties, price and headshots "
+                    '(`headshots new photographer "Name"` writes a commented one)'
+                ),
+            ),
+        ]
+    if not isinstance(data, dict):
+        return None, [
+            *problems,
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                (f"expected the profile's fields (name: ..., location: ...) at the top level, got {show(data)}"),
+            ),
+        ]
+    problems += text_problems(data, document, display) or schema_problems(data, document, display)
+    if problems:
+        return None, problems
+    profile = LoadedProfile(path=path, display=display, slug=slug, data=data, document=document)
+    problems = rule_problems(profile)
+    if problems:
+        return None, problems
+    profile.bio_html = render_bio(data.get("bio"))
+    # After validation only an unreadable headshot is reported at a line (the image step, `headshots
+    # check`): keep those positions. All of them were 0.1 ms a profile to send back from a worker.
+    profile.document = document.narrowed(("headshots", index, "file") for index in range(len(data["headshots"])))
+    return profile, []
+
+
+def profile_paths(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every `root/<folder>/profile.yaml`, sorted; a folder without one is a problem, and so is a
+    folder or profile that is a link to somewhere outside `root` (a pull request could otherwise
+    publish any file the build machine can read).
+
+    Hidden folders (".git", ".DS_Store"...) and "__pycache__" are skipped, and
+    so are plain files beside the folders (a README).
+    """
+    root = Path(root)
+    inside = root.resolve()
+    paths, problems = [], []
+    for folder in sorted(root.iterdir()):
+        if folder.name.startswith((".", "_")) or not (folder.is_dir() or folder.is_symlink()):
+            continue
+        profile = folder / PROFILE_NAME
+        message = None
+        if not folder.resolve().is_relative_to(inside) or not profile.resolve().is_relative_to(inside):
+            message = f"is a link to a place outside {display_path(root)}/: copy the files into the folder instead"
+        elif profile.is_file():
+            paths.append(profile)
+            continue
+        elif profile.is_dir():
+            message = f"is a folder, not a file: {PROFILE_NAME} must be the profile itself"
+        elif profile.is_symlink():
+            message = "is a link to a file that does not exist: put the profile itself here"
+        else:
+            others = sorted(p.name for p in folder.glob("profile.*"))
+            hint = f" (found {others[0]}: rename it)" if others else ""
+            message = f"missing: every folder in {display_path(root)}/ needs a {PROFILE_NAME}{hint}"
+        problems.append(Problem(display_path(profile), 1, 1, "", message))
+    return paths, problems
+
+
+def load_profiles(root: Path, cache=None, *, settings: dict | None = None) -> tuple[list[LoadedProfile], list[Problem]]:
+    """Every valid profile under `root` and every problem in the others (all of them, not the first).
+
+    With a `cache`, a profile whose key (see `ProfileCache.key`) was seen
+    before is not parsed or validated again: its outcome (the profile, or its
+    problems) comes from the cache. `cache.stats` counts both kinds. With the
+    build's `settings`, a big directory is shared across processes (`jobs_for`).
+    """
+    return start_loading_profiles(root, cache, settings=settings).wait()
+
+
+@dataclass
+class Reading:
+    """Profiles being read: how many `profile.yaml` files there are, and `wait()`, which gives
+    `(valid profiles, every problem)` once they are read."""
+
+    count: int
+    wait: Callable[[], tuple[list[LoadedProfile], list[Problem]]]
+
+
+def start_loading_profiles(root: Path, cache=None, *, settings: dict | None = None) -> Reading:
+    """Start `load_profiles`; returns at once.
+
+    In a big directory the workers are forked now and read while this
+    process goes on (the build reads the articles meanwhile).
+    """
+    paths, problems = profile_paths(root)
+    jobs = jobs_for(settings, len(paths)) if settings else 1
+    outcomes = cache.start_load_all(paths, jobs) if cache is not None else start_forked_map(load_profile, paths, jobs)
+
+    def wait() -> tuple[list[LoadedProfile], list[Problem]]:
+        profiles, found_all = [], list(problems)
+        for profile, found in outcomes():
+            found_all += found
+            if profile is not None:
+                profiles.append(profile)
+        return profiles, sorted(found_all)
+
+    return Reading(len(paths), wait)
