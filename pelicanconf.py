@@ -3,12 +3,13 @@
 SITENAME = "First Look"
 # While every listed photographer is a fictional sample, the site says so on every page.
 SAMPLE_CONTENT = True
-SITE_TAGLINE = "Headshot photographers who know what casting needs to see"
+SITE_TAGLINE = "Headshot photographers for actors, compared honestly"
 SITEURL = ""
 AUTHOR = "First Look editors"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
+# US English: "December 4, 2026" (CONTRIBUTING.md, house style).
+DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
