@@ -24,8 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from headshots import inputs, text
 from headshots import settings as headshots_settings
-from headshots import text
 from headshots.directory import Directory, image_problems, profile_cache, start_reading
 from headshots.errors import Problem, display_path
 from headshots.validate import PROFILE_NAME, load_profile
@@ -99,8 +99,10 @@ def run_check(args, settings: dict) -> int:
     if path is not None and path.is_dir() and not (path / PROFILE_NAME).is_file() and not _in_content(path, settings):
         settings = {**settings, "PHOTOGRAPHERS_PATH": str(path.resolve())}  # another photographers folder
     run = CheckRun(path=path, settings=settings)
-    problems, checked = [], []
-    for check in CHECKS:
+    # The file list first, as the build does: while it has problems, nothing else is read.
+    problems = [p for p in inputs.gather(settings).problems if path is None or _inside(p.file, path)]
+    checked = ["the file list"] if problems else []
+    for check in [] if problems else CHECKS:
         report = check(run)
         if report is None:
             continue
@@ -120,6 +122,10 @@ def run_check(args, settings: dict) -> int:
         return 1
     print(f"{what} OK" + (f", {_plural(warned, 'warning')}" if warned else ""))
     return 0
+
+
+def _inside(file: str, path: Path) -> bool:
+    return Path(file).resolve().is_relative_to(path.resolve())
 
 
 def _in_content(path: Path, settings: dict) -> bool:

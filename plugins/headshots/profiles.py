@@ -43,7 +43,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join, wait_for_changes
 
-from headshots import errors, parallel, templating
+from headshots import errors, inputs_plugin, parallel, templating
 from headshots.articles import site_problems
 from headshots.directory import Directory, image_problems, profile_cache, start_reading
 from headshots.errors import display_path
@@ -60,8 +60,6 @@ def initialize(pelican) -> None:
     """Defaults for every setting, the traceback filter, the watch on the profiles."""
     errors.install_log_filter()
     settings = apply_defaults(pelican.settings)
-    if settings.get("LOAD_CONTENT_CACHE") and settings.get("CACHE_PATH"):
-        _drop_unreadable_content_caches(settings)
     if settings["PHOTOGRAPHERS_AUTORELOAD"]:
         _watch_profiles(settings)
 
@@ -426,11 +424,17 @@ def _start_output(generators) -> None:
 
 
 def get_generators(pelican):
+    """The profiles generator; first, a stale content cache dropped (after `inputs_plugin` has
+    refused any committed one: this loads what it drops)."""
+    settings = pelican.settings
+    if settings.get("LOAD_CONTENT_CACHE") and settings.get("CACHE_PATH"):
+        _drop_unreadable_content_caches(settings)
     return ProfilesGenerator
 
 
 def register() -> None:
     signals.initialized.connect(initialize)
+    inputs_plugin.register()  # first on get_generators: nothing is read before the file list passes
     signals.generator_init.connect(templating.generator_init)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(_start_output)

@@ -40,6 +40,7 @@ the check the directory's (`Directory.urls()`) and the fixed pages'
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from headshots.articles.frontmatter import Doc, read_front_matter, resolve_slug
@@ -55,6 +56,7 @@ from headshots.articles.layout import (
 from headshots.articles.links import Site, check_body, check_related
 from headshots.articles.scaffold import cli_new, cli_new_arguments, new_article, run_new_article
 from headshots.errors import Problem, display_path
+from headshots.inputs import ARTICLE_EXTENSION, media_folders
 
 __all__ = [
     "DEFAULT_ARTICLE_CATEGORIES",
@@ -88,7 +90,7 @@ def _markdown_files(content: Path, folders) -> list[Path]:
     for folder in folders:
         root = content / folder
         if root.is_dir():
-            files += sorted(p for p in root.rglob("*") if p.suffix in (".md", ".markdown") and p.is_file())
+            files += sorted(p for p in root.rglob(f"*.{ARTICLE_EXTENSION}") if p.is_file())
     return files
 
 
@@ -147,7 +149,8 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
                 *_slug_position(doc), "slug", f'"{doc.slug}" is also the URL of {others}: give each its own slug'
             )
 
-    site = Site(content, known_paths, docs, layout_setting(settings, "STATIC_PATHS"))
+    media = [os.path.relpath(folder, content) for folder in media_folders(settings, content)]
+    site = Site(content, known_paths, docs, media)
     problems = []
     for doc in docs:
         check_related(doc, docs)
