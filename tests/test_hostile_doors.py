@@ -310,3 +310,70 @@ def test_windows_reserved_names_are_refused(tmp_path):
     ]
     assert check_lines(root) == expected
     refused_alike(root, expected)
+
+
+# -- 3, 7, 9. front matter can choose neither an address nor a template -----------------------------
+
+
+@pytest.mark.parametrize(
+    "extra, expected",
+    [
+        (
+            "save_as: index.html\n",
+            "save_as: unknown field; the fields are: title, date, author, category, summary, tags, related, slug, "
+            "modified, status",
+        ),
+        (
+            "url: compare/\n",
+            "url: unknown field; the fields are: title, date, author, category, summary, tags, related, slug, "
+            "modified, status",
+        ),
+        ("template: page\n", 'template: unknown field; did you mean "related"?'),
+        ("slug: 012\n", 'slug: 012 is read as a number, not as text: quote it, "012"'),
+        ("slug: yes\n", 'slug: yes is read as true or false, not as text: quote it, "yes"'),
+        ("tags: [2026-10-01]\n", 'tags: 2026-10-01 is read as a date, not as text: quote it, "2026-10-01"'),
+    ],
+)
+def test_front_matter_cannot_choose_an_address_or_a_template(tmp_path, extra, expected):
+    text = FRONT.replace("summary:", extra + "summary:") + "Body.\n"
+    root = site(tmp_path, articles={"hostile.md": text})
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row == extra.strip())
+    col = 1 if "unknown" in expected else len(extra.split(":")[0]) + 3 + (1 if extra.startswith("tags") else 0)
+    lines = [f"content/articles/hostile.md:{line}:{col}: {expected}"]
+    assert check_lines(root) == lines
+    refused_alike(root, lines)
+
+
+@pytest.mark.parametrize(
+    "slug, expected",
+    [
+        ("pagefind", '"/pagefind/" is where the site keeps the search index: give this one another slug'),
+        ("images", '"/images/" is where the site keeps the headshot images: give this one another slug'),
+        ("theme", '"/theme/" is where the site keeps the theme\'s styles and scripts: give this one another slug'),
+        ("feeds", '"/feeds/" is where the site keeps the feeds: give this one another slug'),
+        ("media", '"/media/" is where the site keeps the article images: give this one another slug'),
+        (
+            "lpt1",
+            '"lpt1" is a name Windows reserves (a folder of that name cannot be checked out there): '
+            "give it another slug",
+        ),
+    ],
+)
+def test_the_sites_own_folders_are_reserved(tmp_path, slug, expected):
+    root = site(tmp_path, pages={"clash.md": f"---\ntitle: Clash\nslug: {slug}\n---\n\nA page.\n"})
+    lines = [f"content/pages/clash.md:3:1: slug: {expected}"]
+    assert check_lines(root) == lines
+    refused_alike(root, lines)
+
+
+def test_static_links_into_the_photographers_folder_are_refused_by_both(tmp_path):
+    """The build listed the photographers folder among STATIC_PATHS (for autoreload) and published
+    the original upload, EXIF and all."""
+    body = "![Jane](" + "{static}../../photographers/jane-doe/one.jpg)\n"
+    root = site(tmp_path, articles={"leak.md": FRONT + body})
+    lines = [
+        'content/articles/leak.md:9:9: image: "{static}../../photographers/jane-doe/one.jpg": '
+        "photographers/jane-doe/one.jpg is not in a folder the site publishes (STATIC_PATHS: content/media/)"
+    ]
+    assert check_lines(root) == lines
+    refused_alike(root, lines)

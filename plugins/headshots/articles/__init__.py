@@ -43,6 +43,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from headshots.articles.addresses import address_problem
 from headshots.articles.frontmatter import Doc, read_front_matter, resolve_slug
 from headshots.articles.layout import (
     DEFAULT_ARTICLE_CATEGORIES,
@@ -134,7 +135,10 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
 
     owners = {}
     for doc in docs:
-        if doc.url in known_paths:
+        reserved = address_problem(doc.url, settings) if doc.url else None
+        if reserved:
+            doc.problem(*_slug_position(doc), "slug", reserved)
+        elif doc.url in known_paths:
             doc.problem(
                 *_slug_position(doc),
                 "slug",
