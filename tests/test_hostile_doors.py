@@ -377,3 +377,46 @@ def test_static_links_into_the_photographers_folder_are_refused_by_both(tmp_path
     ]
     assert check_lines(root) == lines
     refused_alike(root, lines)
+
+
+# -- 5. every list has a limit ---------------------------------------------------------------------
+
+
+def test_lists_that_would_grow_the_output_with_their_square_are_capped(tmp_path):
+    """1,000 travels_to cities made 1,001 city pages, each listing the others (26 MB from 13 KB)."""
+    from factories import minimal_profile
+
+    cities = [f"Town {n}" for n in range(1000)]
+    sessions = [{"name": f"Session {n}", "price": 100 + n} for n in range(11)]
+    profile = minimal_profile(name="Maya Okafor", travels_to=cities, sessions=sessions)
+    root = site(tmp_path, profiles={"maya-okafor": profile})
+    lines = check_lines(root)
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "travels_to: list at most 30 entries",
+        "sessions: list at most 10 entries",
+    ]
+    assert all(line.startswith("photographers/maya-okafor/profile.yaml:") for line in lines)
+    refused_alike(root, lines)
+
+
+# -- 12. profile links are marked as the user's, not ours ------------------------------------------
+
+
+def test_every_link_out_of_a_profile_is_nofollow_ugc_noopener(tmp_path):
+    from factories import minimal_profile
+
+    profile = minimal_profile(
+        name="Maya Okafor",
+        website="https://maya.example/",
+        booking_url="https://book.example/maya",
+        bio="See [my studio](https://studio.example/).",
+    )
+    root = site(tmp_path, profiles={"maya-okafor": profile})
+    result, output = build(root)
+    assert result.returncode == 0, result.stderr
+    page = (output / "photographers" / "maya-okafor" / "index.html").read_text()
+    import re
+
+    outside = re.findall(r'<a [^>]*href="https://(?:maya|book|studio)\.example[^"]*"[^>]*>', page)
+    assert len(outside) >= 4
+    assert all('rel="nofollow ugc noopener"' in tag for tag in outside), outside
