@@ -62,5 +62,6 @@ bench-scan: build  ## the five-second scan's face check on a 24-megapixel photo 
 bench-scale: $(STAMP)  ## the build at N photographers: cold, warm, one edit, vs plain Pelican (N=1000: ~15 min; N=10000 IMAGES=0)
 	$(BIN)/python scripts/bench_scale.py -n $(N) --images $(IMAGES) --formats $(FORMATS)
 
-clean:
+clean:  ## the output and this checkout's caches (kept outside it: headshots.cachedir)
 	rm -rf $(OUTPUT) .cache
+	cache="$$($(BIN)/python -m headshots.cachedir)" && [ -n "$$cache" ] && rm -rf "$$cache"

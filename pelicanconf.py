@@ -1,5 +1,7 @@
 """Development settings: `make serve` and plain `pelican content -s pelicanconf.py`."""
 
+from headshots.cachedir import default_cache_path
+
 SITENAME = "First Look"
 # While every listed photographer is a fictional sample, the site says so on every page.
 SAMPLE_CONTENT = True
@@ -15,11 +17,13 @@ PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 THEME = "theme"
-CACHE_PATH = ".cache"
 # Incremental builds (docs/performance.md): Pelican keeps parsed articles and
 # pages under CACHE_PATH and re-reads only files whose mtime changed; the
 # directory stage caches parsed profiles and the pictures stage renditions
-# there too (content-hash keys).
+# there too (content-hash keys). Some of it is loaded as code (pickles, Jinja
+# bytecode), so it lives outside the checkout, where no pull request can put a
+# file: ~/.cache/first-look/<checkout>-<hash> (headshots.cachedir).
+CACHE_PATH = default_cache_path(__file__)
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 

@@ -26,6 +26,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from headshots.cachedir import default_cache_path
+
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = REPO / "tools" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -64,7 +66,7 @@ def build(output, siteurl):
         "-o",
         str(output),
         "-e",
-        f"CACHE_PATH={json.dumps(str(REPO / '.cache'))}",
+        f"CACHE_PATH={json.dumps(default_cache_path(REPO / 'pelicanconf.py'))}",
     ]
     result = subprocess.run(
         command, cwd=REPO, env={**os.environ, "SITEURL": siteurl, "COLUMNS": "200"}, capture_output=True, text=True

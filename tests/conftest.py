@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from headshots.cachedir import default_cache_path
+
 REPO = Path(__file__).resolve().parents[1]
+#: The checkout's own cache (outside it: headshots.cachedir), shared with `make`.
+CACHE = default_cache_path(REPO / "pelicanconf.py")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 #: The settings of a quick fixture build: JPEG renditions at two widths and no search index. A test
@@ -81,7 +85,7 @@ def _json(value):
 def sample_site(tmp_path_factory):
     """The real sample site, built once per test session (thumbnail cache shared with `make`)."""
     output = tmp_path_factory.mktemp("sample-site")
-    result = pelican_build(output, cache=REPO / ".cache")
+    result = pelican_build(output, cache=CACHE)
     assert result.returncode == 0, result.stderr
     return output
 

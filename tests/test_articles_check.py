@@ -308,8 +308,8 @@ def test_related_empty(site, value, where):
 def test_related_entries_must_be_text(site):
     site("callbacks.md", front(related="[2026, no, [in-the-room], '']"))
     assert check() == [
-        'content/articles/callbacks.md:8:11: related: 2026 is not read as text: put it in double quotes, "2026"',
-        'content/articles/callbacks.md:8:17: related: no is not read as text: put it in double quotes, "no"',
+        'content/articles/callbacks.md:8:11: related: 2026 is read as a number, not as text: quote it, "2026"',
+        'content/articles/callbacks.md:8:17: related: no is read as true or false, not as text: quote it, "no"',
         "content/articles/callbacks.md:8:21: related: each entry must be an article's slug, like in-the-room",
         "content/articles/callbacks.md:8:36: related: each entry must be an article's slug, like in-the-room",
     ]

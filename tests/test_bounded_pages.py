@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO, pelican_build, serve_directory
+from conftest import CACHE, pelican_build, serve_directory
 
 pytestmark = pytest.mark.slow  # builds the whole sample site
 
@@ -19,7 +19,7 @@ TOP = 3
 @pytest.fixture(scope="module")
 def bounded(tmp_path_factory):
     output = tmp_path_factory.mktemp("bounded") / "output"
-    result = pelican_build(output, cache=REPO / ".cache", extra={"TOP_CITIES": TOP})
+    result = pelican_build(output, cache=CACHE, extra={"TOP_CITIES": TOP})
     assert result.returncode == 0, result.stderr
     cities = json.loads((output / "cities" / "index.json").read_text(encoding="utf-8"))["cities"]
     assert len(cities) > TOP, "the sample site needs more cities than TOP_CITIES for these tests"

@@ -13,7 +13,7 @@ import textwrap
 
 import pytest
 
-from conftest import REPO, pelican_build
+from conftest import CACHE, REPO, pelican_build
 from test_quality_links import broken_links, html_pages, parse_page
 
 pytestmark = pytest.mark.slow
@@ -65,7 +65,7 @@ def moved_site(tmp_path_factory):
     )
     output = root / "output"
     result = pelican_build(
-        output, content=root / "content", cache=REPO / ".cache", photographers=REPO / "photographers", extra=MOVED
+        output, content=root / "content", cache=CACHE, photographers=REPO / "photographers", extra=MOVED
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return output

@@ -185,3 +185,57 @@ def test_fuzzed_profiles_and_articles(tmp_path, example):
         scripts = _Scripts()
         scripts.feed(path.read_text(encoding="utf-8"))
         assert scripts.found == [], (path, scripts.found)
+
+
+# -- issue 28: the doors around the checked inputs ---------------------------------------------------
+
+DOOR_EXAMPLES = 8
+
+
+def _open_door(rng: random.Random, root, door: str) -> None:
+    """One hostile file or value of issue 28's kinds, under root."""
+    content, folder = root / "content", root / "photographers" / "maya-okafor"
+    (content / "media").mkdir(exist_ok=True)
+    if door == "other format":
+        name = rng.choice(["x.rst", "x.html", "x.htm", "x.mkd", "x.mdown", "x.markdown", "x.txt"])
+        (content / "articles" / name).write_text(
+            ".. include:: ../../.git/config\n<meta name=save_as content=index.html>"
+        )
+    elif door == "media file":
+        name = rng.choice(["x.svg", "x.html", "x.js", "x.css", "x.pdf"])
+        (content / "media" / name).write_text("<svg onload=alert('FUZZ')></svg>")
+    elif door == "link":
+        target = rng.choice(["/etc/hostname", "/etc", str(root / "nowhere")])
+        place = rng.choice([content / "media" / "x.jpg", folder / "spare.jpg", content / "articles" / "y.md"])
+        place.symlink_to(target)
+    elif door == "address":
+        extra = rng.choice(["save_as: index.html", "url: scan/", "template: page", "slug: pagefind", "slug: 012"])
+        (content / "articles" / "door.md").write_text(FRONT.replace("summary:", extra + "\nsummary:") + "x\n")
+    else:  # a long list
+        text = (folder / "profile.yaml").read_text()
+        cities = ", ".join(f"Town {n}" for n in range(rng.randint(31, 400)))
+        (folder / "profile.yaml").write_text(text + f"travels_to: [{cities}]\n")
+
+
+@pytest.mark.parametrize("example", range(DOOR_EXAMPLES))
+def test_fuzzed_doors_are_refused_alike(tmp_path, example):
+    rng = random.Random(SEED + 1000 + example)
+    root = site(tmp_path, articles={"fine.md": FRONT + "Fine.\n"}, profiles={})
+    folder = root / "photographers" / "maya-okafor"
+    folder.mkdir(parents=True)
+    (folder / "profile.yaml").write_text(profile_text(rng, True), encoding="utf-8")
+    make_headshot(folder / "one.jpg")
+    doors = rng.sample(["other format", "media file", "link", "address", "long list"], rng.randint(1, 2))
+    for door in doors:
+        _open_door(rng, root, door)
+    problems = check_lines(root)
+    result, output = build(root)
+    errors = [
+        line.replace(str(root) + "/", "")
+        for line in result.stderr.splitlines()
+        if ": warning: " not in line and line.replace(str(root) + "/", "").startswith(("content/", "photographers/"))
+    ]
+    assert problems, doors
+    assert result.returncode != 0
+    assert sorted(errors) == sorted(problems)
+    assert not output.exists() or not any(output.rglob("*"))

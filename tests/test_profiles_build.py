@@ -101,7 +101,7 @@ def test_hostile_text_is_escaped_and_never_runs(site):
     profile = read(site, "photographers/zoe-adams")
     assert "Zoë &lt;script&gt;alert(" in profile
     assert "Shoots &lt;b&gt;raw&lt;/b&gt; &lt;script&gt;alert(" in profile
-    assert '<a href="https://zoe.example" rel="nofollow noopener">my site</a>' in profile
+    assert '<a href="https://zoe.example" rel="nofollow ugc noopener">my site</a>' in profile
 
 
 def test_unicode_end_to_end(site):

@@ -80,8 +80,8 @@ def test_bio_is_markdown_without_raw_html_or_unsafe_links():
     assert "<script" not in html and "<b>" not in html and "<div" not in html and 'onclick="' not in html
     assert "javascript:" not in html and "data:text" not in html
     assert "<p>bad data <a" in html and "<a>" not in html and "<a rel" not in html  # unsafe links become text
-    assert '<a href="https://example.com" rel="nofollow noopener">good</a>' in html
-    assert '<a href="mailto:a@example.com" rel="nofollow noopener">mail</a>' in html
+    assert '<a href="https://example.com" rel="nofollow ugc noopener">good</a>' in html
+    assert '<a href="mailto:a@example.com" rel="nofollow ugc noopener">mail</a>' in html
     assert render_bio(None) == ""
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, pelican_build
+from conftest import CACHE, REPO, pelican_build
 from test_quality_links import broken_links, html_pages, page_url, parse_page
 
 SITEURL = "https://firstlook.example"
@@ -21,7 +21,7 @@ SITEURL = "https://firstlook.example"
 @pytest.fixture(scope="module")
 def publish_site(tmp_path_factory):
     output = tmp_path_factory.mktemp("publish-site")
-    result = pelican_build(output, settings="publishconf.py", cache=REPO / ".cache", env={"SITEURL": SITEURL})
+    result = pelican_build(output, settings="publishconf.py", cache=CACHE, env={"SITEURL": SITEURL})
     assert result.returncode == 0, result.stderr
     return output
 

@@ -13,8 +13,8 @@ one file that connects Pelican's signals; `headshots.cli` is the command.
 
 #: Each layer and the modules (or packages) in it, lowest first.
 LAYERS = (
-    ("foundation", ("settings", "errors", "text", "urls", "vocabulary", "countries", "parallel")),
-    ("read", ("yamlparse", "yamlnodes", "bio", "validate", "reading", "profilecache", "articles")),
+    ("foundation", ("settings", "errors", "text", "urls", "vocabulary", "countries", "parallel", "cachedir")),
+    ("read", ("inputs", "yamlparse", "yamlnodes", "bio", "validate", "reading", "profilecache", "articles")),
     ("model", ("model", "directory")),
     ("pictures", ("thumbnails",)),
     ("checks", ("checks",)),

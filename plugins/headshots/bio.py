@@ -61,6 +61,6 @@ def render_bio(text: str | None) -> Markup:
         tags=_BIO_TAGS,
         attributes={"a": {"href", "title"}},
         url_schemes=set(urls.SCHEMES),
-        link_rel="nofollow noopener",
+        link_rel="nofollow ugc noopener",
     )
     return Markup(clean)

@@ -14,12 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from headshots import inputs
 from headshots.articles import check_articles, layout_setting, markdown_files
 from headshots.directory import Directory, profile_cache, site_urls, start_reading
-from headshots.errors import Problem
+from headshots.errors import Problem, display_path
 from headshots.reading import load_profile
 from headshots.text import plural
 from headshots.thumbnails import cache_folder, inspect
+from headshots.thumbnails.media import media_problem
 from headshots.validate import PROFILE_NAME
 
 
@@ -134,3 +136,16 @@ def site_problems(settings: dict, directory) -> list[Problem]:
     against the addresses the build writes (the directory's and the fixed pages'): what the build
     and `headshots check` both report."""
     return check_articles(settings.get("PATH") or "content", directory.urls() | site_urls(settings), settings=settings)
+
+
+def file_list_problems(settings: dict) -> list[Problem]:
+    """What the build must not read (`headshots.inputs`), and every article image that is not a
+    sound image file (opened and decoded as a headshot is): checked first, by the build and
+    `headshots check` alike, before anything else is read."""
+    found = inputs.gather(settings)
+    problems = list(found.problems)
+    for path in found.media:
+        error = media_problem(path, settings["HEADSHOTS_MAX_PIXELS"])
+        if error:
+            problems.append(Problem(display_path(path), 1, 1, "", error))
+    return sorted(problems)

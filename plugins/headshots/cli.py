@@ -26,7 +26,7 @@ from pathlib import Path
 
 from headshots import articles, text
 from headshots import settings as headshots_settings
-from headshots.checks import CHECKS, CheckRun
+from headshots.checks import CHECKS, CheckRun, file_list_problems
 from headshots.errors import Problem, display_path
 from headshots.validate import PROFILE_NAME
 from headshots.yamlnodes import yaml_scalar
@@ -42,8 +42,10 @@ def run_check(args, settings: dict) -> int:
     if path is not None and path.is_dir() and not (path / PROFILE_NAME).is_file() and not _in_content(path, settings):
         settings = {**settings, "PHOTOGRAPHERS_PATH": str(path.resolve())}  # another photographers folder
     run = CheckRun(path=path, settings=settings)
-    problems, checked = [], []
-    for check in CHECKS:
+    # The file list first, as the build does: while it has problems, nothing else is read.
+    problems = [p for p in file_list_problems(settings) if path is None or _inside(p.file, path)]
+    checked = ["the file list"] if problems else []
+    for check in [] if problems else CHECKS:
         report = check(run)
         if report is None:
             continue
@@ -63,6 +65,10 @@ def run_check(args, settings: dict) -> int:
         return 1
     print(f"{what} OK" + (f", {text.plural(warned, 'warning')}" if warned else ""))
     return 0
+
+
+def _inside(file: str, path: Path) -> bool:
+    return Path(file).resolve().is_relative_to(path.resolve())
 
 
 def _in_content(path: Path, settings: dict) -> bool:

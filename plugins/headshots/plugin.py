@@ -8,8 +8,11 @@ calls the stages in order and hands each what the one before returned:
 
 1. `initialized`: our settings' defaults, the traceback filter, the
    renditions settings' checks, the watch on the profiles (`pelican -r`).
-2. `DirectoryGenerator.__init__`: start reading the profiles (workers read
-   while Pelican reads the articles).
+2. `get_generators`: the file list (`checks.file_list_problems`, what
+   `headshots check` checks first), before any generator reads a file or
+   loads a cache; then `generator_init` cuts every generator's readers to
+   `.md`, and `DirectoryGenerator.__init__` starts reading the profiles
+   (workers read while Pelican reads the articles).
 3. `DirectoryGenerator.generate_context`: the model (`Directory.build`),
    the checks (`headshots.checks`: the same lines as `headshots check`; a
    refused build has encoded no image and written no file), the pictures
@@ -30,13 +33,13 @@ import time
 from pathlib import Path
 
 from pelican import signals
-from pelican.generators import Generator
+from pelican.generators import Generator, StaticGenerator
 from pelican.log import console
 from pelican.utils import sanitised_join, wait_for_changes
 
-from headshots import errors, parallel, templating, thumbnails
+from headshots import errors, inputs, parallel, templating, thumbnails
 from headshots.articles.html import sanitise_content
-from headshots.checks import image_problems, site_problems
+from headshots.checks import file_list_problems, image_problems, site_problems
 from headshots.directory import Directory, profile_cache, start_reading
 from headshots.indexing import index_site
 from headshots.pagedata import PageData
@@ -218,12 +221,26 @@ class DirectoryGenerator(Generator):
 
 
 def get_generators(pelican):
+    """The file list first (every build, `pelican -r`'s rebuilds included): nothing is read before it passes."""
+    problems = file_list_problems(pelican.settings)
+    if problems:
+        errors.fail(problems)
     return DirectoryGenerator
 
 
 def generator_init(generator) -> None:
     """Our filters and globals on each generator's templates (blinker keeps receivers weakly: named functions)."""
     templating.install(generator.env, generator.settings.get("CACHE_PATH"))
+
+
+def markdown_only(generator) -> None:
+    """Articles and pages are read from `.md` only: Pelican also reads `.rst`, `.html` and `.htm`, and
+    pelican-yaml-metadata registers `.mkd`, `.mdown` and `.markdown` again after READERS is applied.
+    The static generator keeps its "static" reader, which reads no file's text."""
+    keep = "static" if isinstance(generator, StaticGenerator) else inputs.ARTICLE_EXTENSION
+    readers = generator.readers.readers
+    for extension in [ext for ext in readers if ext != keep]:
+        del readers[extension]
 
 
 def install_page_data(generators) -> None:
@@ -274,6 +291,7 @@ def register() -> None:
     signals.initialized.connect(initialized)
     signals.static_generator_init.connect(_skip_profiles)
     signals.generator_init.connect(generator_init)
+    signals.generator_init.connect(markdown_only)
     signals.content_object_init.connect(sanitise_content)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(all_generators_finalized)

@@ -40,8 +40,10 @@ gives the check the directory's (`Directory.urls()`) and the fixed pages'
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from headshots.articles.addresses import address_problem
 from headshots.articles.frontmatter import Doc, read_front_matter, resolve_slug
 from headshots.articles.layout import (
     DEFAULT_ARTICLE_CATEGORIES,
@@ -55,6 +57,7 @@ from headshots.articles.layout import (
 from headshots.articles.links import Site, check_body, check_related
 from headshots.articles.scaffold import cli_new, cli_new_arguments, new_article, run_new_article
 from headshots.errors import Problem, display_path
+from headshots.inputs import ARTICLE_EXTENSION, media_folders
 
 __all__ = [
     "DEFAULT_ARTICLE_CATEGORIES",
@@ -77,7 +80,7 @@ def markdown_files(content: Path, folders) -> list[Path]:
     for folder in folders:
         root = content / folder
         if root.is_dir():
-            files += sorted(p for p in root.rglob("*") if p.suffix in (".md", ".markdown") and p.is_file())
+            files += sorted(p for p in root.rglob(f"*.{ARTICLE_EXTENSION}") if p.is_file())
     return files
 
 
@@ -121,7 +124,10 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
 
     owners = {}
     for doc in docs:
-        if doc.url in known_paths:
+        reserved = address_problem(doc.url, settings) if doc.url else None
+        if reserved:
+            doc.problem(*_slug_position(doc), "slug", reserved)
+        elif doc.url in known_paths:
             doc.problem(
                 *_slug_position(doc),
                 "slug",
@@ -136,7 +142,8 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
                 *_slug_position(doc), "slug", f'"{doc.slug}" is also the URL of {others}: give each its own slug'
             )
 
-    site = Site(content, known_paths, docs, layout_setting(settings, "STATIC_PATHS"))
+    media = [os.path.relpath(folder, content) for folder in media_folders(settings, content)]
+    site = Site(content, known_paths, docs, media)
     problems = []
     for doc in docs:
         check_related(doc, docs)

@@ -29,6 +29,7 @@ from headshots.articles.layout import (
     layout_setting,
     slugify,
 )
+from headshots.articles.yaml11 import not_text
 from headshots.errors import Problem
 
 
@@ -159,6 +160,8 @@ def _check_single_value(doc: Doc, name: str, key_node, value_node, settings) -> 
     if not value:
         null = value_node.style is None and value_node.tag.endswith(":null")
         doc.problem(*(doc.where(key_node) if null else (line, col)), name, "is empty: write a value after the colon")
+    elif name not in ("date", "modified") and not_text(value_node):
+        doc.problem(line, col, name, not_text(value_node))
     elif name in ("date", "modified"):
         _check_date(doc, name, value, line, col)
     elif name == "category":
@@ -212,6 +215,8 @@ def _check_tags(doc, node):
     for item in node.value:
         if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
             doc.problem(*doc.where(item), "tags", "each tag must be a word or short phrase")
+        elif not_text(item):
+            doc.problem(*doc.where(item), "tags", not_text(item))
 
 
 RELATED_EXAMPLE = "[in-the-room, the-closer-look]"
@@ -246,16 +251,8 @@ def _read_related(doc, key_node, node):
         if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
             doc.problem(line, col, "related", "each entry must be an article's slug, like in-the-room")
             continue
-        text = item.tag.endswith(":str")
-        if text and item.style is None:
-            try:
-                text = isinstance(yaml.safe_load(item.value), str)
-            except yaml.YAMLError:
-                text = False
-        if not text:
-            doc.problem(
-                line, col, "related", f'{item.value} is not read as text: put it in double quotes, "{item.value}"'
-            )
+        if not_text(item):
+            doc.problem(line, col, "related", not_text(item))
             continue
         doc.related.append((item.value.strip(), line, col))
 

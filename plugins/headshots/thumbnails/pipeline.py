@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
-from . import faces, geometry
+from . import faces, geometry, limits
 from .colour import to_srgb
 from .plan import Plan, encoder_params, make_plan
 
@@ -96,6 +96,10 @@ def open_checked(path: Path, min_side: int, max_pixels: int):
         raise SourceProblem(_too_much_text(error) or _unreadable(path)) from None
     finally:
         Image.MAX_IMAGE_PIXELS = max_pixels
+    too_many_scans = limits.scan_problem(path) if im.format in ("JPEG", "MPO") else None
+    if too_many_scans:
+        im.close()
+        raise SourceProblem(too_many_scans)
     width, height = im.size
     if width * height > max_pixels:
         im.close()
@@ -201,7 +205,10 @@ def load_checked(im) -> None:
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         im.seek(0)  # GIF, animated WebP/AVIF: the first frame
-        im.load()
+        with limits.deadline():
+            im.load()
+    except limits.DecodeTooSlow:
+        raise SourceProblem(limits.too_slow()) from None
     except (OSError, SyntaxError, ValueError, EOFError, IndexError) as error:
         raise SourceProblem(_undecodable(im.filename, error)) from None
 
