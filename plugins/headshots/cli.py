@@ -28,6 +28,7 @@ from headshots import settings as headshots_settings
 from headshots import text
 from headshots.directory import Directory, image_problems, profile_cache, start_reading
 from headshots.errors import Problem, display_path
+from headshots.pricing import price_warnings
 from headshots.validate import PROFILE_NAME, load_profile
 from headshots.yamlnodes import yaml_scalar
 
@@ -91,7 +92,8 @@ def check_profiles(run: CheckRun) -> Report:
         profiles, count = ([profile] if profile else []), 1
     else:
         count, profiles, problems = run.read()
-    return Report(problems + image_problems(profiles, run.settings), _plural(count, "profile"))
+    warnings = price_warnings(profiles)
+    return Report(problems + image_problems(profiles, run.settings) + warnings, _plural(count, "profile"))
 
 
 def run_check(args, settings: dict) -> int:

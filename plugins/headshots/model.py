@@ -19,7 +19,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from headshots import urls
+from headshots import pricing, urls
 from headshots.countries import country_name
 from headshots.errors import Problem
 from headshots.text import city_slug, money, sort_key
@@ -97,6 +97,8 @@ class Session:
     looks: int | None = None
     minutes: int | None = None
     retouched: int | None = None
+    for_: str = pricing.DEFAULT_AUDIENCE  # whom it is for: actors, young-actors, business
+    eligible: tuple[str, ...] = ()  # who may book it (graduates, students, returning-clients); () anyone
 
 
 @dataclass(frozen=True)
@@ -177,10 +179,20 @@ class Photographer:
         price = data["price"]
         self.price = Price(price["currency"], price["from"], price.get("to"))
         self.currency = self.price.currency
-        self.sessions = [
-            Session(s["name"], s["price"], s.get("looks"), s.get("minutes"), s.get("retouched"))
+        self.sessions = pricing.in_listing_order(
+            Session(
+                s["name"],
+                s["price"],
+                s.get("looks"),
+                s.get("minutes"),
+                s.get("retouched"),
+                s.get("for", pricing.DEFAULT_AUDIENCE),
+                tuple(s.get("eligible", ())),
+            )
             for s in data.get("sessions", [])
-        ]
+        )
+        # "The price" (headshots.pricing): the "From" price, the price sort, bands and offers.
+        self.from_price = pricing.the_price(self.sessions, self.price.from_)
         self.add_ons = AddOns(**data.get("add_ons", {}))
         self.policies = Policies(**data.get("policies", {}))
         for key in (
@@ -239,8 +251,8 @@ class Photographer:
     @property
     def price_range(self) -> str:
         """ "$350-$900" or "from $350"."""
-        low = money(self.price.from_, self.currency)
-        if self.price.to is not None and self.price.to != self.price.from_:
+        low = money(self.from_price, self.currency)
+        if self.price.to is not None and self.price.to != self.from_price:
             return f"{low}–{money(self.price.to, self.currency)}"
         return f"from {low}"
 
@@ -323,8 +335,16 @@ def jsonld(photographer: Photographer) -> dict:
 
 
 def _offers(p: Photographer) -> list[dict]:
-    """One Offer a session (without sessions, one for the price range), then one for each priced add-on."""
-    offers = [_offer(p, session.name, session.price) for session in p.sessions]
+    """One Offer a session, named with whom it is for unless that is any adult actor (without
+    sessions, one for the price range), then one for each priced add-on."""
+    offers = [
+        _offer(
+            p,
+            session.name if pricing.is_standard(session) else f"{session.name} ({pricing.who_for(session)})",
+            session.price,
+        )
+        for session in p.sessions
+    ]
     if not offers:
         price = {"@type": "PriceSpecification", "priceCurrency": p.currency, "minPrice": _plain_number(p.price.from_)}
         if p.price.to is not None:

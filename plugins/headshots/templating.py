@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from headshots import facts, search, vocabulary
+from headshots import facts, pricing, search, vocabulary
 from headshots.fragments import cached
 from headshots.text import days, money, place
 from headshots.thumbnails.faces import BROWSER_RULES
@@ -27,6 +27,7 @@ FILTERS = {
     "card_facts": search.card_facts,  # a card's facts line
     "pagefind_data": search.pagefind_data,  # a profile's hidden search data
     "search_sort": search.search_sort,  # an indexed page's sort keys
+    "who_for": pricing.who_for,  # whom a session is for: "Children and teens"
 }
 
 GLOBALS = {
