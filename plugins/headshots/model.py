@@ -22,7 +22,7 @@ from markupsafe import Markup
 from headshots import pricing, urls
 from headshots.countries import country_name
 from headshots.errors import Problem
-from headshots.text import city_slug, money, sort_key
+from headshots.text import city_slug, money, money_prefix, sort_key
 from headshots.vocabulary import member_titles
 
 # Bios are CommonMark, read by markdown-it-py with raw HTML off, so `<script>`
@@ -272,6 +272,8 @@ class Photographer:
         data["slug"] = self.slug
         data["url"] = self.url
         data["city_url"] = self.city.url if self.city else None
+        data["from_price"] = self.from_price  # "the price" (headshots.pricing), and how to write it
+        data["money_prefix"] = money_prefix(self.currency)
         headshots = []
         for headshot in self.headshots:
             item = {

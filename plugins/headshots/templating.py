@@ -33,6 +33,7 @@ FILTERS = {
 GLOBALS = {
     "label": vocabulary.label,  # label("lighting", "studio") -> "Studio light"
     "note": vocabulary.note,  # the profile's one-line explanation of a value
+    "VOCABULARY": vocabulary.FIELDS,  # every field's values and words (the compare page's rate boxes)
     "field_title": vocabulary.title,  # field_title("hair_makeup") -> "Hair and makeup"
     "facts": facts.facts,  # facts(p) -> the facts panel's rows (headshots.facts.Fact)
     "extras": facts.extras,  # extras(p) -> the add-ons and policies rows
