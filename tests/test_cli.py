@@ -134,15 +134,15 @@ def test_new_photographer(tmp_path):
     example = "is the scaffold's example: write your own, or delete the line if it is optional"
     assert result.stdout.splitlines() == [
         f'photographers/zoe-obrien/profile.yaml:11:9: studio: "Replace Studio Name" {example}',
-        f'photographers/zoe-obrien/profile.yaml:53:10: website: "https://example.com" {example}',
-        f'photographers/zoe-obrien/profile.yaml:54:14: booking_url: "https://example.com/book" {example}',
-        f'photographers/zoe-obrien/profile.yaml:55:8: email: "hello@example.com" {example}',
-        f'photographers/zoe-obrien/profile.yaml:56:12: instagram: "yourhandle" {example}',
-        'photographers/zoe-obrien/profile.yaml:58:6: bio: "Two or three sentences: who you photograph, where, '
+        f'photographers/zoe-obrien/profile.yaml:58:10: website: "https://example.com" {example}',
+        f'photographers/zoe-obrien/profile.yaml:59:14: booking_url: "https://example.com/book" {example}',
+        f'photographers/zoe-obrien/profile.yaml:60:8: email: "hello@example.com" {example}',
+        f'photographers/zoe-obrien/profile.yaml:61:12: instagram: "yourhandle" {example}',
+        'photographers/zoe-obrien/profile.yaml:63:6: bio: "Two or three sentences: who you photograph, where, '
         f'and what a session is like." {example}',
-        'photographers/zoe-obrien/profile.yaml:62:11: headshots[0].file: file "replace-01.jpg" not found in '
+        'photographers/zoe-obrien/profile.yaml:67:11: headshots[0].file: file "replace-01.jpg" not found in '
         "photographers/zoe-obrien/",
-        'photographers/zoe-obrien/profile.yaml:63:10: headshots[0].alt: "Actor in a navy sweater, warm smile, '
+        'photographers/zoe-obrien/profile.yaml:68:10: headshots[0].alt: "Actor in a navy sweater, warm smile, '
         f'soft window light" {example}',
         "8 problems found (checked 1 profile)",
     ]

@@ -11,6 +11,7 @@ import pytest
 
 from headshots import indexing, plugin, templating
 from headshots.errors import HeadshotsError
+from headshots.model import Session
 from headshots.pagedata import searchdata
 from headshots.thumbnails.picture import card_image
 
@@ -51,6 +52,8 @@ def photographer(
         specialties=list(specialties),
         lighting=[],
         price=SimpleNamespace(currency=currency, from_=price, to=None),
+        currency=currency,
+        from_price=price,  # "the price" (headshots.pricing): no sessions here set it otherwise
         hair_makeup=None,
         retouching=None,
         proofs=None,
@@ -130,9 +133,10 @@ def test_filters_of_a_full_profile_in_order():
         proofs="all",
         price=650,
         sessions=[
-            SimpleNamespace(price=650, looks=2),
-            SimpleNamespace(price=900, looks=4),
-            SimpleNamespace(price=99, looks=None),
+            Session("Two looks", 650, looks=2),
+            Session("Four looks", 900, looks=4),
+            Session("Mini", 99),
+            Session("Business", 100, looks=1, for_="business"),  # not an actor's price per look
         ],
         turnaround_days=10,
         booking_lead_days=45,

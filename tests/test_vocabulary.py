@@ -12,8 +12,9 @@ from headshots.validate import schema
 
 # The schema's enum for each field the vocabulary words.
 def _enum(field):
-    properties = schema()["properties"]
-    node = properties[field]
+    node = {"properties": schema()["properties"]}
+    for name in field.split("."):  # "sessions.for": a field of each session
+        node = node.get("items", node)["properties"][name]
     node = node.get("items", node)
     if "$ref" in node:
         node = schema()["$defs"][node["$ref"].rsplit("/", 1)[1]]
@@ -32,6 +33,8 @@ def test_every_enum_field_of_the_schema_is_in_the_vocabulary():
         for name, node in properties.items()
         if "enum" in node or "enum" in node.get("items", {}) or "$ref" in node.get("items", {})
     }
+    sessions = schema()["properties"]["sessions"]["items"]["properties"]
+    enums |= {f"sessions.{name}" for name, node in sessions.items() if "enum" in node.get("items", node)}
     assert enums == set(vocabulary.FIELDS)
 
 

@@ -15,7 +15,7 @@ one file that connects Pelican's signals; `headshots.cli` is the command.
 LAYERS = (
     ("foundation", ("settings", "errors", "text", "urls", "vocabulary", "countries", "parallel", "cachedir")),
     ("read", ("inputs", "yamlparse", "yamlnodes", "bio", "validate", "reading", "profilecache", "articles")),
-    ("model", ("model", "directory")),
+    ("model", ("pricing", "model", "directory")),
     ("pictures", ("thumbnails",)),
     ("checks", ("checks",)),
     ("page data", ("pagedata",)),

@@ -18,6 +18,7 @@ from headshots import inputs
 from headshots.articles import check_articles, layout_setting, markdown_files
 from headshots.directory import Directory, profile_cache, site_urls, start_reading
 from headshots.errors import Problem, display_path
+from headshots.pricing import price_warnings
 from headshots.reading import load_profile
 from headshots.text import plural
 from headshots.thumbnails import cache_folder, inspect
@@ -75,7 +76,8 @@ def check_profiles(run: CheckRun) -> Report:
         profiles, count = ([profile] if profile else []), 1
     else:
         count, profiles, problems = run.read()
-    return Report(problems + image_problems(profiles, run.settings), plural(count, "profile"))
+    warnings = price_warnings(profiles)
+    return Report(problems + image_problems(profiles, run.settings) + warnings, plural(count, "profile"))
 
 
 @register_check

@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from headshots import pricing
 from headshots.countries import country_name
 from headshots.errors import Problem
 from headshots.text import city_slug, money, sort_key
@@ -34,6 +35,8 @@ class Session:
     looks: int | None = None
     minutes: int | None = None
     retouched: int | None = None
+    for_: str = pricing.DEFAULT_AUDIENCE  # whom it is for: actors, young-actors, business
+    eligible: tuple[str, ...] = ()  # who may book it (graduates, students, returning-clients); () anyone
 
 
 @dataclass(frozen=True)
@@ -113,10 +116,20 @@ class Photographer:
         price = data["price"]
         self.price = Price(price["currency"], price["from"], price.get("to"))
         self.currency = self.price.currency
-        self.sessions = [
-            Session(s["name"], s["price"], s.get("looks"), s.get("minutes"), s.get("retouched"))
+        self.sessions = pricing.in_listing_order(
+            Session(
+                s["name"],
+                s["price"],
+                s.get("looks"),
+                s.get("minutes"),
+                s.get("retouched"),
+                s.get("for", pricing.DEFAULT_AUDIENCE),
+                tuple(s.get("eligible", ())),
+            )
             for s in data.get("sessions", [])
-        ]
+        )
+        # "The price" (headshots.pricing): the "From" price, the price sort, bands and offers.
+        self.from_price = pricing.the_price(self.sessions, self.price.from_)
         self.add_ons = AddOns(**data.get("add_ons", {}))
         self.policies = Policies(**data.get("policies", {}))
         for key in (
@@ -175,8 +188,8 @@ class Photographer:
     @property
     def price_range(self) -> str:
         """ "$350-$900" or "from $350"."""
-        low = money(self.price.from_, self.currency)
-        if self.price.to is not None and self.price.to != self.price.from_:
+        low = money(self.from_price, self.currency)
+        if self.price.to is not None and self.price.to != self.from_price:
             return f"{low}–{money(self.price.to, self.currency)}"
         return f"from {low}"
 

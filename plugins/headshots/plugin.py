@@ -44,6 +44,7 @@ from headshots.directory import Directory, profile_cache, start_reading
 from headshots.indexing import index_site
 from headshots.pagedata import PageData
 from headshots.pagelist import directory_pages
+from headshots.pricing import price_warnings
 from headshots.settings import apply_defaults
 from headshots.sitemap import SitemapCollector
 from headshots.writer import PageWriter
@@ -143,6 +144,7 @@ class DirectoryGenerator(Generator):
             _last_failure[root] = tuple(problems)
             errors.fail(problems)
         _last_failure.pop(root, None)
+        errors.report(price_warnings([p.profile for p in directory.photographers]))  # as `headshots check` warns
         pictures = thumbnails.make_pictures(directory.photographers, self.settings)
         errors.report(pictures.problems)  # warnings are printed; an error stops the build
         if pictures.stats:

@@ -94,9 +94,11 @@ def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
     if problems:
         return None, problems
     profile.bio_html = render_bio(data.get("bio"))
-    # After validation only an unreadable headshot is reported at a line (the image step, `headshots
-    # check`): keep those positions. All of them were 0.1 ms a profile to send back from a worker.
-    profile.document = document.narrowed(("headshots", index, "file") for index in range(len(data["headshots"])))
+    # After validation only an unreadable headshot (the image step, `headshots check`) and a price.from
+    # that is not the sessions' (a warning, headshots.pricing) are reported at a line: keep those positions.
+    # All of them were 0.1 ms a profile to send back from a worker.
+    kept = [("price", "from"), *(("headshots", index, "file") for index in range(len(data["headshots"])))]
+    profile.document = document.narrowed(kept)
     return profile, []
 
 

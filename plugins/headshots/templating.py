@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from headshots import vocabulary
+from headshots import pricing, vocabulary
 from headshots.pagedata import facts, searchdata
 from headshots.text import days, money, place
 from headshots.thumbnails.faces import BROWSER_RULES
@@ -25,11 +25,13 @@ FILTERS = {
     "money": money,  # 350|money("USD") -> "$350"
     "card_facts": searchdata.card_facts,  # a card's facts line
     "search_sort": searchdata.search_sort,  # an indexed page's sort keys
+    "who_for": pricing.who_for,  # whom a session is for: "Children and teens"
 }
 
 GLOBALS = {
     "label": vocabulary.label,  # label("lighting", "studio") -> "Studio light"
     "note": vocabulary.note,  # the profile's one-line explanation of a value
+    "VOCABULARY": vocabulary.FIELDS,  # every field's values and words (the compare page's rate boxes)
     "field_title": vocabulary.title,  # field_title("hair_makeup") -> "Hair and makeup"
     "facts": facts.facts,  # facts(p) -> the facts panel's rows (headshots.pagedata.facts.Fact)
     "extras": facts.extras,  # extras(p) -> the add-ons and policies rows

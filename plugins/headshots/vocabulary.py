@@ -104,6 +104,23 @@ FIELDS: dict[str, Field] = {
             "unrestricted": Term("Unrestricted", "Use the finished photos however you like."),
         },
     ),
+    # A session's own fields (headshots.pricing decides which session sets the price).
+    "sessions.for": Field(
+        "For",
+        {
+            "actors": Term("Actors"),
+            "young-actors": Term("Children and teens"),
+            "business": Term("Business portraits", "Not headshots for casting."),
+        },
+    ),
+    "sessions.eligible": Field(
+        "Only for",
+        {
+            "graduates": Term("Recent graduates"),
+            "students": Term("Students"),
+            "returning-clients": Term("Returning clients"),
+        },
+    ),
 }
 
 

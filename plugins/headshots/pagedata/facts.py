@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from headshots import vocabulary
+from headshots import pricing, vocabulary
 from headshots.text import days, money, money_prefix, place
 
 NOT_LISTED = "Not listed"
@@ -45,10 +45,10 @@ def _enum(p, field: str) -> Fact:
 
 def price_text(p) -> str:
     """ "$350 to $900" or "From $350"."""
-    price, cur = p.price, p.currency
-    if price.to and price.to != price.from_:
-        return f"{money(price.from_, cur)} to {money(price.to, cur)}"
-    return f"From {money(price.from_, cur)}"
+    low, high, cur = p.from_price, p.price.to, p.currency
+    if high and high != low:
+        return f"{money(low, cur)} to {money(high, cur)}"
+    return f"From {money(low, cur)}"
 
 
 def facts(p) -> list[Fact]:
@@ -100,7 +100,8 @@ def extras(p) -> list[Fact]:
 
 
 def session_text(session, currency: str) -> str:
-    """One session in a line: "Standard: $450, 2 looks, 90 minutes, 3 retouched finals"."""
+    """One session in a line: "Standard: $450, 2 looks, 90 minutes, 3 retouched finals", and whom it
+    is for when that is not any adult actor ("…, 1 retouched final (children and teens)")."""
     parts = [money(session.price, currency)]
     if session.looks:
         parts.append(f"{session.looks} look{'' if session.looks == 1 else 's'}")
@@ -108,7 +109,19 @@ def session_text(session, currency: str) -> str:
         parts.append(f"{session.minutes} minutes")
     if session.retouched is not None:
         parts.append(f"{session.retouched} retouched final{'' if session.retouched == 1 else 's'}")
-    return f"{session.name}: {', '.join(parts)}"
+    who = "" if pricing.is_standard(session) else f" ({pricing.who_for(session).lower()})"
+    return f"{session.name}: {', '.join(parts)}{who}"
+
+
+def booking(p) -> dict | None:
+    """Where to book, whichever the profile gives first: its booking link, its email, its website."""
+    if p.booking_url:
+        return {"href": p.booking_url, "how": "booking page"}
+    if p.email:
+        return {"href": f"mailto:{p.email}", "how": "email"}
+    if p.website:
+        return {"href": p.website, "how": "website"}
+    return None
 
 
 def compare_data(p, image: dict | None) -> dict:
@@ -136,10 +149,13 @@ def compare_data(p, image: dict | None) -> dict:
                 "price": s.price,
                 "looks": s.looks,
                 "retouched": s.retouched,
+                "for": s.for_,
+                "eligible": list(s.eligible),
                 "text": session_text(s, p.currency),
             }
             for s in p.sessions
         ],
+        "book": booking(p),
         "hair_makeup": p.hair_makeup,
         "add_ons": {
             "hair_makeup": p.add_ons.hair_makeup,

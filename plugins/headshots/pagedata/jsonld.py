@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from headshots import pricing
 from headshots.model import Headshot, Photographer
 from headshots.vocabulary import member_titles
 
@@ -50,8 +51,16 @@ def jsonld(photographer: Photographer, image_url) -> dict:
 
 
 def _offers(p: Photographer) -> list[dict]:
-    """One Offer a session (without sessions, one for the price range), then one for each priced add-on."""
-    offers = [_offer(p, session.name, session.price) for session in p.sessions]
+    """One Offer a session, named with whom it is for unless that is any adult actor (without
+    sessions, one for the price range), then one for each priced add-on."""
+    offers = [
+        _offer(
+            p,
+            session.name if pricing.is_standard(session) else f"{session.name} ({pricing.who_for(session)})",
+            session.price,
+        )
+        for session in p.sessions
+    ]
     if not offers:
         price = {"@type": "PriceSpecification", "priceCurrency": p.currency, "minPrice": _plain_number(p.price.from_)}
         if p.price.to is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from headshots.directory import Directory
 from headshots.model import City, Photographer
 from headshots.pagedata.facts import compare_data
+from headshots.text import money_prefix
 
 
 def profile_data(p: Photographer, image_url) -> dict:
@@ -16,6 +17,8 @@ def profile_data(p: Photographer, image_url) -> dict:
     data["slug"] = p.slug
     data["url"] = p.url
     data["city_url"] = p.city.url if p.city else None
+    data["from_price"] = p.from_price  # "the price" (headshots.pricing), and how to write it
+    data["money_prefix"] = money_prefix(p.currency)
     headshots = []
     for headshot in p.headshots:
         item = {

@@ -23,9 +23,9 @@ Decisions (DESIGN.md is silent on them):
   every city in `travels_to`, the same set a city page lists ("in or
   travelling to"), so the city page's link into the browser shows the same
   photographers.
-* **Money bands are per currency** (starting price on `price.from`: under
-  300, 300 to under 600, 600 and more; price per look on the cheapest
-  session's price per look: under 200, 200 to 350, 350 and more). A filter
+* **Money bands are per currency** (starting price on "the price",
+  `headshots.pricing`: under 300, 300 to under 600, 600 and more; price per
+  look on the cheapest such session's price per look: under 200, 200 to 350, 350 and more). A filter
   value names its currency ("usd-300-600", labelled "$300 to $600"), so a
   band never holds two currencies: CHF 480 is not "cheaper" than USD 500.
   No exchange rates: a static site cannot keep them current. Sorting by
@@ -43,12 +43,13 @@ from collections import Counter
 from markupsafe import Markup, escape
 
 from headshots import vocabulary
+from headshots.pricing import price_per_look
 from headshots.text import money, sort_text
 
 # Money bands, in the profile's own currency: (slug, low, high), low inclusive, high exclusive.
 # A filter value names its currency ("usd-under-300"), so a band never holds two currencies:
 # CHF 480 and USD 500 are not compared as if they were the same money.
-PRICE_BANDS = (("under-300", None, 300), ("300-600", 300, 600), ("600-plus", 600, None))  # on price.from
+PRICE_BANDS = (("under-300", None, 300), ("300-600", 300, 600), ("600-plus", 600, None))  # on the price
 PER_LOOK_BANDS = (("under-200", None, 200), ("200-350", 200, 350), ("350-plus", 350, None))  # cheapest look
 # Day bands: (slug, label, most days), the last open-ended.
 TURNAROUND_BANDS = (
@@ -135,12 +136,6 @@ def day_band(bands, days: int) -> str:
     return next(slug for slug, _label, most in bands if most is None or days <= most)
 
 
-def cheapest_look(photographer) -> float | None:
-    """The lowest price per look among the sessions that say how many looks they give."""
-    prices = [s.price / s.looks for s in photographer.sessions if s.looks]
-    return min(prices) if prices else None
-
-
 def sort_number(amount, currency: str) -> str:
     """A price as a sort key: its currency, then whole cents, zero-padded. Sorted as text, the
     photographers of one currency come together, cheapest first; currencies are never interleaved."""
@@ -168,8 +163,8 @@ def search_filters(photographer) -> list[tuple[str, list[str]]]:
         ("hair_makeup", _as_list(p.hair_makeup)),
         ("retouching", _as_list(p.retouching)),
         ("proofs", _as_list(p.proofs)),
-        ("price", [money_band(PRICE_BANDS, p.price.from_, p.price.currency)]),
-        ("per_look", [money_band(PER_LOOK_BANDS, look, p.price.currency)] if (look := cheapest_look(p)) else []),
+        ("price", [money_band(PRICE_BANDS, p.from_price, p.price.currency)]),
+        ("per_look", [money_band(PER_LOOK_BANDS, look, p.currency)] if (look := price_per_look(p.sessions)) else []),
         ("turnaround", [day_band(TURNAROUND_BANDS, p.turnaround_days)] if p.turnaround_days else []),
         ("lead", [day_band(LEAD_BANDS, p.booking_lead_days)] if p.booking_lead_days else []),
         ("usage", _as_list(p.usage)),
@@ -186,7 +181,7 @@ def search_sort(item) -> dict[str, str]:
     """The sort keys of an indexed page: a photographer's price and name, or an article's."""
     price = getattr(item, "price", None)  # articles have none
     if price is not None:
-        return {"price": sort_number(price.from_, price.currency), "name": sort_text(item.name)}
+        return {"price": sort_number(item.from_price, price.currency), "name": sort_text(item.name)}
     return {"price": ARTICLE_PRICE_SORT, "name": sort_text(item.title)}
 
 
@@ -228,7 +223,7 @@ def pagefind_data(photographer, image: dict | None) -> Markup:
     span("meta", "city_slug", p.city.slug)
     if p.travels_to:
         span("meta", "travels", ", ".join(c.name for c in p.travels_to))
-    price_text = money(p.price.from_, p.price.currency)
+    price_text = money(p.from_price, p.price.currency)
     span("meta", "price", f"from {price_text}")
     span("meta", "price_from", price_text)
     span("meta", "specialties", ", ".join(vocabulary.label("specialties", s) for s in p.specialties))

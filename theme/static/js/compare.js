@@ -1,13 +1,19 @@
 // /compare/: up to four photographers side by side, and what the session the actor needs
 // would cost with each, by the rule written on the page (compare.html, "How the total is
-// worked out") and in CONTRIBUTING.md.
+// worked out") and in CONTRIBUTING.md (totals.js).
 //
-// Who: ?p=a,b,c (slugs, order kept) wins over the stored shortlist (shortlist.js), so a
-// shared link shows the same page anywhere. Needs: ?looks=1-4, ?hmu=1|0, ?finals=N. Each
-// photographer's data is their profile's JSON file (PHOTOGRAPHER_JSON_SAVE_AS): the facts
-// panel's rows, already in the site's words, and the numbers the total is worked from.
-import { cardPhoto, el, plural, safeUrl } from "./dom.js";
+// Columns: ?p=a,b,c (slugs, order kept) wins over the stored shortlist (shortlist.js), so a
+// shared link shows the same page anywhere. Needs (needs.js): ?who=, ?eligible=, ?looks=,
+// ?hmu=, ?finals=, ?budget= (400, or USD400). A value out of range is refused next to its
+// field, never changed. Each photographer's data is their profile's JSON file
+// (PHOTOGRAPHER_JSON_SAVE_AS): the facts panel's rows, already in the site's words, and the
+// numbers the total is worked from.
+import { draw } from "./compare-view.js";
+import { el, plural } from "./dom.js";
+import { money } from "./money.js";
+import { needsQuery, readNeeds } from "./needs.js";
 import { cleanSlugs, readShortlist, writeShortlist } from "./shortlist.js";
+import { budgetMark, hasRates, lowestByCurrency, total } from "./totals.js";
 
 const root = document.querySelector("[data-compare]");
 const form = root.querySelector("[data-compare-needs]");
@@ -16,76 +22,43 @@ const tableBox = root.querySelector("[data-compare-table]");
 const share = root.querySelector("[data-compare-share]");
 const said = root.querySelector("[data-compare-said]");
 const keep = root.querySelector("[data-compare-keep]");
-const PHOTO_SIZES = "(min-width: 64rem) 160px, 120px";
+const announcer = root.querySelector("[data-compare-announce]");
+const rates = root.querySelector("[data-compare-rates]");
+const budgetCurrency = form.elements.budget_currency;
+const phone = window.matchMedia("(max-width: 39.99rem)");
+const SELECTS = ["who", "looks", "hmu"];
 
-/** Money as the site writes it (headshots.text.money): "$350", "CHF 1,200", "$99.50". */
-function money(amount, prefix) {
-  const cents = Math.round(amount * 100);
-  const digits = cents % 100 === 0 ? 0 : 2;
-  const number = (cents / 100).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return `${prefix}${number}`;
+let slugs = [];
+let columns = [];
+// Errors in the link for fields a select cannot show (?looks=7): kept until that field is changed.
+const linkErrors = {};
+
+/** The needs the form holds, checked as a link's are: `{needs, errors}`. */
+function needsFromForm() {
+  const params = new URLSearchParams();
+  for (const name of ["who", "looks", "hmu", "finals"]) params.set(name, form.elements[name].value);
+  params.set("eligible", [...form.querySelectorAll("input[name=eligible]:checked")].map((box) => box.value).join(","));
+  const amount = form.elements.budget.value;
+  params.set("budget", amount.trim() ? `${budgetCurrency.value}${amount}` : "");
+  // A number input holding text it cannot parse reports "": that is an error, not "no budget".
+  const read = readNeeds(params);
+  for (const name of ["finals", "budget"]) {
+    if (form.elements[name].validity.badInput) read.errors[name] = readNeeds(new URLSearchParams({ [name]: "x" })).errors[name];
+  }
+  return { needs: read.needs, errors: { ...read.errors, ...linkErrors } };
 }
 
-function whole(value, low, high, fallback) {
-  const number = Number(value);
-  return Number.isInteger(number) && number >= low && number <= high ? number : fallback;
-}
-
-/** The needs from the URL, each within what the form offers. */
-function readNeeds(params) {
-  return {
-    looks: whole(params.get("looks"), 1, 4, 1),
-    hmu: params.get("hmu") === "1",
-    finals: whole(params.get("finals"), 0, Number(form.elements.finals.max), 0),
-  };
-}
-
-/**
- * One session's total for `needs`: `{amount, parts}`, or `{missing}` (a price the total
- * needs is not listed) or `{cannot}` (the session cannot give what is needed).
- */
-function sessionTotal(session, data, needs) {
-  const addOns = data.add_ons || {};
-  const prefix = data.money_prefix;
-  let amount = session.price;
-  const parts = [`${session.name} ${money(session.price, prefix)}`];
-  const extraLooks = needs.looks - (session.looks || 1);
-  if (extraLooks > 0) {
-    if (addOns.look == null) return { cannot: `no session gives ${plural(needs.looks, "look")} and no extra-look price is listed` };
-    amount += extraLooks * addOns.look;
-    parts.push(`${plural(extraLooks, "extra look")} ${money(extraLooks * addOns.look, prefix)}`);
+/** Each error next to its field (`aria-invalid`, the message); the others cleared. */
+function showErrors(errors) {
+  for (const message of form.querySelectorAll("[data-error]")) {
+    const name = message.dataset.error;
+    message.textContent = errors[name] || "";
+    const field = name === "eligible" ? rates : form.elements[name];
+    if (field && field.setAttribute) {
+      if (errors[name]) field.setAttribute("aria-invalid", "true");
+      else field.removeAttribute("aria-invalid");
+    }
   }
-  if (needs.hmu && data.hair_makeup !== "included") {
-    if (data.hair_makeup !== "available") return { missing: "whether hair and makeup is offered is not listed" };
-    if (addOns.hair_makeup == null) return { missing: "the hair and makeup price is not listed" };
-    amount += addOns.hair_makeup;
-    parts.push(`hair and makeup ${money(addOns.hair_makeup, prefix)}`);
-  } else if (needs.hmu) {
-    parts.push("hair and makeup included");
-  }
-  const extraFinals = needs.finals - (session.retouched || 0);
-  if (extraFinals > 0) {
-    if (addOns.retouched_image == null) return { missing: "the price of an extra retouched final is not listed" };
-    amount += extraFinals * addOns.retouched_image;
-    parts.push(`${plural(extraFinals, "extra retouched final")} ${money(extraFinals * addOns.retouched_image, prefix)}`);
-  }
-  return { amount, parts };
-}
-
-/** A photographer's total: `{amount, text, why}`, or `{text: "ask" | "no hair and makeup", why}`. */
-function total(data, needs) {
-  if (needs.hmu && data.hair_makeup === "none") {
-    return { text: "no hair and makeup", why: "Hair and makeup is not offered: you would arrive camera-ready." };
-  }
-  if (!data.sessions.length) return { text: "ask", why: "No sessions are listed, so there is nothing to add up." };
-  const results = data.sessions.map((session) => sessionTotal(session, data, needs));
-  const known = results.filter((result) => result.amount !== undefined);
-  if (!known.length) {
-    const reasons = [...new Set(results.map((result) => result.missing || result.cannot))];
-    return { text: "ask", why: `Can’t be worked out: ${reasons.join("; ")}.` };
-  }
-  const best = known.reduce((low, result) => (result.amount < low.amount ? result : low));
-  return { amount: best.amount, text: money(best.amount, data.money_prefix), why: best.parts.join(" + ") };
 }
 
 /** Every slug to show: ?p= when given, else the stored shortlist. */
@@ -106,52 +79,48 @@ async function load(slug) {
   }
 }
 
-let slugs = [];
-let columns = [];
-
-function writeUrl(needs) {
-  const query = [`p=${slugs.map(encodeURIComponent).join(",")}`, `looks=${needs.looks}`, `hmu=${needs.hmu ? 1 : 0}`, `finals=${needs.finals}`];
-  history.replaceState(null, "", `${window.location.pathname}?${query.join("&")}`);
-}
-
-function needsFromForm() {
-  return readNeeds(new URLSearchParams(new FormData(form)));
-}
-
-function headerCell(column) {
-  const cell = el("th", { scope: "col", class: "compare-col" });
-  if (column.missing) {
-    cell.append(el("p", { class: "compare-missing" }, `No photographer “${column.slug}” in the directory: the profile may have moved or been removed.`));
-  } else {
-    const data = column.data;
-    const photo = cardPhoto(data.image, PHOTO_SIZES);
-    if (photo) cell.append(el("div", { class: "compare-photo" }, photo));
-    cell.append(
-      el("a", { class: "compare-name", href: safeUrl(`${root.dataset.siteurl}/${data.url}`) }, data.name),
-      el("span", { class: "compare-place" }, data.place),
-    );
-    if (data.sample) cell.append(el("span", { class: "compare-sample" }, data.sample));
+function writeUrl(needs, errors) {
+  // A refused value is not written: the address keeps what it had for that need.
+  const current = new URLSearchParams(window.location.search);
+  const query = new URLSearchParams(needsQuery(needs));
+  for (const name of Object.keys(errors)) {
+    if (current.get(name) === null) query.delete(name);
+    else query.set(name, current.get(name));
   }
-  const name = column.missing ? column.slug : column.data.name;
-  const remove = el("button", { type: "button", class: "compare-remove", "data-remove": column.slug }, "Remove",
-    el("span", { class: "visually-hidden" }, ` ${name} from the comparison`));
-  cell.append(remove);
-  return cell;
+  const parts = [...query].map(([name, value]) => `${name}=${encodeURIComponent(value).replaceAll("%2C", ",")}`);
+  history.replaceState(null, "", `${window.location.pathname}?${[`p=${slugs.map(encodeURIComponent).join(",")}`, ...parts].join("&")}`);
 }
 
-function row(title, cells, className) {
-  return el("tr", { class: className || null }, el("th", { scope: "row" }, title), ...cells);
+/** The budget's currency choices: every currency on the page, and the link's own. */
+function offerCurrencies(found, wanted) {
+  const currencies = [...new Set([...found.map((column) => column.data.currency), ...(wanted ? [wanted] : [])])];
+  const current = wanted || budgetCurrency.value || currencies[0];
+  budgetCurrency.replaceChildren(...currencies.map((code) => new Option(code, code)));
+  if (currencies.includes(current)) budgetCurrency.value = current;
 }
 
-function valueCell(fact) {
-  const cell = el("td", {}, fact.listed ? fact.value : el("span", { class: "unknown" }, fact.value));
-  if (fact.note) cell.append(el("span", { class: "note" }, ` ${fact.note}`));
-  return cell;
+function prefixFor(currency, found) {
+  const column = found.find((item) => item.data.currency === currency);
+  return column ? column.data.money_prefix : `${currency} `;
+}
+
+let lastAnnounced = "";
+let announceTimer;
+/** The totals, said once and politely, after the reader stops changing the needs. */
+function announce(text) {
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    if (text === lastAnnounced) return;
+    lastAnnounced = text;
+    announcer.textContent = text;
+  }, 700);
 }
 
 function render() {
-  const needs = needsFromForm();
+  const { needs, errors } = needsFromForm();
+  showErrors(errors);
   const found = columns.filter((column) => !column.missing);
+  rates.hidden = !hasRates(found.map((column) => column.data)) && !needs.eligible.length && !errors.eligible;
   if (!columns.length) {
     tableBox.hidden = share.hidden = true;
     status.replaceChildren(el("p", {}, "Your shortlist is empty. Press ", el("strong", {}, "Shortlist"),
@@ -159,85 +128,64 @@ function render() {
     return;
   }
   status.replaceChildren();
-  const totals = columns.map((column) => (column.missing ? null : total(column.data, needs)));
-  // The lowest total among columns in the same currency (two or more with a known total).
-  const lowest = new Set();
-  const byCurrency = new Map();
-  columns.forEach((column, index) => {
-    if (!totals[index] || totals[index].amount === undefined) return;
-    const list = byCurrency.get(column.data.currency) || [];
-    list.push(index);
-    byCurrency.set(column.data.currency, list);
-  });
-  for (const indexes of byCurrency.values()) {
-    if (indexes.length < 2) continue;
-    const low = Math.min(...indexes.map((index) => totals[index].amount));
-    for (const index of indexes) if (totals[index].amount === low) lowest.add(index);
-  }
-  const table = el("table", { class: "compare-table" });
-  table.append(el("caption", { class: "visually-hidden" }, `${plural(columns.length, "photographer")} side by side`));
-  table.append(el("thead", {}, el("tr", {}, el("td", { class: "compare-corner" }), ...columns.map(headerCell))));
-  // The sessions and the total lead, since they decide; then the facts panel's rows, as on a profile.
-  const body = el("tbody");
-  const need = `${plural(needs.looks, "look")}, ${needs.hmu ? "hair and makeup" : "no hair and makeup"}, ${plural(needs.finals, "retouched final")}`;
-  body.append(row(el("span", {}, "Total for what you need", el("span", { class: "compare-need" }, need)), columns.map((column, index) => {
-    const result = totals[index];
-    if (!result) return el("td", {});
-    const cell = el("td", { class: "compare-total" },
-      el("strong", { "data-total": column.slug }, result.text));
-    if (lowest.has(index)) cell.append(el("span", { class: "compare-lowest" }, `Lowest ${column.data.currency} total`));
-    cell.append(el("span", { class: "compare-why" }, result.why));
-    return cell;
-  }), "compare-total-row"));
-  if (byCurrency.size > 1 || new Set(found.map((column) => column.data.currency)).size > 1) {
+  if (new Set(found.map((column) => column.data.currency)).size > 1) {
     status.replaceChildren(el("p", {}, "These photographers charge in different currencies. Totals are compared only within a currency; we don’t convert."));
   }
-  if (found.length) {
-    body.append(row("Sessions", columns.map((column) => {
-      if (column.missing) return el("td", {});
-      const sessions = column.data.sessions;
-      if (!sessions.length) return el("td", {}, el("span", { class: "unknown" }, column.data.not_listed));
-      return el("td", {}, el("ul", { class: "compare-sessions" }, ...sessions.map((session) => el("li", {}, session.text))));
-    })));
-    table.append(body);
-    const first = found[0].data;
-    for (const [group, heading] of [["facts", "What a session includes"], ["extras", "Add-ons and policies"]]) {
-      const section = el("tbody");
-      section.append(el("tr", { class: "compare-group" },
-        el("th", { scope: "rowgroup", colspan: columns.length + 1 }, el("span", {}, heading))));
-      first[group].forEach((fact, position) => {
-        section.append(row(fact.title, columns.map((column) => {
-          if (column.missing) return el("td", {});
-          const match = column.data[group].find((item) => item.key === fact.key) || column.data[group][position];
-          return valueCell(match);
-        })));
-      });
-      table.append(section);
-    }
-  } else {
-    table.append(body);
-  }
-  tableBox.replaceChildren(table);
+  const usable = !Object.keys(errors).length;
+  const results = columns.map((column) => (column.missing ? null : total(column.data, needs)));
+  const currencies = columns.map((column) => (column.missing ? null : column.data.currency));
+  const who = needs.who === "actors" ? "" : "for a child or teen, ";
+  const model = {
+    needs,
+    usable,
+    results,
+    siteurl: root.dataset.siteurl,
+    lowest: usable ? lowestByCurrency(currencies, results) : new Set(),
+    marks: results.map((result, index) => budgetMark(result, currencies[index], needs.budget)),
+    budgetText: needs.budget ? money(needs.budget.amount, prefixFor(needs.budget.currency, found)) : "",
+    needText: `${who}${plural(needs.looks, "look")}, ${needs.hmu ? "hair and makeup" : "no hair and makeup"}, ${plural(needs.finals, "retouched final")}`,
+  };
+  draw(tableBox, columns, model, phone.matches);
   tableBox.hidden = false;
   share.hidden = false;
   keep.hidden = slugs.join(",") === readShortlist().join(",");
-  writeUrl(needs);
+  writeUrl(needs, errors);
+  announce(usable
+    ? `Totals: ${columns.map((column, index) => (column.missing ? null : `${column.data.name} ${results[index].text}${model.marks[index] ? `, ${model.marks[index]} budget` : ""}`)).filter(Boolean).join("; ")}.`
+    : "No totals: a need is out of range.");
+}
+
+/** The link's needs into the form, as given: a refused number stays in its box to be corrected. */
+function fillForm(params) {
+  const { needs, errors } = readNeeds(params);
+  for (const name of SELECTS) form.elements[name].value = String(name === "hmu" ? (needs.hmu ? 1 : 0) : needs[name]);
+  for (const box of form.querySelectorAll("input[name=eligible]")) box.checked = needs.eligible.includes(box.value);
+  form.elements.finals.value = errors.finals ? params.get("finals") : String(needs.finals);
+  form.elements.budget.value = errors.budget ? params.get("budget") : needs.budget ? String(needs.budget.amount) : "";
+  // What a field cannot hold (?looks=7, ?finals=abc) stays an error until that field is changed.
+  for (const [name, message] of Object.entries(errors)) {
+    if (!["finals", "budget"].includes(name) || form.elements[name].value !== params.get(name)) linkErrors[name] = message;
+  }
+  return needs;
 }
 
 async function start() {
   const params = new URLSearchParams(window.location.search);
-  const needs = readNeeds(params);
-  form.elements.looks.value = String(needs.looks);
-  form.elements.hmu.value = needs.hmu ? "1" : "0";
-  form.elements.finals.value = String(needs.finals);
+  const needs = fillForm(params);
   slugs = chosenSlugs(params);
   if (slugs.length) status.replaceChildren(el("p", {}, `Loading ${plural(slugs.length, "photographer")}…`));
   columns = await Promise.all(slugs.map(load));
+  offerCurrencies(columns.filter((column) => !column.missing), needs.budget && needs.budget.currency);
   render();
 }
 
-form.addEventListener("input", render);
+form.addEventListener("input", (event) => {
+  const name = event.target.name;
+  delete linkErrors[name === "budget_currency" ? "budget" : name];
+  render();
+});
 form.addEventListener("submit", (event) => event.preventDefault());
+phone.addEventListener("change", render);
 tableBox.addEventListener("click", (event) => {
   const button = event.target.closest("[data-remove]");
   if (!button) return;
@@ -247,13 +195,13 @@ tableBox.addEventListener("click", (event) => {
   if (readShortlist().includes(slug)) writeShortlist(readShortlist().filter((item) => item !== slug));
   render();
   said.textContent = "Removed from the comparison.";
-  (tableBox.querySelector("[data-remove]") || form.elements.looks).focus();
+  (tableBox.querySelector("[data-remove]") || form.elements.who).focus();
 });
 keep.addEventListener("click", () => {
   writeShortlist(slugs);
   keep.hidden = true;
   said.textContent = `Your shortlist is now these ${plural(slugs.length, "photographer")}.`;
-  form.elements.looks.focus();
+  form.elements.who.focus();
 });
 root.querySelector("[data-compare-copy]").addEventListener("click", async () => {
   try {

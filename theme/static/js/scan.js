@@ -13,6 +13,7 @@
 
 import * as measure from "./measure.js";
 import { CHECKED, PLATFORMS } from "./platform-rules.js";
+import { money } from "./money.js";
 
 const root = document.querySelector("[data-scan]");
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -560,18 +561,6 @@ function ownScan() {
 
 // ---------------------------------------------------------------- photographers near you
 
-/** Format a price as the site does (`$350`, `£240`, `CA$400`, `CHF 380`): no decimals when whole. */
-function money(amount, currency) {
-  try {
-    const whole = Number.isInteger(Number(amount));
-    return new Intl.NumberFormat("en", {
-      style: "currency", currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2,
-    }).format(amount);
-  } catch {
-    return `${currency} ${amount}`;
-  }
-}
-
 /** Same-origin GET of one of the site's static JSON files (never anything of the actor's). */
 async function getJson(url) {
   const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
@@ -631,9 +620,8 @@ function cityPicker() {
     const meta = document.createElement("span");
     meta.className = "scan-people__meta";
     const where = person.location || {};
-    const price = person.price || {};
     meta.textContent = [where.city, where.region].filter(Boolean).join(", ")
-      + (price.from !== undefined && price.currency ? ` · from ${money(price.from, price.currency)}` : "");
+      + (person.from_price !== undefined && person.money_prefix ? ` · from ${money(person.from_price, person.money_prefix)}` : "");
     li.append(link, meta);
     if (!person.based_here) {
       const note = document.createElement("span");
