@@ -7,6 +7,7 @@
 // A face is plain data in 0..1 of the upright photo, as the build keeps it:
 // {box: [left, top, right, bottom], eyes: [[x, y], [x, y]], score}, largest first.
 import * as tf from "../vendor/face/tfjs.esm.js";
+import { el } from "./dom.js";
 
 const VENDOR = new URL("../vendor/face/", import.meta.url).href;
 const INPUT = 256;
@@ -66,8 +67,7 @@ export async function detectFaces(bitmap, maxOverlap) {
   const h = Math.max(1, Math.round(bitmap.height * scale));
   const ox = Math.floor((INPUT - w) / 2);
   const oy = Math.floor((INPUT - h) / 2);
-  const canvas = document.createElement("canvas");
-  canvas.width = canvas.height = INPUT;
+  const canvas = el("canvas", { width: INPUT, height: INPUT });
   const ctx = canvas.getContext("2d");
   ctx.imageSmoothingQuality = "high";
   ctx.drawImage(bitmap, ox, oy, w, h);
