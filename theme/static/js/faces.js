@@ -1,7 +1,7 @@
 // Faces in the actor's photo, found in the browser: MediaPipe's BlazeFace (the back-camera,
 // full-range model: the same family as the build's check, headshots.thumbnails.faces) run by
 // TensorFlow.js's WebAssembly backend. Every file is the site's own (theme/static/vendor/face/,
-// README there): plain same-origin GETs, and only once scan.js imports this module, after the
+// README there): plain same-origin GETs, and only once scan-own.js imports this module, after the
 // actor has picked a photo. The photo itself is only drawn on a canvas here; nothing is sent.
 //
 // A face is plain data in 0..1 of the upright photo, as the build keeps it:
