@@ -2,7 +2,7 @@
 
 `make bench-scan` builds the sample site (if needed), serves it, and picks a 6000 x 4000 JPEG
 (scikit-image's astronaut, enlarged) in /scan/ several times: the first pick in a fresh browser
-context loads the detector (cold), the next picks reuse it (warm). It prints the time scan.js
+context loads the detector (cold), the next picks reuse it (warm). It prints the time scan-own.js
 measures from the pick to the faces found ("scan:face-check": decoding, loading and detection),
 and the bytes the detector fetched. A benchmark, not a test: nothing asserts; the issue's bar
 (under 2 s) is printed beside the figures.

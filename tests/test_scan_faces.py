@@ -66,13 +66,15 @@ def test_one_face_reports_its_share_as_the_build_measures_it(page, sample_url, t
     assert report["share"] == pytest.approx(build_share, abs=0.03)  # one definition, two runtimes
     assert [r.upper() for r in report["rows"]] == ["FACES", "FACE SIZE", "EYE LINE", "4:5 CROP", "HEAD TILT"]
     size = page.locator('[data-face-measures] [data-measure="face size"]').inner_text()
-    assert "96 px wide casting thumbnail" in size and "px apart" in size
-    # every site's crop is judged against the face; Actors Access's is 5:7
-    assert (
-        page.locator('[data-face-crop="actors-access"]')
-        .inner_text()
-        .startswith("PASS Its 5:7 crop keeps your whole head.")
-    )
+    assert "In a casting thumbnail (96 × 120 px)" in size and "px apart" in size
+    # every site's crop is judged against the face, in that site's row; Actors Access's is 5:7 (our reading)
+    lines = page.locator("[data-platform=actors-access] [data-verdict] li")
+    crop = lines.filter(has_text="5:7 crop")
+    assert crop.get_attribute("data-status") == "pass"
+    assert crop.inner_text().startswith("Pass: A 5:7 crop keeps your whole head.")
+    # the row's badge is the worst of its lines: 512 px is under the size Actors Access recommends
+    assert lines.evaluate_all("items => items.map(i => i.dataset.status)") == ["check", "pass"]
+    assert page.get_attribute("[data-platform=actors-access]", "data-status") == "check"
     assert page.locator("[data-face-figures]").is_visible()
 
 

@@ -5,8 +5,9 @@
 // moment it can paint until your call or the end of its five seconds), so a
 // slow network never counts against you. ?seconds=N shortens the timer.
 
+import { el } from "./dom.js";
 import { castingArithmetic } from "./measure.js";
-import { countdown, imagesReady, scanSeconds } from "./scan.js";
+import { countdown, imagesReady, scanSeconds } from "./scan-timer.js";
 
 const root = document.querySelector("[data-casting]");
 const SUBMISSIONS = 5000;
@@ -43,7 +44,7 @@ function castingMode() {
   const seconds = scanSeconds(root);
   const shots = [...stack.querySelectorAll("[data-shot]")];
   root.querySelector("[data-total]").textContent = String(shots.length);
-  root.querySelectorAll("[data-count]").forEach((el) => { el.textContent = String(seconds); });
+  root.querySelectorAll("[data-count]").forEach((count) => { count.textContent = String(seconds); });
 
   let session = null; // { order, index, counts, spent, controller, shownAt }
 
@@ -101,25 +102,19 @@ function castingMode() {
     root.querySelector("[data-timeout]").textContent = String(counts.timeout);
     root.querySelector("[data-pace]").replaceChildren(
       `That is ${math.perHeadshot.toFixed(1)} seconds a headshot. At your pace, `,
-      strong(`${SUBMISSIONS.toLocaleString("en")} submissions would take ${hoursText(math.hoursAtYourPace)} hours`),
+      el("strong", {}, `${SUBMISSIONS.toLocaleString("en")} submissions would take ${hoursText(math.hoursAtYourPace)} hours`),
       ".",
     );
     const standard = root.querySelector("[data-standard]");
     standard.replaceChildren(
       "At five seconds each, they take ",
-      strong(`about ${Math.round(math.hoursAtStandard)} hours`),
+      el("strong", {}, `about ${Math.round(math.hoursAtStandard)} hours`),
       ": the office's entire day goes on sorting photos, before anyone opens a résumé or plays a reel. "
         + "Of 5,000, only 50 to 100 go on to a closer look.",
     );
     summary.hidden = false;
     summary.scrollIntoView({ block: "start", behavior: "instant" });
     summary.querySelector("h2").focus({ preventScroll: true });
-  }
-
-  function strong(text) {
-    const el = document.createElement("strong");
-    el.textContent = text;
-    return el;
   }
 
   root.querySelector("[data-begin]").addEventListener("click", begin);

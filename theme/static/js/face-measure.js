@@ -1,7 +1,7 @@
 // How the face the scan found (faces.js) reads at casting size: pure functions, loaded with the
 // detector only after a pick, so the first view of /scan/ carries none of it. The thresholds
 // are the build's (headshots.thumbnails.faces.BROWSER_RULES, handed over as `rules`).
-import { cropTo } from "./measure.js";
+import { castingSize, cropTo } from "./measure.js";
 
 // Where the eyes should sit down a 4:5 crop: the band around the upper third that head-and-shoulders
 // headshots keep them in (docs/ARCHITECTURE.md, "The scan reads the face"), and the head tilt,
@@ -50,12 +50,12 @@ export function tilt(face, width, height) {
   return Math.abs((Math.atan2(dy, Math.abs(dx)) * 180) / Math.PI);
 }
 
-/** What a site's crop does to the face: {status, text}. */
-export function cropVerdict(fit, label) {
-  if (fit.faceCut) return { status: "fail", text: `Its ${label} crop cuts into your face.` };
-  if (fit.chinCut) return { status: "fail", text: `Its ${label} crop cuts your chin.` };
-  if (fit.headCut) return { status: "check", text: `Its ${label} crop trims the top of your head: fine in a tight headshot, as long as your eyes sit well in the frame.` };
-  return { status: "pass", text: `Its ${label} crop keeps your whole head.` };
+/** What a crop (`name`: "A 4:5 crop", "Its 10 x 8 crop") does to the face: {status, text}. */
+export function cropVerdict(fit, name) {
+  if (fit.faceCut) return { status: "fail", text: `${name} cuts into your face.` };
+  if (fit.chinCut) return { status: "fail", text: `${name} cuts your chin.` };
+  if (fit.headCut) return { status: "check", text: `${name} trims the top of your head: fine in a tight headshot, as long as your eyes sit well in the frame.` };
+  return { status: "pass", text: `${name} keeps your whole head.` };
 }
 
 /**
@@ -76,7 +76,7 @@ export function faceRows(faces, width, height, rules) {
   const photoShare = face.box[3] - face.box[1];
   const minPx = rules.minPixels;
   rows.push(["Face size", `${percent(photoShare)} of the photo's height`, fit.share >= rules.minShare ? "pass" : "fail",
-    `In a ${rules.thumbnailWidth} px wide casting thumbnail (4:5) your face is about ${Math.round(fit.thumbnailHeight)} px tall, `
+    `In a casting thumbnail (${castingSize(rules.thumbnailWidth)}) your face is about ${Math.round(fit.thumbnailHeight)} px tall, `
     + `with your eyes about ${Math.round(fit.thumbnailEyeGap)} px apart. `
     + (fit.share >= rules.minShare
       ? `That reads: a face needs at least ${percent(rules.minShare)} of the thumbnail's height (${minPx} px).`
@@ -89,9 +89,9 @@ export function faceRows(faces, width, height, rules) {
       : fit.eyeLine > low
         ? "Your eyes sit low, with a lot of empty space above your head. A tighter crop puts them near the upper third."
         : "Near the upper third of the frame, where a headshot's eyes usually sit."]);
-  const verdict = cropVerdict(fit, "4:5");
+  const verdict = cropVerdict(fit, "A 4:5 crop");
   rows.push(["4:5 crop", verdict.status === "pass" ? "Whole head kept" : verdict.status === "check" ? "Top of the head trimmed" : "Cuts the face",
-    verdict.status, verdict.text.replace(/^Its 4:5 crop/, "A 4:5 crop")]);
+    verdict.status, verdict.text]);
   const degrees = tilt(face, width, height);
   rows.push(["Head tilt", `${Math.round(degrees)}°`, degrees <= MAX_TILT ? "pass" : "check",
     degrees <= MAX_TILT

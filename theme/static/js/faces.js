@@ -1,12 +1,13 @@
 // Faces in the actor's photo, found in the browser: MediaPipe's BlazeFace (the back-camera,
 // full-range model: the same family as the build's check, headshots.thumbnails.faces) run by
 // TensorFlow.js's WebAssembly backend. Every file is the site's own (theme/static/vendor/face/,
-// README there): plain same-origin GETs, and only once scan.js imports this module, after the
+// README there): plain same-origin GETs, and only once scan-own.js imports this module, after the
 // actor has picked a photo. The photo itself is only drawn on a canvas here; nothing is sent.
 //
 // A face is plain data in 0..1 of the upright photo, as the build keeps it:
 // {box: [left, top, right, bottom], eyes: [[x, y], [x, y]], score}, largest first.
 import * as tf from "../vendor/face/tfjs.esm.js";
+import { el } from "./dom.js";
 
 const VENDOR = new URL("../vendor/face/", import.meta.url).href;
 const INPUT = 256;
@@ -66,8 +67,7 @@ export async function detectFaces(bitmap, maxOverlap) {
   const h = Math.max(1, Math.round(bitmap.height * scale));
   const ox = Math.floor((INPUT - w) / 2);
   const oy = Math.floor((INPUT - h) / 2);
-  const canvas = document.createElement("canvas");
-  canvas.width = canvas.height = INPUT;
+  const canvas = el("canvas", { width: INPUT, height: INPUT });
   const ctx = canvas.getContext("2d");
   ctx.imageSmoothingQuality = "high";
   ctx.drawImage(bitmap, ox, oy, w, h);

@@ -106,15 +106,15 @@ export function cropTo(width, height, ratio = TARGET_RATIO, focus = [0.5, 0.5]) 
   };
 }
 
-/** How the frame compares with 4:5: status "pass" | "check" | "fail" and a reason. */
+/**
+ * How the frame compares with 4:5: "pass" within RATIO_TOLERANCE, else "check". Never "fail":
+ * whether a crop spoils the photo depends on where the face is (face-measure.js).
+ */
 export function compareTo45(width, height) {
   const { ratio, label, orientation: shape } = aspectRatio(width, height);
   const crop = cropTo(width, height);
   const off = Math.abs(ratio / TARGET_RATIO - 1);
-  let status;
-  if (off <= RATIO_TOLERANCE) status = "pass";
-  else if (shape === "portrait") status = "check";
-  else status = "fail";
+  const status = off <= RATIO_TOLERANCE ? "pass" : "check";
   return { status, label, orientation: shape, offPercent: 100 * off, keptPercent: crop.keptPercent, crop };
 }
 
@@ -188,6 +188,11 @@ export function judgeTone(stats) {
   return { highlights, shadows, contrast };
 }
 
+/** The one casting-thumbnail size the report speaks of: a 4:5 tile `width` px wide ("96 × 120 px"). */
+export function castingSize(width) {
+  return `${width} × ${Math.round((width * 5) / 4)} px`;
+}
+
 /** "1.4 MB", "320 KB", "900 bytes". */
 export function formatBytes(bytes) {
   if (bytes >= MB) return `${(bytes / MB).toFixed(1).replace(/\.0$/, "")} MB`;
@@ -215,75 +220,6 @@ const RANK = { pass: 0, check: 1, fail: 2 };
 /** The worst of several statuses ("info" and unknown ones are ignored). */
 export function worst(statuses) {
   return statuses.reduce((a, b) => (b in RANK && RANK[b] > RANK[a] ? b : a), "pass");
-}
-
-/**
- * One platform's verdict for a photo.
- * `facts`: { width, height, bytes, format, colour } (colour may be undefined
- * while unmeasured). `rule`: an entry of platform-rules.js.
- * Returns { status, notes: [{ status, text }] }. What the scan cannot
- * check (credits, watermarks) comes back as "info" notes (rule.manual),
- * which never change the status.
- */
-export function evaluatePlatform(facts, rule) {
-  const notes = [];
-  const note = (status, text) => notes.push({ status, text });
-  const { width, height, bytes, format, colour } = facts;
-  const shape = orientation(width, height);
-  const ratio = compareTo45(width, height);
-
-  if (rule.formats) {
-    if (rule.formats.includes(format)) note("pass", `${format} is accepted.`);
-    else note("fail", `Takes ${listOr(rule.formats)}; save a copy as JPEG first.`);
-  }
-  if (rule.minWidth || rule.minHeight) {
-    const okWidth = !rule.minWidth || width >= rule.minWidth;
-    const okHeight = !rule.minHeight || height >= rule.minHeight;
-    const wanted = [rule.minWidth && `${rule.minWidth} px wide`, rule.minHeight && `${rule.minHeight} px tall`]
-      .filter(Boolean).join(" and ");
-    if (okWidth && okHeight) note("pass", `At least ${wanted}.`);
-    else note(rule.minStrict ? "fail" : "check", `${rule.minStrict ? "Needs" : "Asks for"} at least ${wanted}.`);
-  }
-  if (rule.maxWidth || rule.maxHeight) {
-    const okWidth = !rule.maxWidth || width <= rule.maxWidth;
-    const okHeight = !rule.maxHeight || height <= rule.maxHeight;
-    if (okWidth && okHeight) note("pass", `Within ${rule.maxWidth} x ${rule.maxHeight} px.`);
-    else note("fail", `At most ${rule.maxWidth} x ${rule.maxHeight} px; export a smaller copy.`);
-  }
-  if (rule.minBytes && bytes < rule.minBytes) {
-    note("fail", `Files must be over ${formatBytes(rule.minBytes)}; yours is ${formatBytes(bytes)}.`);
-  } else if (rule.goodBytes && bytes < rule.goodBytes) {
-    note("check", `Under ${formatBytes(rule.goodBytes)} is likely to be judged too low in quality.`);
-  } else if (rule.minBytes) {
-    note("pass", `Over ${formatBytes(rule.minBytes)}.`);
-  }
-  if (rule.maxBytes) {
-    if (bytes <= rule.maxBytes) note("pass", `Under ${formatBytes(rule.maxBytes)}.`);
-    else note("fail", `At most ${formatBytes(rule.maxBytes)}; yours is ${formatBytes(bytes)}.`);
-  }
-  if (rule.portraitOnly) {
-    if (shape === "portrait") note("pass", "Portrait orientation.");
-    else note("fail", "Portrait (upright) photos only.");
-  }
-  if (rule.colourOnly && colour !== undefined) {
-    if (colour) note("pass", "In color.");
-    else note("fail", "Color photos only; this one looks black and white.");
-  }
-  if (rule.crop) {
-    if (ratio.status === "pass") note("pass", `Already ${rule.crop}: nothing is cut.`);
-    else note(shape === "landscape" ? "fail" : "check",
-      `Shown cropped to ${rule.crop}: about ${Math.round(100 - ratio.keptPercent)}% of your frame is cut.`);
-  }
-  if (rule.cropAdjustable && shape !== "portrait") {
-    note("check", "The thumbnail is cropped from your frame; an upright photo keeps the most of you.");
-  }
-  for (const text of rule.manual || []) note("info", text);
-  return { status: worst(notes.map((n) => n.status)), notes };
-}
-
-function listOr(items) {
-  if (items.length < 2) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
 /**
