@@ -1,8 +1,6 @@
 """Development settings: `make serve` and plain `pelican content -s pelicanconf.py`."""
 
 SITENAME = "First Look"
-# While every listed photographer is a fictional sample, the site says so on every page.
-SAMPLE_CONTENT = True
 SITE_TAGLINE = "Headshot photographers who know what casting needs to see"
 SITEURL = ""
 AUTHOR = "First Look editors"

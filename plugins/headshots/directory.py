@@ -118,6 +118,7 @@ class Directory:
             "featured_photographers": self.featured,
             "top_cities": self.top_cities,
             "scan_headshots": self.scan_headshots,
+            "has_samples": any(p.sample for p in self.photographers),  # the footer's note on samples
         }
 
     def open_data(self) -> list[tuple[str, object]]:

@@ -23,7 +23,7 @@ from headshots import urls
 from headshots.countries import country_name
 from headshots.errors import Problem
 from headshots.text import city_slug, money, sort_key
-from headshots.vocabulary import member_titles
+from headshots.vocabulary import SAMPLE_LABEL, member_titles
 
 # Bios are CommonMark, read by markdown-it-py with raw HTML off, so `<script>`
 # in a bio is shown as text. A link to anything but http(s)/mailto becomes its
@@ -200,9 +200,10 @@ class Photographer:
         self.updated = datetime.date.fromisoformat(data["updated"]) if data.get("updated") else None
         instagram = data.get("instagram")
         self.instagram = instagram.lstrip("@") if instagram else None
-        # A fictional sample (SAMPLE_CONTENT): marked as one on every card, profile and comparison. Its
-        # Instagram handle is made up and anyone could register it: no link to it, here or in JSON-LD.
-        self.sample = bool(settings.get("SAMPLE_CONTENT", True))
+        # A fictional sample (`sample: true` in its profile): marked as one on every card, profile and
+        # comparison. Its Instagram handle is made up and anyone could register it: no link to it, here or
+        # in JSON-LD. A profile without the key is a real photographer's, never marked.
+        self.sample = data.get("sample") is True
         self.instagram_url = (
             f"https://www.instagram.com/{self.instagram}/" if self.instagram and not self.sample else None
         )
@@ -310,6 +311,8 @@ def jsonld(photographer: Photographer) -> dict:
     }
     if p.studio:
         data["founder"] = {"@type": "Person", "name": p.name}
+    if p.sample:
+        data["disambiguatingDescription"] = SAMPLE_LABEL
     same_as = [url for url in (p.website, p.instagram_url) if url]
     if same_as:
         data["sameAs"] = same_as
