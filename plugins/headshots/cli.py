@@ -85,6 +85,8 @@ def check_profiles(run: CheckRun) -> Report:
     the same cache, on every core in a big directory).
     """
     target = run.path
+    if target is not None and not _profiles_at(target, run.settings):
+        return None  # an article, a page or the content folder: the articles check's
     single = target / PROFILE_NAME if target is not None and (target / PROFILE_NAME).is_file() else target
     if single is not None and single.is_file():
         profile, problems = load_profile(single)
@@ -96,7 +98,9 @@ def check_profiles(run: CheckRun) -> Report:
 
 def run_check(args, settings: dict) -> int:
     path = Path(args.path) if args.path else None
-    if path is not None and path.is_dir() and not (path / PROFILE_NAME).is_file() and not _in_content(path, settings):
+    if path is not None and _holds_the_site(path, settings):
+        path = None  # a tree holding the site's profiles or content (the repository): the whole site
+    elif path is not None and path.is_dir() and not (path / PROFILE_NAME).is_file() and not _in_content(path, settings):
         settings = {**settings, "PHOTOGRAPHERS_PATH": str(path.resolve())}  # another photographers folder
     run = CheckRun(path=path, settings=settings)
     problems, checked = [], []
@@ -112,7 +116,13 @@ def run_check(args, settings: dict) -> int:
         print(problem)
         if github:
             print(problem.github_annotation())
-    what = ", ".join(checked) or "nothing"
+    if not checked:
+        print(
+            f"headshots: {args.path}: not a profile, a photographers folder, an article or a page: nothing to check",
+            file=sys.stderr,
+        )
+        return 2
+    what = ", ".join(checked)
     errors = {problem for problem in problems if not problem.warning}
     warned = len(set(problems)) - len(errors)
     if errors:
@@ -126,6 +136,25 @@ def _in_content(path: Path, settings: dict) -> bool:
     return path.resolve().is_relative_to(Path(settings.get("PATH") or "content").resolve())
 
 
+def _profiles_at(path: Path, settings: dict) -> bool:
+    """Whether PATH is the profiles check's: a profile.yaml, or a folder outside the content (or in the
+    photographers folder, when that is inside the content folder)."""
+    if path.is_file():
+        return path.name == PROFILE_NAME
+    return not _in_content(path, settings) or path.resolve().is_relative_to(
+        Path(settings["PHOTOGRAPHERS_PATH"]).resolve()
+    )
+
+
+def _holds_the_site(path: Path, settings: dict) -> bool:
+    """A folder above (or at) both the profiles and the content folder: `headshots check .`."""
+    folder = path.resolve()
+    content = Path(settings.get("PATH") or "content").resolve()
+    photographers = Path(settings["PHOTOGRAPHERS_PATH"]).resolve()
+    holds = content.is_relative_to(folder) and photographers.is_relative_to(folder)
+    return path.is_dir() and holds and folder != content
+
+
 # --------------------------------------------------------------------------- new
 
 
@@ -136,7 +165,7 @@ def new_photographer(name: str, root: Path, slug: str | None = None, today: date
     name = " ".join(name.split())
     slug = slug or text.slug(name)
     if not name:
-        raise ValueError('the name is empty: headshots new photographer "Maya Okafor"')
+        raise ValueError('the name is empty: headshots new photographer "Rosa Delgado"')
     if not SLUG_RE.match(slug):
         raise ValueError(
             f'cannot make a folder name from "{name}": pass one with --slug, '
@@ -197,7 +226,7 @@ def register_new(kind: str, help: str, add_arguments, run) -> None:
 
 
 def _photographer_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", help='the photographer\'s name, e.g. "Maya Okafor"')
+    parser.add_argument("name", help='the photographer\'s name, e.g. "Rosa Delgado"')
     parser.add_argument("--slug", help="the folder name and URL (default: made from the name)")
     parser.add_argument("--path", help="the photographers folder (default: PHOTOGRAPHERS_PATH, else ./photographers)")
 
@@ -230,8 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         metavar="PATH",
-        help="a photographers folder or one profile.yaml (default: PHOTOGRAPHERS_PATH "
-        "from ./pelicanconf.py, else ./photographers)",
+        help="what to check: a photographers folder, one profile folder or profile.yaml, one article "
+        "or page, the content folder, or a folder holding them all (default: the whole site: "
+        "PHOTOGRAPHERS_PATH from ./pelicanconf.py, else ./photographers, and the content folder)",
     )
     new = commands.add_parser("new", help="scaffold a new file from a commented template")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")

@@ -28,6 +28,7 @@ import jsonschema_rs
 from headshots import urls, yamlnodes
 from headshots.countries import COUNTRIES
 from headshots.errors import Problem, display_path
+from headshots.headshotfiles import PROFILE_NAME, file_problems
 from headshots.model import render_bio
 from headshots.parallel import jobs_for, start_forked_map
 
@@ -36,7 +37,6 @@ SCAFFOLD_PATH = Path(__file__).resolve().parent / "templates" / "profile.yaml"
 # Fields whose value in the `headshots new photographer` scaffold is an example
 # that must not be published as is (someone else's words, a dead link).
 _EXAMPLE_FIELDS = ("studio", "website", "booking_url", "email", "instagram", "bio")
-PROFILE_NAME = "profile.yaml"
 #: A profile is a few KB (the longest sample, 3 KB); past this it is refused before it is parsed.
 MAX_PROFILE_BYTES = 256 * 1024
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -329,37 +329,7 @@ def rule_problems(profile: LoadedProfile) -> list[Problem]:
         problems.append(
             profile.where(("location", "country"), message=(f"{show(country)} is not an ISO 3166 country code{hint}"))
         )
-    folder = profile.path.parent
-    try:
-        present = set(os.listdir(folder))
-    except OSError:  # pragma: no cover - the profile was just read from this folder
-        present = set()
-    seen = {}
-    for index, headshot in enumerate(data["headshots"]):
-        name = headshot["file"]
-        where = ("headshots", index, "file")
-        if name in seen:
-            problems.append(
-                profile.where(
-                    where, message=(f'"{name}" is already listed as headshots[{seen[name]}].file: list each image once')
-                )
-            )
-            continue
-        seen[name] = index
-        target = folder / name
-        if target.is_symlink() and not target.resolve().is_relative_to(folder.resolve()):
-            problems.append(
-                profile.where(where, message=f'"{name}" is a link to a file outside the folder: copy the image in')
-            )
-        elif target.is_symlink() and not target.exists():
-            problems.append(profile.where(where, message=f'"{name}" is a link to a file that does not exist'))
-        elif name not in present or not target.is_file():
-            candidates = sorted(present - {PROFILE_NAME})
-            close = [c for c in candidates if c.casefold() == name.casefold()] or difflib.get_close_matches(
-                name, candidates, n=1, cutoff=0.6
-            )
-            hint = f' (did you mean "{close[0]}"?)' if close else ""
-            problems.append(profile.where(where, message=(f'file "{name}" not found in {display_path(folder)}/{hint}')))
+    problems += file_problems(profile)
     if "hair_makeup" in data.get("add_ons", {}) and data.get("hair_makeup") != "available":
         stated = f"it says hair_makeup: {data['hair_makeup']}" if "hair_makeup" in data else "hair_makeup is not set"
         problems.append(
@@ -444,9 +414,9 @@ def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
             ),
         ]
     problems += text_problems(data, document, display) or schema_problems(data, document, display)
-    if problems:
-        return None, problems
     profile = LoadedProfile(path=path, display=display, slug=slug, data=data, document=document)
+    if problems:  # the files too, in the same run
+        return None, problems + file_problems(profile, {problem.field for problem in problems})
     problems = rule_problems(profile)
     if problems:
         return None, problems
