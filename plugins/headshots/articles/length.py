@@ -36,7 +36,8 @@ def length_problems(doc) -> list[Problem]:
             line,
             1,
             "body",
-            f"{words} word{'' if words == 1 else 's'}: articles are at least {MIN_WORDS} (house style); add what an actor still needs to know",
+            f"{words} word{'' if words == 1 else 's'}: articles are at least {MIN_WORDS} (house style); "
+            "add what an actor still needs to know",
             warning=True,
         )
     ]
