@@ -2,6 +2,7 @@
 
     headshots check [PATH]               validate profiles (and their images) like the build does
     headshots new photographer "Name"    write photographers/<slug>/profile.yaml from a commented template
+    headshots from-issue BODY            write a profile and its photos from a "Get listed" issue (getlisted/)
 
 Exit status: 0 clean, 1 invalid input (or refused), 2 usage (argparse's own,
 and a PATH that does not exist).
@@ -237,6 +238,7 @@ register_new(
 
 # Articles (headshots.articles): checked after the profiles; `headshots new article "Title"`.
 from headshots import articles as _articles  # noqa: E402
+from headshots import getlisted  # noqa: E402  - `headshots from-issue`
 
 register_check(_articles.cli_check)
 register_new("article", "scaffold content/articles/<slug>.md", _articles.cli_new_arguments, _articles.cli_new)
@@ -263,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
         "or page, the content folder, or a folder holding them all (default: the whole site: "
         "PHOTOGRAPHERS_PATH from ./pelicanconf.py, else ./photographers, and the content folder)",
     )
+    getlisted.add_parser(commands)
     new = commands.add_parser("new", help="scaffold a new file from a commented template")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     for kind, spec in NEW_KINDS.items():
@@ -284,6 +287,8 @@ def main(argv=None) -> int:
         return 2
     if args.command == "check":
         return run_check(args, settings)
+    if args.command == "from-issue":
+        return getlisted.run(args, settings)
     return NEW_KINDS[args.kind].run(args, settings)
 
 
