@@ -78,7 +78,10 @@ def _labels(fields) -> dict[str, str]:
 
 
 def _named(problem, labels, sessions_label) -> str:
-    field = problem.field
+    field, message = problem.field, problem.message
+    missing = re.fullmatch(r'missing required field "(\w+)".*', message)
+    if missing:
+        field, message = ".".join(filter(None, (field, missing.group(1)))), "required"
     index = _INDEX.match(field)
     if index and index.group(1) == "headshots":
         where = f"Headshot {int(index.group(2)) + 1}"
@@ -86,7 +89,7 @@ def _named(problem, labels, sessions_label) -> str:
         where = f"{sessions_label}, line {int(index.group(2)) + 1}"
     else:
         where = labels.get(field) or labels.get(field.split("[")[0]) or "Issue"
-    return f"{where}: {problem.message}"
+    return f"{where}: {message}"
 
 
 def from_issue(body, fields, root: Path, settings, *, attachments=None, server=GITHUB, issue=None, date=None):
@@ -112,8 +115,8 @@ def from_issue(body, fields, root: Path, settings, *, attachments=None, server=G
         problems.append(
             f"{name_label}: /photographers/{slug}/ is already another photographer's page: an editor will help"
         )
-    if problems:
-        return None, problems
+    if not SLUG_RE.match(slug) or answers.problems:
+        return None, problems  # no page address, or no answers to judge further
     data["headshots"] = [
         {"file": f"{slug}-{n:02d}.{ext}", "alt": alt, **({"look": look} if look else {})}
         for n, (_, ext, alt, look) in enumerate(photos, 1)
@@ -129,10 +132,20 @@ def from_issue(body, fields, root: Path, settings, *, attachments=None, server=G
         (stage / PROFILE_NAME).write_text(profile_text(data, folder, marker), encoding="utf-8")
         profile, found = load_profile(stage / PROFILE_NAME)
         found += image_problems([profile] if profile else [], settings)
-        errors = [p for p in found if not p.warning]
-        if errors:
-            labels = _labels(fields)
-            return None, [_named(p, labels, by_id[SESSIONS].label) for p in sorted(errors)]
+        # The profile's own rules, in the form's words; a question already answered wrongly
+        # (so left out of the data) is not reported twice.
+        labels, named = _labels(fields), set()
+        for problem in sorted(p for p in found if not p.warning):
+            line = _named(problem, labels, by_id[SESSIONS].label)
+            where = line.split(":", 1)[0]
+            about_photos = where == photos_field.label or where.startswith("Headshot ")
+            if about_photos and photo_problems:
+                continue
+            if not any(p.startswith(where.split(",")[0] + ":") for p in problems) and line not in named:
+                named.add(line)
+                problems.append(line)
+        if problems:
+            return None, problems
         if folder.exists():
             shutil.rmtree(folder)
         os.replace(stage, folder)

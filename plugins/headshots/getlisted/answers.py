@@ -42,9 +42,14 @@ def number(text: str, label: str, problems: list, whole: bool = False):
     if not whole and _NUMBER.match(plain):
         value = float(plain.replace(",", ""))
         return int(value) if value.is_integer() else value
-    shown = text.strip() if len(text) <= 40 else text.strip()[:40] + "…"
-    problems.append(f'{label}: "{shown}" is not {"a whole number" if whole else "a number"}')
+    problems.append(f'{label}: "{shown(text)}" is not {"a whole number" if whole else "a number"}')
     return None
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """An answer quoted in a message: one line, cut at `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def enum_of(node: dict) -> list | None:
@@ -61,11 +66,11 @@ def value(f: Field, text: str, problems: list):
     if f.type == "checkboxes":
         chosen, strange = ticked(text, f)
         for line in strange:
-            problems.append(f'{f.label}: "{line}" is not one of the choices')
+            problems.append(f'{f.label}: "{shown(line)}" is not one of the choices')
         return chosen or None
     if f.type == "dropdown":
         if text not in f.options:
-            problems.append(f'{f.label}: "{text}" is not one of: {", ".join(f.options)}')
+            problems.append(f'{f.label}: "{shown(text)}" is not one of: {", ".join(f.options)}')
             return None
         return text
     if kind == "number":
@@ -77,7 +82,7 @@ def value(f: Field, text: str, problems: list):
         allowed = enum_of(node)
         for item in items:
             if allowed and item not in allowed:
-                problems.append(f'{f.label}: "{item}" is not one of: {", ".join(allowed)}')
+                problems.append(f'{f.label}: "{shown(item)}" is not one of: {", ".join(allowed)}')
         return items or None
     if f.type == "input":
         return " ".join(text.split())
@@ -99,7 +104,7 @@ def session(line: str, index: int, label: str, problems: list) -> dict | None:
         else:
             break
     if len(parts) < 2 or not ",".join(parts[:-1]).strip():
-        problems.append(f'{where}: "{line.strip()}" needs a name and a price, like "One look, 350, 1 look, 60 minutes"')
+        problems.append(f'{where}: "{shown(line)}" needs a name and a price, like "One look, 350, 1 look, 60 minutes"')
         return None
     price = number(parts[-1], where, problems)
     if price is None:
@@ -112,6 +117,8 @@ def session(line: str, index: int, label: str, problems: list) -> dict | None:
 def profile_data(answers: Answers, fields: list[Field]) -> tuple[dict, list[str]]:
     """Every answer but the headshots as profile data, and the problems, in the form's order."""
     data, problems = {}, list(answers.problems)
+    if not answers.text and problems:  # the body was refused as a whole
+        return data, problems
     for f in fields:
         text = answers.text.get(f.label)
         if f.id == CONFIRMATIONS:

@@ -77,7 +77,7 @@ def kind(data: bytes) -> tuple[str, bool]:
     """What the bytes are ("JPEG", True) or ("a PDF", False): judged by their first bytes, never a name."""
     head = data[:64].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
-        return "web page (HTML)", False
+        return "web page", False
     for prefix, offset, name, ours in SIGNATURES:
         if data[offset : offset + len(prefix)] == prefix:
             return name, ours

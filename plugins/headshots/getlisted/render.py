@@ -70,6 +70,8 @@ def _lines(data: dict, path: tuple, indent: str, quiet: bool = False) -> list[st
         if isinstance(value, dict):
             lines += _line(f"{indent}{key}:", where, quiet)
             lines += _lines(value, where, indent + "  ", quiet)
+        elif isinstance(value, list) and not value:
+            lines += _line(f"{indent}{key}: []", where, quiet)
         elif isinstance(value, list):
             lines += _line(f"{indent}{key}:", where)
             for number, item in enumerate(value):
