@@ -1,8 +1,17 @@
 """Development settings: `make serve` and plain `pelican content -s pelicanconf.py`."""
 
+import os
+
 SITENAME = "First Look"
 SITE_TAGLINE = "Headshot photographers who know what casting needs to see"
 SITEURL = ""
+# The public repository photographers ask to be listed in (the "Get listed" form, CONTRIBUTING.md):
+# on GitHub Actions the repository the build runs in, else this one.
+REPOSITORY_URL = (
+    f"{os.environ['GITHUB_SERVER_URL']}/{os.environ['GITHUB_REPOSITORY']}"
+    if os.environ.get("GITHUB_REPOSITORY") and os.environ.get("GITHUB_SERVER_URL")
+    else "https://github.com/first-look/first-look"
+)
 AUTHOR = "First Look editors"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from getlisted_body import ASSET, PHOTO_IDS, body
 
 from conftest import REPO
 from factories import make_headshot
-from getlisted_body import ASSET, PHOTO_IDS, body
 
 WORKFLOW = REPO / ".github" / "workflows" / "get-listed.yml"
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
