@@ -355,7 +355,7 @@ def test_pages_need_only_a_title(site):
     site("contact.md", "---\nsummary: Reach us.\ncategory: Headshots\n---\n", folder="pages")
     assert check() == [
         "content/pages/contact.md:1:1: title: required, but missing from the front matter",
-        "content/pages/contact.md:3:1: category: unknown field; the fields are: title, summary, slug, status, template",
+        "content/pages/contact.md:3:1: category: unknown field; the fields are: title, summary, slug, status",
     ]
 
 

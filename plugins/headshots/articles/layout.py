@@ -12,7 +12,7 @@ DEFAULT_ARTICLE_CATEGORIES = ("Casting process", "Headshots")
 REQUIRED_FIELDS = ("title", "date", "author", "category", "summary")
 OPTIONAL_FIELDS = ("tags", "related", "slug", "modified", "status")
 PAGE_REQUIRED_FIELDS = ("title",)
-PAGE_OPTIONAL_FIELDS = ("summary", "slug", "status", "template")
+PAGE_OPTIONAL_FIELDS = ("summary", "slug", "status")
 STATUSES = ("published", "draft", "hidden")
 
 # What `headshots new article` writes; the check refuses to let it through unchanged.
