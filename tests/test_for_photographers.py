@@ -2,9 +2,9 @@
 
 import pytest
 
-from conftest import REPO
-
 from headshots import settings as headshots_settings
+
+from conftest import REPO
 
 REPOSITORY = headshots_settings.load(str(REPO / "pelicanconf.py"))["REPOSITORY_URL"]
 FORM = f"{REPOSITORY}/issues/new?template=get-listed.yml"
