@@ -1,12 +1,19 @@
 """Development settings: `make serve` and plain `pelican content -s pelicanconf.py`."""
 
+import os
+
 from headshots.cachedir import default_cache_path
 
 SITENAME = "First Look"
-# While every listed photographer is a fictional sample, the site says so on every page.
-SAMPLE_CONTENT = True
 SITE_TAGLINE = "Headshot photographers for actors, compared honestly"
 SITEURL = ""
+# The public repository photographers ask to be listed in (the "Get listed" form, CONTRIBUTING.md):
+# on GitHub Actions the repository the build runs in, else this one.
+REPOSITORY_URL = (
+    f"{os.environ['GITHUB_SERVER_URL']}/{os.environ['GITHUB_REPOSITORY']}"
+    if os.environ.get("GITHUB_REPOSITORY") and os.environ.get("GITHUB_SERVER_URL")
+    else "https://github.com/first-look/first-look"
+)
 AUTHOR = "First Look editors"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"

@@ -71,7 +71,12 @@ def check(**kwargs):
         "known_paths",
         FIXED_PATHS + ("/photographers/maya-okafor/", "/photographers/maya-okafor/scan/", "/cities/chicago/"),
     )
-    return [str(problem) for problem in check_articles("content", **kwargs)]
+    return [str(problem) for problem in check_articles("content", **kwargs) if not _length_warning(problem)]
+
+
+def _length_warning(problem):
+    """These fixtures are short on purpose: the house minimum has its own tests (test_check_paths.py)."""
+    return problem.warning and problem.field == "body" and "articles are at least" in problem.message
 
 
 def front(**changes):
@@ -579,7 +584,7 @@ def test_links_resolve_against_the_directorys_own_addresses(site, tmp_path):
         GOOD_FRONT + "\n[Maya](/directory/maya-okafor/) in [Chicago](/in/chicago/), "
         "not [here](/photographers/maya-okafor/).\n",
     )
-    assert [str(p) for p in site_problems(settings, directory)] == [
+    assert [str(p) for p in site_problems(settings, directory) if not _length_warning(p)] == [
         'content/articles/links.md:10:72: link: "/photographers/maya-okafor/" points to a page that does not exist'
     ]
 

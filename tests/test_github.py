@@ -46,7 +46,7 @@ def test_actionlint_is_installed():
 
 
 def test_there_is_a_workflow():
-    assert [path.name for path in WORKFLOWS] == ["ci.yml"]
+    assert [path.name for path in WORKFLOWS] == ["ci.yml", "get-listed.yml"]
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=[path.name for path in WORKFLOWS])
@@ -110,11 +110,12 @@ def test_every_form_field_fills_a_profile_key():
 
 
 def test_every_profile_key_is_asked_for():
-    """Every top-level key except `updated` (an editor's date) and each nested key has a field."""
+    """Every top-level key except `updated` (the tool's date) and `sample` (never a real photographer's)
+    and each nested key has a field."""
     ids = {item["id"] for item in _fields()}
     wanted = set()
     for key, schema in SCHEMA["properties"].items():
-        if key == "updated":
+        if key in ("updated", "sample"):
             continue
         if schema.get("type") == "object":
             wanted |= {f"{key}-{sub}" for sub in schema["properties"]}

@@ -1,5 +1,6 @@
 """The model the templates get: slugs, money, safe bios, the directory's order, cities, JSON-LD, scan pools."""
 
+import dataclasses
 import datetime
 from types import SimpleNamespace
 
@@ -118,7 +119,7 @@ def directory(tmp_path, monkeypatch):
     write_profile(root, "emil", minimal_profile(name="Émil Zola", city="Chicago"))
     profiles, problems = load_profiles(root)
     assert problems == []
-    return assemble(profiles, dict(DEFAULTS, SITEURL="https://firstlook.example", SAMPLE_CONTENT=False))
+    return assemble(profiles, dict(DEFAULTS, SITEURL="https://firstlook.example"))
 
 
 def test_directory_order_is_alphabetical_ignoring_case_and_accents(directory):
@@ -231,5 +232,9 @@ def test_template_helpers_word_values_as_the_pages_do():
 def test_a_sample_never_links_its_made_up_instagram_handle(directory):
     zoe = next(p for p in directory[0] if p.slug == "zoe")
     assert zoe.instagram_url == "https://www.instagram.com/zoeadams/" and not zoe.sample
-    sample = Photographer(zoe.profile, dict(DEFAULTS, SAMPLE_CONTENT=True))
+    marked = dataclasses.replace(zoe.profile, data={**zoe.profile.data, "sample": True})
+    sample = Photographer(marked, DEFAULTS)
     assert sample.sample and sample.instagram == "zoeadams" and sample.instagram_url is None
+    assert sample.jsonld["disambiguatingDescription"] == "Fictional sample"
+    assert not any("instagram" in url for url in sample.jsonld.get("sameAs", []))
+    assert "disambiguatingDescription" not in zoe.jsonld

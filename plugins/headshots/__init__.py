@@ -14,12 +14,15 @@ one file that connects Pelican's signals; `headshots.cli` is the command.
 #: Each layer and the modules (or packages) in it, lowest first.
 LAYERS = (
     ("foundation", ("settings", "errors", "text", "urls", "vocabulary", "countries", "parallel", "cachedir")),
-    ("read", ("inputs", "yamlparse", "yamlnodes", "bio", "validate", "reading", "profilecache", "articles")),
+    (
+        "read",
+        ("inputs", "yamlparse", "yamlnodes", "headshotfiles", "bio", "validate", "reading", "profilecache", "articles"),
+    ),
     ("model", ("pricing", "model", "directory")),
     ("pictures", ("thumbnails",)),
     ("checks", ("checks",)),
     ("page data", ("pagedata",)),
     ("pages", ("templating", "pagelist", "writer", "sitemap")),
     ("search", ("indexing",)),
-    ("wiring", ("plugin", "cli")),
+    ("wiring", ("plugin", "getlisted", "cli")),
 )

@@ -63,13 +63,15 @@ def register_check(function):
 
 
 @register_check
-def check_profiles(run: CheckRun) -> Report:
+def check_profiles(run: CheckRun) -> Report | None:
     """Profiles under PATH (a photographers folder, one profile folder, or one profile.yaml), and their images.
 
     A photographers folder is read exactly as the build reads it (`headshots.directory.start_reading`:
     the same cache, on every core in a big directory).
     """
     target = run.path
+    if target is not None and not _profiles_at(target, run.settings):
+        return None  # an article, a page or the content folder: the articles check's
     single = target / PROFILE_NAME if target is not None and (target / PROFILE_NAME).is_file() else target
     if single is not None and single.is_file():
         profile, problems = load_profile(single)
@@ -78,6 +80,17 @@ def check_profiles(run: CheckRun) -> Report:
         count, profiles, problems = run.read()
     warnings = price_warnings(profiles)
     return Report(problems + image_problems(profiles, run.settings) + warnings, plural(count, "profile"))
+
+
+def _profiles_at(path: Path, settings: dict) -> bool:
+    """Whether PATH is the profiles check's: a profile.yaml, or a folder outside the content (or in the
+    photographers folder, when that is inside the content folder)."""
+    if path.is_file():
+        return path.name == PROFILE_NAME
+    content = Path(settings.get("PATH") or "content").resolve()
+    return not path.resolve().is_relative_to(content) or path.resolve().is_relative_to(
+        Path(settings["PHOTOGRAPHERS_PATH"]).resolve()
+    )
 
 
 @register_check

@@ -2,6 +2,7 @@
 
     headshots check [PATH]               validate profiles (and their images) like the build does
     headshots new photographer "Name"    write photographers/<slug>/profile.yaml from a commented template
+    headshots from-issue BODY            write a profile and its photos from a "Get listed" issue (getlisted/)
 
 Exit status: 0 clean, 1 invalid input (or refused), 2 usage (argparse's own,
 and a PATH that does not exist).
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from headshots import articles, text
+from headshots import articles, getlisted, text
 from headshots import settings as headshots_settings
 from headshots.checks import CHECKS, CheckRun, file_list_problems
 from headshots.errors import Problem, display_path
@@ -39,7 +40,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 def run_check(args, settings: dict) -> int:
     path = Path(args.path) if args.path else None
-    if path is not None and path.is_dir() and not (path / PROFILE_NAME).is_file() and not _in_content(path, settings):
+    if path is not None and _holds_the_site(path, settings):
+        path = None  # a tree holding the site's profiles or content (the repository): the whole site
+    elif path is not None and path.is_dir() and not (path / PROFILE_NAME).is_file() and not _in_content(path, settings):
         settings = {**settings, "PHOTOGRAPHERS_PATH": str(path.resolve())}  # another photographers folder
     run = CheckRun(path=path, settings=settings)
     # The file list first, as the build does: while it has problems, nothing else is read.
@@ -57,7 +60,13 @@ def run_check(args, settings: dict) -> int:
         print(problem)
         if github:
             print(problem.github_annotation())
-    what = ", ".join(checked) or "nothing"
+    if not checked:
+        print(
+            f"headshots: {args.path}: not a profile, a photographers folder, an article or a page: nothing to check",
+            file=sys.stderr,
+        )
+        return 2
+    what = ", ".join(checked)
     errors = {problem for problem in problems if not problem.warning}
     warned = len(set(problems)) - len(errors)
     if errors:
@@ -75,6 +84,15 @@ def _in_content(path: Path, settings: dict) -> bool:
     return path.resolve().is_relative_to(Path(settings.get("PATH") or "content").resolve())
 
 
+def _holds_the_site(path: Path, settings: dict) -> bool:
+    """A folder above (or at) both the profiles and the content folder: `headshots check .`."""
+    folder = path.resolve()
+    content = Path(settings.get("PATH") or "content").resolve()
+    photographers = Path(settings["PHOTOGRAPHERS_PATH"]).resolve()
+    holds = content.is_relative_to(folder) and photographers.is_relative_to(folder)
+    return path.is_dir() and holds and folder != content
+
+
 # --------------------------------------------------------------------------- new
 
 
@@ -85,7 +103,7 @@ def new_photographer(name: str, root: Path, slug: str | None = None, today: date
     name = " ".join(name.split())
     slug = slug or text.slug(name)
     if not name:
-        raise ValueError('the name is empty: headshots new photographer "Maya Okafor"')
+        raise ValueError('the name is empty: headshots new photographer "Rosa Delgado"')
     if not SLUG_RE.match(slug):
         raise ValueError(
             f'cannot make a folder name from "{name}": pass one with --slug, '
@@ -146,7 +164,7 @@ def register_new(kind: str, help: str, add_arguments, run) -> None:
 
 
 def _photographer_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", help='the photographer\'s name, e.g. "Maya Okafor"')
+    parser.add_argument("name", help='the photographer\'s name, e.g. "Rosa Delgado"')
     parser.add_argument("--slug", help="the folder name and URL (default: made from the name)")
     parser.add_argument("--path", help="the photographers folder (default: PHOTOGRAPHERS_PATH, else ./photographers)")
 
@@ -175,9 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         metavar="PATH",
-        help="a photographers folder or one profile.yaml (default: PHOTOGRAPHERS_PATH "
-        "from ./pelicanconf.py, else ./photographers)",
+        help="what to check: a photographers folder, one profile folder or profile.yaml, one article "
+        "or page, the content folder, or a folder holding them all (default: the whole site: "
+        "PHOTOGRAPHERS_PATH from ./pelicanconf.py, else ./photographers, and the content folder)",
     )
+    getlisted.add_parser(commands)
     new = commands.add_parser("new", help="scaffold a new file from a commented template")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     for kind, spec in NEW_KINDS.items():
@@ -199,6 +219,8 @@ def main(argv=None) -> int:
         return 2
     if args.command == "check":
         return run_check(args, settings)
+    if args.command == "from-issue":
+        return getlisted.run(args, settings)
     return NEW_KINDS[args.kind].run(args, settings)
 
 

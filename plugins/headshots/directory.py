@@ -85,6 +85,7 @@ class Directory:
             "featured_photographers": self.featured,
             "top_cities": self.top_cities,
             "scan_headshots": self.scan_headshots,
+            "has_samples": any(p.sample for p in self.photographers),  # the footer's note on samples
         }
 
     def photographer_json_save_as(self, photographer: Photographer) -> str:

@@ -149,9 +149,10 @@ class Photographer:
         self.updated = datetime.date.fromisoformat(data["updated"]) if data.get("updated") else None
         instagram = data.get("instagram")
         self.instagram = instagram.lstrip("@") if instagram else None
-        # A fictional sample (SAMPLE_CONTENT): marked as one on every card, profile and comparison. Its
-        # Instagram handle is made up and anyone could register it: no link to it, here or in JSON-LD.
-        self.sample = bool(settings.get("SAMPLE_CONTENT", True))
+        # A fictional sample (`sample: true` in its profile): marked as one on every card, profile and
+        # comparison. Its Instagram handle is made up and anyone could register it: no link to it, here or
+        # in JSON-LD. A profile without the key is a real photographer's, never marked.
+        self.sample = data.get("sample") is True
         self.instagram_url = (
             f"https://www.instagram.com/{self.instagram}/" if self.instagram and not self.sample else None
         )

@@ -164,7 +164,9 @@ class DirectoryGenerator(Generator):
         profiles, problems = reading.wait()
         self._summary(reading.count, problems)
         directory = Directory.build(profiles, self.settings)
-        problems += site_problems(self.settings, directory)
+        found = site_problems(self.settings, directory)
+        errors.report([p for p in found if p.warning])  # an article's warning: printed, the build goes on
+        problems += [p for p in found if not p.warning]
         if problems:  # the build stops here: name the bad images too, as `headshots check` does
             problems = sorted(problems + image_problems(profiles, self.settings))
         return directory, problems

@@ -17,6 +17,7 @@ from pathlib import Path
 from headshots import yamlnodes
 from headshots.bio import render_bio
 from headshots.errors import Problem, display_path
+from headshots.headshotfiles import file_problems
 from headshots.parallel import jobs_for, start_forked_map
 from headshots.validate import (
     MAX_PROFILE_BYTES,
@@ -87,9 +88,9 @@ def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
             ),
         ]
     problems += text_problems(data, document, display) or schema_problems(data, document, display)
-    if problems:
-        return None, problems
     profile = LoadedProfile(path=path, display=display, slug=slug, data=data, document=document)
+    if problems:  # the files too, in the same run
+        return None, problems + file_problems(profile, {problem.field for problem in problems})
     problems = rule_problems(profile)
     if problems:
         return None, problems

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -23,14 +22,14 @@ import jsonschema_rs
 
 from headshots import urls, yamlnodes
 from headshots.countries import COUNTRIES
-from headshots.errors import Problem, display_path
+from headshots.errors import Problem
+from headshots.headshotfiles import file_problems
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "profile.schema.json"
 SCAFFOLD_PATH = Path(__file__).resolve().parent / "templates" / "profile.yaml"
 # Fields whose value in the `headshots new photographer` scaffold is an example
 # that must not be published as is (someone else's words, a dead link).
 _EXAMPLE_FIELDS = ("studio", "website", "booking_url", "email", "instagram", "bio")
-PROFILE_NAME = "profile.yaml"
 #: A profile is a few KB (the longest sample, 3 KB); past this it is refused before it is parsed.
 MAX_PROFILE_BYTES = 256 * 1024
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -302,7 +301,7 @@ def _text_problem(value: str, name: str) -> str | None:
     return None
 
 
-def rule_problems(profile: LoadedProfile) -> list[Problem]:  # noqa: C901 - one branch per rule, in the order an editor reads the file
+def rule_problems(profile: LoadedProfile) -> list[Problem]:
     """Rules the schema cannot express, on a profile that passed the schema."""
     data = profile.data
     problems = []
@@ -323,37 +322,7 @@ def rule_problems(profile: LoadedProfile) -> list[Problem]:  # noqa: C901 - one 
         problems.append(
             profile.where(("location", "country"), message=(f"{show(country)} is not an ISO 3166 country code{hint}"))
         )
-    folder = profile.path.parent
-    try:
-        present = set(os.listdir(folder))
-    except OSError:  # pragma: no cover - the profile was just read from this folder
-        present = set()
-    seen = {}
-    for index, headshot in enumerate(data["headshots"]):
-        name = headshot["file"]
-        where = ("headshots", index, "file")
-        if name in seen:
-            problems.append(
-                profile.where(
-                    where, message=(f'"{name}" is already listed as headshots[{seen[name]}].file: list each image once')
-                )
-            )
-            continue
-        seen[name] = index
-        target = folder / name
-        if target.is_symlink() and not target.resolve().is_relative_to(folder.resolve()):
-            problems.append(
-                profile.where(where, message=f'"{name}" is a link to a file outside the folder: copy the image in')
-            )
-        elif target.is_symlink() and not target.exists():
-            problems.append(profile.where(where, message=f'"{name}" is a link to a file that does not exist'))
-        elif name not in present or not target.is_file():
-            candidates = sorted(present - {PROFILE_NAME})
-            close = [c for c in candidates if c.casefold() == name.casefold()] or difflib.get_close_matches(
-                name, candidates, n=1, cutoff=0.6
-            )
-            hint = f' (did you mean "{close[0]}"?)' if close else ""
-            problems.append(profile.where(where, message=(f'file "{name}" not found in {display_path(folder)}/{hint}')))
+    problems += file_problems(profile)
     if "hair_makeup" in data.get("add_ons", {}) and data.get("hair_makeup") != "available":
         stated = f"it says hair_makeup: {data['hair_makeup']}" if "hair_makeup" in data else "hair_makeup is not set"
         problems.append(

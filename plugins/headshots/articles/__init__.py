@@ -31,7 +31,8 @@ page and reports (front matter: `frontmatter.py`; the body and its links:
 - Markdown and HTML images without alt text, and local image files that do
   not exist;
 - internal links (root-relative `/...`, `{filename}`, `{static}`, `{attach}`,
-  reference definitions, `<a href>`) that point to no page of the site.
+  reference definitions, `<a href>`) that point to no page of the site;
+- a warning for an article under the house minimum of 700 words (`length.py`).
 
 Links resolve against the addresses the build writes: `headshots.checks.site_problems`
 gives the check the directory's (`Directory.urls()`) and the fixed pages'
@@ -54,6 +55,7 @@ from headshots.articles.layout import (
     layout_setting,
     slugify,
 )
+from headshots.articles.length import length_problems
 from headshots.articles.links import Site, check_body, check_related
 from headshots.articles.scaffold import cli_new, cli_new_arguments, new_article, run_new_article
 from headshots.errors import Problem, display_path
@@ -148,5 +150,5 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
     for doc in docs:
         check_related(doc, docs)
         check_body(doc, site)
-        problems += doc.problems
+        problems += doc.problems + length_problems(doc)
     return sorted(problems)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from headshots import pricing
 from headshots.model import Headshot, Photographer
-from headshots.vocabulary import member_titles
+from headshots.vocabulary import SAMPLE_LABEL, member_titles
 
 
 def _absolute(siteurl: str, url: str) -> str:
@@ -38,6 +38,8 @@ def jsonld(photographer: Photographer, image_url) -> dict:
     }
     if p.studio:
         data["founder"] = {"@type": "Person", "name": p.name}
+    if p.sample:
+        data["disambiguatingDescription"] = SAMPLE_LABEL
     same_as = [url for url in (p.website, p.instagram_url) if url]
     if same_as:
         data["sameAs"] = same_as
