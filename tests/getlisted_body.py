@@ -24,7 +24,9 @@ ANSWERS = {
     "price-from": "350",
     "price-to": "1,200",
     "sessions": "One look, theatrical, 350, 1 look, 60 minutes, 1 retouched\n"
-    "Two looks, theatrical + commercial, 650, 2 looks, 120 minutes, 3 retouched",
+    "Two looks, theatrical + commercial, 650, 2 looks, 120 minutes, 3 retouched\n"
+    "Kids refresh, 250, 1 look, 45 minutes, 1 retouched, for children and teens\n"
+    "Graduate session, 290, 2 looks, 90 minutes, 2 retouched, students or graduates only",
     "add_ons-look": "100",
     "add_ons-retouched_image": "40",
     "add_ons-hair_makeup": "125",

@@ -15,7 +15,15 @@ from test_cli import run
 SCHEMA = schema()
 #: Profile keys the form does not ask: written by the tool, or an editor's business.
 NOT_ASKED = {("sample",), ("updated",), ("headshots", "file"), ("headshots", "focus")}
-SESSION_PARTS = {"name", "price", "looks", "minutes", "retouched"}  # what a "Session packages" line can say
+SESSION_PARTS = {
+    "name",
+    "price",
+    "looks",
+    "minutes",
+    "retouched",
+    "for",
+    "eligible",
+}  # what a "Session packages" line can say
 
 
 @pytest.fixture
@@ -95,6 +103,15 @@ def test_the_forms_body_round_trips_into_a_published_profile(site, photos, tmp_p
         "sessions": [
             {"name": "One look, theatrical", "price": 350, "looks": 1, "minutes": 60, "retouched": 1},
             {"name": "Two looks, theatrical + commercial", "price": 650, "looks": 2, "minutes": 120, "retouched": 3},
+            {"name": "Kids refresh", "price": 250, "looks": 1, "minutes": 45, "retouched": 1, "for": "young-actors"},
+            {
+                "name": "Graduate session",
+                "price": 290,
+                "looks": 2,
+                "minutes": 90,
+                "retouched": 2,
+                "eligible": ["students", "graduates"],
+            },
         ],
         "add_ons": {"look": 100, "retouched_image": 40, "hair_makeup": 125},
         "policies": {"deposit": 100, "reschedule": "Free with 48 hours' notice"},
@@ -130,7 +147,9 @@ def test_the_forms_body_round_trips_into_a_published_profile(site, photos, tmp_p
                 value = value[part]
     text = (folder / "profile.yaml").read_text(encoding="utf-8")
     assert '# Written from the "Get listed" form, issue #7, by `headshots from-issue`.' in text
-    assert "  from: 350                          # the cheapest session, a number" in text  # the scaffold's comments
+    assert (
+        "  from: 350                          # the cheapest session for adult actors that anyone" in text
+    )  # the scaffold's comments
     assert (folder / "rosa-delgado-01.jpg").read_bytes() == (photos / PHOTO_IDS[0]).read_bytes()
     check = run("check", "photographers/rosa-delgado", cwd=site)
     assert (check.returncode, check.stdout) == (0, "1 profile OK\n"), check.stdout
@@ -277,7 +296,7 @@ def test_a_script_in_the_bio_is_text(site, photos, tmp_path):
     assert result.returncode == 0, result.stdout
     written = yaml.safe_load((site / "photographers" / "rosa-delgado" / "profile.yaml").read_text(encoding="utf-8"))
     assert written["bio"] == bio
-    from headshots.model import render_bio
+    from headshots.bio import render_bio
 
     html = str(render_bio(bio))
     assert "<script" not in html and "&lt;script&gt;" in html and "<img" not in html
@@ -302,7 +321,7 @@ def test_shell_metacharacters_in_every_field_are_only_text(site, photos):
     assert lines == [
         f'Price from: "{cut["price-from"]}" is not a number',
         f'Price up to: "{cut["price-to"]}" is not a number',
-        f'Session packages, line 2: "{("3 retouched " + SHELL)[:40]}…" is not a number',
+        f'Session packages, line 4: "{("students or graduates only " + SHELL)[:40]}…" is not a number',
         f'Price of each extra look: "{cut["add_ons-look"]}" is not a number',
         f'Price of each extra retouched image: "{cut["add_ons-retouched_image"]}" is not a number',
         f'Price of hair and makeup: "{cut["add_ons-hair_makeup"]}" is not a number',

@@ -235,6 +235,6 @@ def test_a_sample_never_links_its_made_up_instagram_handle(directory):
     marked = dataclasses.replace(zoe.profile, data={**zoe.profile.data, "sample": True})
     sample = Photographer(marked, DEFAULTS)
     assert sample.sample and sample.instagram == "zoeadams" and sample.instagram_url is None
-    assert sample.jsonld["disambiguatingDescription"] == "Fictional sample"
-    assert not any("instagram" in url for url in sample.jsonld.get("sameAs", []))
-    assert "disambiguatingDescription" not in zoe.jsonld
+    assert jsonld(sample, lambda headshot: None)["disambiguatingDescription"] == "Fictional sample"
+    assert not any("instagram" in url for url in jsonld(sample, lambda headshot: None).get("sameAs", []))
+    assert "disambiguatingDescription" not in jsonld(zoe, lambda headshot: None)

@@ -18,12 +18,12 @@ from headshots import inputs
 from headshots.articles import check_articles, layout_setting, markdown_files
 from headshots.directory import Directory, profile_cache, site_urls, start_reading
 from headshots.errors import Problem, display_path
+from headshots.headshotfiles import PROFILE_NAME
 from headshots.pricing import price_warnings
 from headshots.reading import load_profile
 from headshots.text import plural
 from headshots.thumbnails import cache_folder, inspect
 from headshots.thumbnails.media import media_problem
-from headshots.validate import PROFILE_NAME
 
 
 @dataclass

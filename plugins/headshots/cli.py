@@ -29,7 +29,7 @@ from headshots import articles, getlisted, text
 from headshots import settings as headshots_settings
 from headshots.checks import CHECKS, CheckRun, file_list_problems
 from headshots.errors import Problem, display_path
-from headshots.validate import PROFILE_NAME
+from headshots.headshotfiles import PROFILE_NAME
 from headshots.yamlnodes import yaml_scalar
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

@@ -17,11 +17,10 @@ from pathlib import Path
 from headshots import yamlnodes
 from headshots.bio import render_bio
 from headshots.errors import Problem, display_path
-from headshots.headshotfiles import file_problems
+from headshots.headshotfiles import PROFILE_NAME, file_problems
 from headshots.parallel import jobs_for, start_forked_map
 from headshots.validate import (
     MAX_PROFILE_BYTES,
-    PROFILE_NAME,
     SLUG_RE,
     LoadedProfile,
     rule_problems,

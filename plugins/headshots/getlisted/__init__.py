@@ -27,8 +27,9 @@ from headshots.getlisted.answers import HEADSHOTS, SESSIONS, enum_of, key_schema
 from headshots.getlisted.form import FORM_PATH, FormError, load_form, read_body
 from headshots.getlisted.photos import EXTENSIONS, GITHUB, MAX_PHOTOS, attached, fetch, kind, link_problem
 from headshots.getlisted.render import profile_text
+from headshots.headshotfiles import PROFILE_NAME
 from headshots.reading import load_profile
-from headshots.validate import PROFILE_NAME, SLUG_RE
+from headshots.validate import SLUG_RE
 
 _INDEX = re.compile(r"^(\w+)\[(\d+)\]")
 

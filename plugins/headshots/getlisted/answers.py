@@ -24,6 +24,23 @@ _SESSION_PARTS = (
     ("minutes", re.compile(r"^(\d+)\s*(minutes?|mins?)$", re.I)),
     ("retouched", re.compile(r"^(\d+)\s+retouched(\s+\w+)?$", re.I)),
 )
+# Whom a session is for, and who may book it, in a photographer's words: "for children and teens",
+# "for business"; "graduates only", "students or returning clients only" (the schema's `for`, `eligible`).
+_AUDIENCES = {"adult actors": "actors", "children and teens": "young-actors", "business": "business"}
+_ELIGIBLE = {"graduates": "graduates", "students": "students", "returning clients": "returning-clients"}
+_FOR = re.compile(r"^for\s+(" + "|".join(_AUDIENCES) + r")$", re.I)
+_ONLY = re.compile(r"^((?:" + "|".join(_ELIGIBLE) + r")(?:\s+or\s+(?:" + "|".join(_ELIGIBLE) + r"))*)\s+only$", re.I)
+
+
+def _session_terms(part: str, found: dict) -> bool:
+    """Read "for ..." or "... only" at the end of a session line into `found`; True if it was one."""
+    if (match := _FOR.match(part)) and "for" not in found:
+        found["for"] = _AUDIENCES[match.group(1).lower()]
+        return True
+    if (match := _ONLY.match(part)) and "eligible" not in found:
+        found["eligible"] = [_ELIGIBLE[w.strip().lower()] for w in re.split(r"\s+or\s+", match.group(1), flags=re.I)]
+        return True
+    return False
 
 
 def key_schema(key: tuple[str, ...]) -> dict:
@@ -90,11 +107,15 @@ def value(f: Field, text: str, problems: list):
 
 
 def session(line: str, index: int, label: str, problems: list) -> dict | None:
-    """ "Two looks, theatrical + commercial, 650, 2 looks, 120 minutes, 3 retouched" -> a session."""
+    """ "Two looks, theatrical + commercial, 650, 2 looks, 120 minutes, 3 retouched" -> a session; it may end
+    with whom it is for ("for children and teens", "for business") and who may book it ("graduates only")."""
     where = f"{label}, line {index}"
     parts = [part.strip() for part in line.split(",")]
     found = {}
     while parts:
+        if _session_terms(parts[-1], found):
+            parts.pop()
+            continue
         for key, pattern in _SESSION_PARTS:
             match = pattern.match(parts[-1])
             if match and key not in found:
@@ -110,7 +131,7 @@ def session(line: str, index: int, label: str, problems: list) -> dict | None:
     if price is None:
         return None
     item = {"name": ", ".join(parts[:-1]), "price": price}
-    item.update((key, found[key]) for key, _ in _SESSION_PARTS if key in found)
+    item.update((key, found[key]) for key in ("looks", "minutes", "retouched", "for", "eligible") if key in found)
     return item
 
 
