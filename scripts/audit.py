@@ -123,12 +123,28 @@ def losses(report, category):
     return found
 
 
+def node_too_old() -> str | None:
+    """Why this machine's Node cannot run the installed Lighthouse (its package.json `engines`), or None."""
+    wanted = json.loads((LIGHTHOUSE.resolve().parents[1] / "package.json").read_text())["engines"]["node"]
+    minimum = tuple(int(part) for part in wanted.lstrip(">=").split("."))
+    try:
+        found = subprocess.run(["node", "--version"], capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "Node.js is not installed: apt-get install nodejs"
+    if tuple(int(part) for part in found.lstrip("v").split(".")[: len(minimum)]) < minimum:
+        return f"Lighthouse needs Node {wanted}, this machine has {found}: install a newer Node, or pin an older Lighthouse"
+    return None
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="write the build and the JSON reports here instead of a temp dir")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         sys.exit(f"audit: {LIGHTHOUSE.relative_to(REPO)} is missing: run `make tools`")
+    node_problem = node_too_old()
+    if node_problem:
+        sys.exit(f"audit: {node_problem}")
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         sys.exit(f"audit: Chromium not found at {CHROMIUM}: `apt-get install chromium`")
 

@@ -64,6 +64,12 @@ HOSTILE_BODIES = [
 ]
 
 
+def build_errors(result, root) -> list[str]:
+    """The problem lines a build printed (its warnings left out), relative to `root`, as the check prints them."""
+    lines = [line.replace(str(root) + "/", "") for line in result.stderr.splitlines()]
+    return [line for line in lines if ": warning: " not in line and line.startswith(("content/", "photographers/"))]
+
+
 def profile_text(rng: random.Random, publishable: bool) -> str:
     """A valid profile with one to three fields made hostile (sometimes as raw YAML); when
     `publishable`, only with markup the site must show as text."""
@@ -167,11 +173,7 @@ def test_fuzzed_profiles_and_articles(tmp_path, example):
     make_headshot(folder / "one.jpg")
     problems = check_lines(root)
     result, output = build(root)
-    errors = [
-        line.replace(str(root) + "/", "")
-        for line in result.stderr.splitlines()
-        if ": warning: " not in line and line.replace(str(root) + "/", "").startswith(("content/", "photographers/"))
-    ]
+    errors = build_errors(result, root)
     assert not (publishable and problems), problems
     if problems:
         assert result.returncode != 0
@@ -230,11 +232,7 @@ def test_fuzzed_doors_are_refused_alike(tmp_path, example):
         _open_door(rng, root, door)
     problems = check_lines(root)
     result, output = build(root)
-    errors = [
-        line.replace(str(root) + "/", "")
-        for line in result.stderr.splitlines()
-        if ": warning: " not in line and line.replace(str(root) + "/", "").startswith(("content/", "photographers/"))
-    ]
+    errors = build_errors(result, root)
     assert problems, doors
     assert result.returncode != 0
     assert sorted(errors) == sorted(problems)
