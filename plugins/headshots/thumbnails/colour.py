@@ -41,15 +41,11 @@ def _is_srgb(transform, mode: str) -> bool:
         grid = [(v, v, v) for v in range(256)]
     else:
         return False  # CMYK is never sRGB
-    probe = Image.new("RGB", (len(grid), 1))
-    probe.putdata(grid)
+    expected = bytes(v for colour in grid for v in colour)
+    probe = Image.frombytes("RGB", (len(grid), 1), expected)
     probe = probe if mode == "RGB" else probe.convert("L")
-    converted = ImageCms.applyTransform(probe, transform)
-    return all(
-        abs(a - b) <= 1
-        for old, new in zip(grid, converted.getdata(), strict=True)
-        for a, b in zip(old, new, strict=True)
-    )
+    converted = ImageCms.applyTransform(probe, transform).tobytes()
+    return all(abs(a - b) <= 1 for a, b in zip(expected, converted, strict=True))
 
 
 def _transform(icc: bytes, mode: str):
