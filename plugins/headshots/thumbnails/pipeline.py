@@ -48,7 +48,8 @@ PILLOW_ORIENTS = frozenset({"TIFF"})
 
 #: Bump when a source's record (size, faces, warnings) may change for the same bytes: every record
 #: is redone. 2: a library's deprecation warning is no longer recorded as the file's own problem.
-RECORD_VERSION = f"2+{faces.VERSION}"
+#: 3: faces found on a PNG's pixels after its gAMA and cHRM.
+RECORD_VERSION = f"3+{faces.VERSION}"
 
 
 class SourceProblem(Exception):
