@@ -8,7 +8,8 @@ writes nothing into the model. See docs/ARCHITECTURE.md, "Pictures" and
 "Thumbnail pipeline", and `picture.picture_markup` for the markup.
 
 One concern per module: `settings` (defaults, checks, rendition options),
-`geometry` and `plan` (what to make, pure), `faces` (the face detector, and
+`geometry` and `plan` (what to make, pure), `noise` (which warnings are the
+file's own), `faces` (the face detector, and
 the crop and warnings it decides), `pipeline` (the pixels, run in worker
 processes), `build` (`process()` and `publish()`), `stage` (the stage's
 entry), `picture` (the markup data). Nothing here imports Pelican, so a

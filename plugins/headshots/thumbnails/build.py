@@ -77,10 +77,10 @@ def warnings_of(record: dict) -> list[str]:
 
 
 def _record(cache: Path, digest: str, min_side: int, max_pixels: int) -> dict | None:
-    """The cached record of a source, if it was made by this detector and the size still passes
+    """The cached record of a source, if this pipeline and detector made it and the size still passes
     (settings may have changed since: then the pipeline words the problem)."""
     record = _load_json(Path(cache) / "sources" / f"{digest}.json")
-    if not record or record.get("detector") != faces.VERSION:
+    if not record or record.get("version") != pipeline.RECORD_VERSION:
         return None
     width, height = record["size"]
     return record if min(width, height) >= min_side and width * height <= max_pixels else None

@@ -1,13 +1,15 @@
 """Colour: any decoded source to 8-bit sRGB as a browser shows it, transparency flattened, metadata dropped.
 
 An embedded ICC profile is converted to sRGB (judged by what it does, never
-by its name); 16- and 32-bit greyscale is scaled, not clipped.
+by its name); a PNG without one is read as browsers read it (its sRGB chunk,
+else its gAMA and cHRM chunks); 16- and 32-bit greyscale is scaled, not clipped.
 """
 
 from __future__ import annotations
 
 import io
 
+import numpy as np
 from PIL import Image, ImageCms
 
 #: Transparent pixels are flattened onto this neutral mid-light grey (a studio backdrop).
@@ -41,15 +43,11 @@ def _is_srgb(transform, mode: str) -> bool:
         grid = [(v, v, v) for v in range(256)]
     else:
         return False  # CMYK is never sRGB
-    probe = Image.new("RGB", (len(grid), 1))
-    probe.putdata(grid)
+    expected = bytes(v for colour in grid for v in colour)
+    probe = Image.frombytes("RGB", (len(grid), 1), expected)
     probe = probe if mode == "RGB" else probe.convert("L")
-    converted = ImageCms.applyTransform(probe, transform)
-    return all(
-        abs(a - b) <= 1
-        for old, new in zip(grid, converted.getdata(), strict=True)
-        for a, b in zip(old, new, strict=True)
-    )
+    converted = ImageCms.applyTransform(probe, transform).tobytes()
+    return all(abs(a - b) <= 1 for a, b in zip(expected, converted, strict=True))
 
 
 def _transform(icc: bytes, mode: str):
@@ -64,6 +62,59 @@ def _transform(icc: bytes, mode: str):
         except (ImageCms.PyCMSError, OSError, ValueError):
             _TRANSFORMS[key] = None  # unreadable, or not a profile for these pixels: take them as sRGB
     return _TRANSFORMS[key]
+
+
+#: sRGB's white point and primaries as a PNG's cHRM chunk gives them (x, y): white, red, green, blue.
+SRGB_CHROMATICITY = (0.3127, 0.329, 0.64, 0.33, 0.3, 0.6, 0.15, 0.06)
+
+#: Bradford's cone response matrix, to move colours from one white point to another.
+_BRADFORD = np.array([[0.8951, 0.2664, -0.1614], [-0.7502, 1.7135, 0.0367], [0.0389, -0.0685, 1.0296]])
+
+
+def _to_xyz(chromaticity):
+    """The matrix from linear RGB to XYZ for a white point and primaries, and the white's XYZ."""
+    points = np.array(chromaticity, dtype=float).reshape(4, 2)
+    xyz = np.array([[x / y, 1.0, (1 - x - y) / y] for x, y in points])
+    white, primaries = xyz[0], xyz[1:].T
+    return primaries * np.linalg.solve(primaries, white), white
+
+
+def png_gamma(info: dict):
+    """(decoding exponent, matrix to linear sRGB or None) from a PNG's gAMA and cHRM chunks, as
+    browsers read them: only when the file has no ICC profile and no sRGB chunk; without cHRM the
+    primaries are sRGB's, and unusable chromaticities count as absent. None: the pixels are sRGB."""
+    gamma = info.get("gamma")
+    if "icc_profile" in info or "srgb" in info or not isinstance(gamma, float) or not 0.01 <= gamma <= 100:
+        return None
+    chromaticity = info.get("chromaticity")
+    if not chromaticity or chromaticity == SRGB_CHROMATICITY:
+        return 1 / gamma, None
+    try:
+        if not all(0 < v < 1 for v in chromaticity):
+            raise ValueError(chromaticity)
+        source, source_white = _to_xyz(chromaticity)
+        srgb, srgb_white = _to_xyz(SRGB_CHROMATICITY)
+        cones = np.diag((_BRADFORD @ srgb_white) / (_BRADFORD @ source_white))
+        matrix = np.linalg.solve(srgb, np.linalg.solve(_BRADFORD, cones @ _BRADFORD) @ source)
+    except (ValueError, np.linalg.LinAlgError):
+        return 1 / gamma, None
+    return (1 / gamma, matrix) if np.isfinite(matrix).all() else (1 / gamma, None)
+
+
+def _srgb_encode(linear):
+    """Linear light (0..1) to sRGB's 8-bit levels."""
+    linear = np.clip(linear, 0.0, 1.0)
+    encoded = np.where(linear <= 0.0031308, 12.92 * linear, 1.055 * np.power(linear, 1 / 2.4) - 0.055)
+    return np.round(encoded * 255)
+
+
+def _apply_png_gamma(colour, exponent: float, matrix):
+    """An "RGB" or "L" image from its gAMA exponent (and primaries) to sRGB: a curve, then a matrix in linear light."""
+    if matrix is None or colour.mode == "L":  # grey stays grey: the white point maps to sRGB's white
+        curve = _srgb_encode((np.arange(256) / 255) ** exponent).astype(np.uint8)
+        return colour.point(list(curve) * len(colour.getbands()))
+    linear = (np.asarray(colour, dtype=np.float32) / 255) ** exponent
+    return Image.fromarray(_srgb_encode(linear @ matrix.T.astype(np.float32)).astype(np.uint8), "RGB")
 
 
 def _alpha(im):
@@ -95,12 +146,15 @@ def to_srgb(im):
     XMP, comments or the source's ICC profile into a rendition.
     """
     icc = im.info.get("icc_profile")
+    gamma = png_gamma(im.info)
     alpha = _alpha(im)
     colour = _colour(im)
     transform = _transform(icc, colour.mode) if icc else None
     if transform is not None:
         colour = ImageCms.applyTransform(colour, transform)
-    elif colour.mode != "RGB":
+    elif gamma is not None and colour.mode in ("RGB", "L"):
+        colour = _apply_png_gamma(colour, *gamma)
+    if colour.mode != "RGB":
         colour = colour.convert("RGB")
     if alpha is not None and alpha.getextrema()[0] < 255:
         flat = Image.new("RGB", colour.size, BACKGROUND)

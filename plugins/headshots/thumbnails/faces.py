@@ -2,7 +2,7 @@
 
 The detector is MediaPipe's BlazeFace full-range model (models/README.md says
 where the file comes from and why this one), run with LiteRT on a 192 x 192
-copy of the decoded, upright, sRGB image. A face is kept as plain JSON (in
+copy of the decoded, upright, sRGB image, made through one fixed scale. A face is kept as plain JSON (in
 0..1 of the oriented source, so it serves any crop and any scale):
 {"box": [left, top, right, bottom], "eyes": [[x, y], [x, y]], "score": s}.
 
@@ -20,11 +20,16 @@ from . import geometry
 MODEL = Path(__file__).parent / "models" / "face_detection_full_range.tflite"
 
 #: Bump when what `detect` returns for the same pixels changes: every source's record is redone.
-VERSION = "blazeface-full-range-1"
+VERSION = "blazeface-full-range-2"  # 2: found at one fixed scale (WORKING_SIDE)
 
 #: The model's square input, in pixels, and its anchors: one per cell of a 48 x 48 grid.
 INPUT_SIZE = 192
 GRID = 48
+
+#: Every picture is first brought to this long side (Lanczos), whatever its decode: the check's
+#: small one, the build's large one, a JPEG's DCT scale, the orientation it was stored in. The
+#: faces, and so the crop, depend on the upright picture alone.
+WORKING_SIDE = 2 * INPUT_SIZE
 
 #: A detection counts as a face from this score (MediaPipe's own default); two detections
 #: overlapping by more than this intersection-over-union are one face.
@@ -69,10 +74,12 @@ def detect(image) -> list[dict]:
     import numpy as np
     from PIL import Image
 
-    width, height = image.size
-    side = max(width, height)
-    scale = INPUT_SIZE / side
-    small = image.resize((max(1, round(width * scale)), max(1, round(height * scale))), Image.Resampling.BILINEAR)
+    def fit(size, side):
+        scale = side / max(size)
+        return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+
+    working = image.resize(fit(image.size, WORKING_SIDE), Image.Resampling.LANCZOS)
+    small = working.resize(fit(working.size, INPUT_SIZE), Image.Resampling.BILINEAR)
     square = Image.new("RGB", (INPUT_SIZE, INPUT_SIZE))
     offset = ((INPUT_SIZE - small.size[0]) // 2, (INPUT_SIZE - small.size[1]) // 2)
     square.paste(small, offset)

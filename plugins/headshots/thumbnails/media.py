@@ -8,7 +8,8 @@ headshot's minimum size or face check.
 
 from __future__ import annotations
 
-from .pipeline import SourceProblem, library_noise, load_checked, open_checked
+from .noise import library_noise
+from .pipeline import SourceProblem, load_checked, open_checked
 
 
 def media_problem(path, max_pixels: int) -> str | None:

@@ -6,20 +6,17 @@ Runs in worker processes, so everything here takes and returns plain data.
 from __future__ import annotations
 
 import base64
-import contextlib
 import io
 import json
 import os
-import sys
-import tempfile
 import time
-import warnings
 from pathlib import Path
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 from . import faces, geometry, limits
 from .colour import to_srgb
+from .noise import LibraryNoise, library_noise
 from .plan import Plan, encoder_params, make_plan
 
 #: What Pillow may open (a phone's MPO opens as JPEG). Anything else (PDF, PSD, ICO, SVG renamed...) is refused by name.
@@ -48,6 +45,11 @@ SIGNATURES = (
 #: Formats whose Pillow plugin applies the EXIF orientation itself (the size at open, the pixels
 #: at load): turning them again would turn them twice. tests/test_thumbnails_pixels.py holds Pillow to it.
 PILLOW_ORIENTS = frozenset({"TIFF"})
+
+#: Bump when a source's record (size, faces, warnings) may change for the same bytes: every record
+#: is redone. 2: a library's deprecation warning is no longer recorded as the file's own problem.
+#: 3: faces found on a PNG's pixels after its gAMA and cHRM.
+RECORD_VERSION = f"3+{faces.VERSION}"
 
 
 class SourceProblem(Exception):
@@ -164,42 +166,6 @@ def _undecodable(path, error) -> str:
     return f"is a damaged {name} file (its picture data is broken): export it again from the original"
 
 
-class LibraryNoise:
-    """What the image libraries printed or warned while reading one file (libtiff writes to the
-    process's stderr, Pillow raises Python warnings). Kept, not printed: `summary()` turns it
-    into at most one line an editor can act on."""
-
-    def __init__(self):
-        self.lines: list[str] = []
-
-    def summary(self) -> list[str]:
-        if not self.lines:
-            return []
-        return [
-            "has damaged or non-standard metadata, which was skipped (the picture itself was read): "
-            "exporting it again from the original clears this"
-        ]
-
-
-@contextlib.contextmanager
-def library_noise():
-    """Capture Python warnings and anything written to file descriptor 2 while reading a source."""
-    noise = LibraryNoise()
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with tempfile.TemporaryFile() as captured, warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        os.dup2(captured.fileno(), 2)
-        try:
-            yield noise
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            captured.seek(0)
-            noise.lines += [str(w.message) for w in caught]
-            noise.lines += captured.read().decode("utf-8", "replace").splitlines()
-
-
 def load_checked(im) -> None:
     """Decode every pixel (after any draft): truncated or corrupt data fails here."""
     ImageFile.LOAD_TRUNCATED_IMAGES = False
@@ -215,7 +181,7 @@ def load_checked(im) -> None:
 
 def examine(path, min_side: int, max_pixels: int) -> dict:
     """Open, decode and look for faces as the build does, at the smallest scale the detector
-    needs: the source's record (`size`, `faces`, `warnings`, `detector`). Raises SourceProblem."""
+    needs: the source's record (`size`, `faces`, `warnings`, `version`). Raises SourceProblem."""
 
     def detector_size(oriented):
         side = faces.INPUT_SIZE * 2  # the detector's input, from at least twice as many pixels
@@ -228,7 +194,7 @@ def examine(path, min_side: int, max_pixels: int) -> dict:
 
 def source_record(im, oriented, noise: LibraryNoise) -> dict:
     """What the build keeps of a source, by content digest: its size, its faces, what reading it warned."""
-    return {"size": list(oriented), "faces": faces.detect(im), "warnings": noise.summary(), "detector": faces.VERSION}
+    return {"size": list(oriented), "faces": faces.detect(im), "warnings": noise.summary(), "version": RECORD_VERSION}
 
 
 def _timed(function, *args):

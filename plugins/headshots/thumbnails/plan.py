@@ -16,7 +16,7 @@ from . import geometry
 
 #: Bump when the pixels or bytes a given input produces change (new resampling,
 #: colour handling, encoder defaults...): every key changes, every file is redone.
-PIPELINE_VERSION = "2"  # 2: colour converted before flattening; profiles judged by content; tRNS
+PIPELINE_VERSION = "3"  # 2: colour converted before flattening; profiles judged by content; tRNS. 3: PNG gAMA/cHRM
 
 #: Bump when only the Open Graph card's pixels change: only its key changes, every
 #: other rendition stays cached. 2: the inset is resized from a made rendition, not the decode.
