@@ -1,4 +1,4 @@
-"""The page scripts' pure logic (money, needs, totals, verdicts, measures, platform checks), unit-tested in Node.
+"""The page scripts' pure logic (money, needs, totals, verdicts, measures, platform checks, finder state), unit-tested in Node.
 
 tests/js/*.test.mjs run under Node's built-in test runner (`node --test`, Debian's `nodejs`),
 importing the theme's ES modules directly: no build, no browser. This test runs them so

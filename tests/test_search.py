@@ -207,9 +207,25 @@ def slugify(city):
     return city.lower().replace(" ", "-")
 
 
+# Each currency's bands come from its own prices (headshots.pagedata.budgets), worked out by hand:
+# USD 250 280 320 | 450 550 | 620 700 900: cuts (320+450)/2 = 385 -> 400 and (550+620)/2 = 585 -> 600;
+# GBP 240 | 650: 445 -> 450; CAD 350 | 400: 375 -> 400.
+CUTS = {"USD": (400, 600), "GBP": (450,), "CAD": (400,)}
+
+
 def band(price, currency="USD"):
     """The price band filter value: in the profile's own currency, never mixed with another."""
-    return currency.lower() + "-" + ("under-300" if price < 300 else "300-600" if price < 600 else "600-plus")
+    low = max((cut for cut in CUTS[currency] if cut <= price), default=None)
+    high = min((cut for cut in CUTS[currency] if cut > price), default=None)
+    slug = f"under-{high}" if low is None else f"{low}-plus" if high is None else f"{low}-{high}"
+    return f"{currency.lower()}-{slug}"
+
+
+def budget_keys(price, currency):
+    """The budget filter values: the digit count, then each leading run of the digits (350 -> 3, 3-3, 3-35, 3-350)."""
+    digits = str(price)
+    head = f"{currency.lower()}-{len(digits)}"
+    return [head] + [f"{head}-{digits[:end]}" for end in range(1, len(digits) + 1)]
 
 
 def names(predicate):
@@ -298,6 +314,7 @@ def test_profile_pages_carry_the_expected_filters(search_site):
             "retouching": [p["retouching"]],
             "proofs": [p["proofs"]],
             "price": [band(p["price"], p["currency"])],
+            "budget": budget_keys(p["price"], p["currency"]),
         }
         assert found == expected, p["slug"]
         sorts = dict(re.findall(r'data-pagefind-sort="([a-z]+)\[data-value\]" data-value="([^"]*)"', main))
@@ -445,13 +462,13 @@ def test_city_and_price_band_narrow(page, search_url):
     wait_ready(page)
     assert card_names(page) == names(lambda p: shoots_in(p, "chicago"))
     assert "Finn Gray" in card_names(page)  # travels to Chicago
-    tick(page, "price", "usd-300-600")
+    tick(page, "price", "usd-400-600")
     assert card_names(page) == names(
-        lambda p: shoots_in(p, "chicago") and band(p["price"], p["currency"]) == "usd-300-600"
+        lambda p: shoots_in(p, "chicago") and band(p["price"], p["currency"]) == "usd-400-600"
     )
-    assert card_names(page) == ["Bo Diaz", "Finn Gray"]
+    assert card_names(page) == ["Bo Diaz"]
     # OR within a facet: adding a second band widens again
-    tick(page, "price", "usd-under-300")
+    tick(page, "price", "usd-under-400")
     assert card_names(page) == names(lambda p: shoots_in(p, "chicago") and p["price"] < 600)
 
 

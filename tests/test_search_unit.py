@@ -12,7 +12,7 @@ import pytest
 from headshots import indexing, plugin, templating
 from headshots.errors import HeadshotsError
 from headshots.model import Session
-from headshots.pagedata import searchdata
+from headshots.pagedata import budgets, searchdata
 from headshots.thumbnails.picture import card_image
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 def pagefind_data(p):
     """A profile's search data with its card photo, as `PageData.pagefind_data` gives it."""
     shot = p.headshots[0] if p.headshots else None
-    return searchdata.pagefind_data(p, card_image(shot.picture, shot.alt) if shot else None)
+    return searchdata.pagefind_data(p, card_image(shot.picture, shot.alt) if shot else None, budgets.Bands([p]))
 
 
 def city(name, slug=None, country="US"):
@@ -85,14 +85,15 @@ def photographer(
     ],
 )
 def test_price_band_edges(amount, band):
-    assert searchdata.money_band(searchdata.PRICE_BANDS, amount, "USD") == band
+    assert "usd-" + budgets.band_slug(amount, (300, 600)) == band
 
 
 def test_a_band_never_holds_two_currencies():
-    assert searchdata.money_band(searchdata.PRICE_BANDS, 480, "CHF") == "chf-300-600"
-    assert searchdata.money_band_label("price", "chf-300-600") == "CHF 300 to CHF 600"
-    assert searchdata.money_band_label("price", "usd-under-300") == "Under $300"
-    assert searchdata.money_band_label("per_look", "gbp-350-plus") == "£350 and up a look"
+    bands = budgets.Bands([photographer("A", price=480, currency="CHF"), photographer("B", price=500)])
+    assert bands.value("price", 480, "CHF") == "chf-any"
+    assert budgets.band_label("chf-300-600") == "CHF 300 to CHF 600"
+    assert budgets.band_label("usd-under-300") == "Under $300"
+    assert budgets.band_label("gbp-350-plus", " a look") == "£350 and up a look"
 
 
 def test_price_sort_keeps_each_currency_together_cheapest_first():
@@ -142,7 +143,7 @@ def test_filters_of_a_full_profile_in_order():
         booking_lead_days=45,
         usage="actor-promotion",
     )
-    assert searchdata.search_filters(p) == [
+    assert searchdata.search_filters(p, budgets.Bands([p])) == [
         ("type", ["Photographer"]),
         ("city", ["chicago", "evanston"]),  # own city first, duplicates dropped
         ("country", ["US"]),
@@ -151,17 +152,19 @@ def test_filters_of_a_full_profile_in_order():
         ("hair_makeup", ["available"]),
         ("retouching", ["natural"]),
         ("proofs", ["all"]),
-        ("price", ["usd-600-plus"]),
-        ("per_look", ["usd-200-350"]),  # the cheapest look: 900 / 4 = 225
+        ("price", ["usd-any"]),  # alone in its currency: one band
+        ("per_look", ["usd-any"]),  # the cheapest look: 900 / 4 = 225
         ("turnaround", ["within-14"]),
         ("lead", ["over-30"]),
         ("usage", ["actor-promotion"]),
+        ("budget", ["usd-3", "usd-3-6", "usd-3-65", "usd-3-650"]),  # "the price": the cheapest actor session
     ]
 
 
 def test_filters_leave_out_optional_fields_that_are_missing():
-    keys = [key for key, _ in searchdata.search_filters(photographer())]
-    assert keys == ["type", "city", "country", "specialty", "price"]
+    p = photographer()
+    keys = [key for key, _ in searchdata.search_filters(p, budgets.Bands([p]))]
+    assert keys == ["type", "city", "country", "specialty", "price", "budget"]
 
 
 def test_facets_count_label_and_order_options():
@@ -180,9 +183,10 @@ def test_facets_count_label_and_order_options():
     # enum facets keep the vocabulary's order, not alphabetical or by count
     assert [o["value"] for o in facets["specialty"]["options"]] == ["theatrical", "dance", "musical-theatre"]
     assert facets["specialty"]["options"][2]["label"] == "Musical theater"
+    # thirds of 250, 450, 700: cut midway between neighbours (350; 575, to the nearest 50: 600)
     assert [(o["value"], o["label"], o["count"]) for o in facets["price"]["options"]] == [
-        ("usd-under-300", "Under $300", 1),
-        ("usd-300-600", "$300 to $600", 1),
+        ("usd-under-350", "Under $350", 1),
+        ("usd-350-600", "$350 to $600", 1),
         ("usd-600-plus", "$600 and up", 1),
     ]
     assert [(o["value"], o["label"]) for o in facets["country"]["options"]] == [
@@ -240,7 +244,7 @@ def test_profile_search_data_writes_filters_sort_and_meta():
     html = pagefind_data(p)
     spans = parse_spans(html)
     filters = [(k, v) for kind, k, v in spans if kind == "filter"]
-    assert ("city", "evanston") in filters and ("price", "usd-600-plus") in filters
+    assert ("city", "evanston") in filters and ("price", "usd-any") in filters and ("budget", "usd-4-1200") in filters
     assert ("type", "Photographer") in filters
     meta = {k: v for kind, k, v in spans if kind == "meta"}
     assert meta["title"] == "Maya &lt;Okafor&gt;"  # user text escaped

@@ -42,6 +42,7 @@ GLOBALS = {
     "days": days,  # days(5) -> "5 days"
     "place": place,  # place(p) -> "Chicago, IL"
     "search_facets": searchdata.search_facets,  # the directory's facets
+    "budget_currencies": searchdata.budget_currencies,  # the budget's currency choices
 }
 
 

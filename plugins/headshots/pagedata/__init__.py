@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from headshots.directory import Directory
 from headshots.model import Headshot, Photographer, scan_grid, scan_pool
-from headshots.pagedata import jsonld, opendata, searchdata
+from headshots.pagedata import budgets, jsonld, opendata, searchdata
 from headshots.thumbnails.picture import Picture, card_image, picture_markup, scan_tile
 
 
@@ -70,7 +70,8 @@ class PageData:
         return jsonld.jsonld(photographer, self.og_url)
 
     def pagefind_data(self, photographer: Photographer) -> Markup:
-        return searchdata.pagefind_data(photographer, self.card_image(photographer))
+        bands = budgets.bands_of(self.directory.photographers)
+        return searchdata.pagefind_data(photographer, self.card_image(photographer), bands)
 
     def open_data_files(self) -> list[tuple[str, object]]:
         return opendata.open_data_files(self.directory, self.og_url, self.card_image)

@@ -23,11 +23,14 @@ Decisions (DESIGN.md is silent on them):
   every city in `travels_to`, the same set a city page lists ("in or
   travelling to"), so the city page's link into the browser shows the same
   photographers.
-* **Money bands are per currency** (starting price on "the price",
-  `headshots.pricing`: under 300, 300 to under 600, 600 and more; price per
-  look on the cheapest such session's price per look: under 200, 200 to 350, 350 and more). A filter
-  value names its currency ("usd-300-600", labelled "$300 to $600"), so a
-  band never holds two currencies: CHF 480 is not "cheaper" than USD 500.
+* **Money bands are per currency, from that currency's prices** (starting
+  price on "the price", `headshots.pricing`; price per look on the cheapest
+  such session's price per look): `headshots.pagedata.budgets` cuts each
+  currency's photographers into thirds at round numbers. A filter value
+  names its currency and bounds ("cad-450-700", labelled "CA$450 to
+  CA$700"), so a band never holds two currencies: CHF 480 is not "cheaper"
+  than USD 500. The budget filter (`budget`) holds the price's digit keys
+  (`budgets.budget_keys`), in one currency too.
   No exchange rates: a static site cannot keep them current. Sorting by
   price keys on the currency, then the amount: each currency together,
   cheapest first. Turnaround and booking lead time are in day bands.
@@ -43,14 +46,10 @@ from collections import Counter
 from markupsafe import Markup, escape
 
 from headshots import vocabulary
+from headshots.pagedata import budgets
 from headshots.pricing import price_per_look
-from headshots.text import money, sort_text
+from headshots.text import money, money_prefix, sort_text
 
-# Money bands, in the profile's own currency: (slug, low, high), low inclusive, high exclusive.
-# A filter value names its currency ("usd-under-300"), so a band never holds two currencies:
-# CHF 480 and USD 500 are not compared as if they were the same money.
-PRICE_BANDS = (("under-300", None, 300), ("300-600", 300, 600), ("600-plus", 600, None))  # on the price
-PER_LOOK_BANDS = (("under-200", None, 200), ("200-350", 200, 350), ("350-plus", 350, None))  # cheapest look
 # Day bands: (slug, label, most days), the last open-ended.
 TURNAROUND_BANDS = (
     ("within-7", "Within a week", 7),
@@ -62,7 +61,7 @@ LEAD_BANDS = (
     ("within-30", "Within a month", 30),
     ("over-30", "Longer than a month", None),
 )
-MONEY_FACETS = {"price": (PRICE_BANDS, ""), "per_look": (PER_LOOK_BANDS, " a look")}
+MONEY_FACETS = {"price": "", "per_look": " a look"}  # the money facets and what their labels end with
 DAY_FACETS = {"turnaround": TURNAROUND_BANDS, "lead": LEAD_BANDS}
 # Pages that are not photographers sort after all of them by price (after every currency code).
 ARTICLE_PRICE_SORT = "ZZZ" + "9" * 12
@@ -86,7 +85,7 @@ _FACETS = (
 FACETS = tuple((key, legend or vocabulary.title(field)) for key, field, legend in _FACETS)
 
 # Option labels: the vocabulary's for profile fields, the bands' and page types' for the rest
-# (money bands are labelled per currency, in `money_band_label`).
+# (money bands are labelled from their values, in `budgets.band_label`).
 LABELS = {
     "type": {"Photographer": "Photographers", "Article": "Articles"},
     **{
@@ -105,33 +104,6 @@ _OPTION_ORDER = {key: list(labels) for key, labels in LABELS.items()}
 # --------------------------------------------------------------------------- template helpers
 
 
-def money_band(bands, amount, currency: str) -> str:
-    """The filter value of an amount in its currency's band: `money_band(PRICE_BANDS, 350, "USD")` -> "usd-300-600"."""
-    value = float(amount)
-    slug = next(slug for slug, _low, high in bands if high is None or value < high)
-    return f"{currency.lower()}-{slug}"
-
-
-def money_band_label(key: str, value: str) -> str:
-    """The words for a money band's filter value: "usd-300-600" -> "$300 to $600"."""
-    bands, suffix = MONEY_FACETS[key]
-    currency, _, slug = value.partition("-")
-    low, high = next((low, high) for band, low, high in bands if band == slug)
-    currency = currency.upper()
-    if low is None:
-        words = f"Under {money(high, currency)}"
-    elif high is None:
-        words = f"{money(low, currency)} and up"
-    else:
-        words = f"{money(low, currency)} to {money(high, currency)}"
-    return words + suffix
-
-
-def _money_band_order(key: str, value: str) -> tuple:
-    currency, _, slug = value.partition("-")
-    return (currency, [band for band, _low, _high in MONEY_FACETS[key][0]].index(slug))
-
-
 def day_band(bands, days: int) -> str:
     return next(slug for slug, _label, most in bands if most is None or days <= most)
 
@@ -148,8 +120,9 @@ def _as_list(value) -> list:
     return [] if value in (None, "") else [value]
 
 
-def search_filters(photographer) -> list[tuple[str, list[str]]]:
-    """Every Pagefind filter of one photographer, as ordered `(key, values)` pairs.
+def search_filters(photographer, bands: budgets.Bands) -> list[tuple[str, list[str]]]:
+    """Every Pagefind filter of one photographer, as ordered `(key, values)` pairs, its money
+    banded by the directory's `bands`.
 
     Only keys with at least one value appear; values are de-duplicated in order.
     """
@@ -163,11 +136,12 @@ def search_filters(photographer) -> list[tuple[str, list[str]]]:
         ("hair_makeup", _as_list(p.hair_makeup)),
         ("retouching", _as_list(p.retouching)),
         ("proofs", _as_list(p.proofs)),
-        ("price", [money_band(PRICE_BANDS, p.from_price, p.price.currency)]),
-        ("per_look", [money_band(PER_LOOK_BANDS, look, p.currency)] if (look := price_per_look(p.sessions)) else []),
+        ("price", [bands.value("price", p.from_price, p.currency)]),
+        ("per_look", [bands.value("per_look", look, p.currency)] if (look := price_per_look(p.sessions)) else []),
         ("turnaround", [day_band(TURNAROUND_BANDS, p.turnaround_days)] if p.turnaround_days else []),
         ("lead", [day_band(LEAD_BANDS, p.booking_lead_days)] if p.booking_lead_days else []),
         ("usage", _as_list(p.usage)),
+        ("budget", budgets.budget_keys(p.from_price, p.currency)),
     ]
     result = []
     for key, values in pairs:
@@ -198,7 +172,7 @@ def card_facts(photographer) -> list[str]:
     return facts
 
 
-def pagefind_data(photographer, image: dict | None) -> Markup:
+def pagefind_data(photographer, image: dict | None, bands: budgets.Bands) -> Markup:
     """The hidden block of one profile's Pagefind filters, sort keys and result-card meta.
 
     profile.html puts it inside `<main data-pagefind-body>`. It has no text of
@@ -213,7 +187,7 @@ def pagefind_data(photographer, image: dict | None) -> Markup:
         spans.append(f'<span data-pagefind-{kind}="{key}[data-value]" data-value="{escape(value)}"></span>')
 
     p = photographer
-    for key, values in search_filters(p):
+    for key, values in search_filters(p, bands):
         for value in values:
             span("filter", key, value)
     for key, value in search_sort(p).items():
@@ -260,17 +234,18 @@ def search_facets(photographers, *, include_type=False, articles=0):
     last = _last_facets.get(key)
     if last is not None and last[0] is photographers:
         return last[1]
-    facets = _facets(photographers, include_type, articles)
+    facets = _facets(photographers, budgets.bands_of(photographers), include_type, articles)
     _last_facets[key] = (photographers, facets)
     return facets
 
 
-def _facets(photographers, include_type, articles):
+def _facets(photographers, bands, include_type, articles):
     counts = {key: Counter() for key, _ in FACETS}
     labels = {key: dict(LABELS.get(key, {})) for key, _ in FACETS}
     for photographer in photographers or []:
-        for key, values in search_filters(photographer):
-            counts[key].update(values)
+        for key, values in search_filters(photographer, bands):
+            if key in counts:  # the budget keys are a filter, never a facet
+                counts[key].update(values)
         for city in (photographer.city, *photographer.travels_to):
             labels["city"].setdefault(city.slug, city.name)
         labels["country"].setdefault(photographer.country, photographer.country_name or photographer.country)
@@ -281,8 +256,8 @@ def _facets(photographers, include_type, articles):
         if key == "type" and not include_type:
             continue
         if key in MONEY_FACETS:
-            values = sorted(counts[key], key=lambda v, key=key: _money_band_order(key, v))
-            labels[key] = {v: money_band_label(key, v) for v in values}
+            values = sorted(counts[key], key=budgets.band_order)
+            labels[key] = {v: budgets.band_label(v, MONEY_FACETS[key]) for v in values}
         elif key in _OPTION_ORDER:
             order = {value: index for index, value in enumerate(_OPTION_ORDER[key])}
             values = sorted(counts[key], key=lambda v: (order.get(v, len(order)), v))
@@ -292,3 +267,8 @@ def _facets(photographers, include_type, articles):
         if options:
             facets.append({"key": key, "legend": legend, "options": options})
     return facets
+
+
+def budget_currencies(photographers) -> list[dict]:
+    """The budget's currency choices, most photographers first: `{"code", "prefix"}` ("CAD", "CA$")."""
+    return [{"code": c, "prefix": money_prefix(c)} for c in budgets.bands_of(photographers).currencies()]

@@ -7,21 +7,26 @@
 //
 // Why the JS API and not Pagefind's stock or Component UI: our cards (thumbnail,
 // city, starting price) and facets are our own accessible markup, styled by our CSS,
-// with the state in the URL (?city=chicago&specialty=dance&sort=price) so a view can be
+// with the state in the URL (?city=chicago&specialty=dance&budget=CAD400&sort=price) so a view can be
 // shared and survives reload and the back button; facet counts are "what you would get
 // if you ticked this" (OR within a facet, AND across facets); and the browser loads
 // only pagefind.js, its WebAssembly and the index chunks, no UI bundle.
 //
 // State -> URL: each change of a filter or the sort is a history entry (pushState);
 // typing in the search box replaces the current entry. popstate re-reads the URL.
+//
+// The parts: finder-state.js (state <-> URL, checked), finder-facets.js (facets, counts,
+// chips), finder-budget-box.js and finder-budget.js ("within my budget"), finder-cards.js
+// (result cards). This file runs the searches and wires the page.
 
-import { cardPhoto, el, plural, safeUrl } from "./dom.js";
-import { shortlistToggle } from "./shortlist.js";
+import { el, plural } from "./dom.js";
+import { budgetFilter } from "./finder-budget.js";
+import { BudgetBox } from "./finder-budget-box.js";
+import { resultCard } from "./finder-cards.js";
+import { completeFacets, filterChips, findFacets, setCounts } from "./finder-facets.js";
+import { filterCount, readState, stateQuery } from "./finder-state.js";
 
 const PAGE_SIZE = 24;
-// How wide a directory card photo shows (search.css .finder .cards). Below 60rem it is the
-// theme's card grid, with the theme's sizes, so the photos the plain list fetched are reused.
-const CARD_SIZES = "(min-width: 76rem) 232px, (min-width: 60rem) 22vw, (min-width: 40rem) 30vw, 112px";
 const DEBOUNCE_MS = 250;
 
 const loaded = new Map();
@@ -38,23 +43,6 @@ function loadPagefind(bundle) {
     }));
   }
   return loaded.get(bundle);
-}
-
-/** Pagefind excerpts are escaped text with <mark> around hits: keep exactly that, as nodes. */
-function appendExcerpt(parent, html) {
-  const template = document.createElement("template");
-  template.innerHTML = html;  // inert: nothing in a <template> runs or loads
-  for (const node of template.content.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      parent.append(node.textContent);
-    } else if (node.nodeName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      parent.append(mark);
-    } else {
-      parent.append(node.textContent || "");
-    }
-  }
 }
 
 export class Finder {
@@ -74,69 +62,22 @@ export class Finder {
     this.done = root.querySelector("[data-finder-done]");
     this.query = mode === "search" ? document.querySelector("[data-finder-query]") : null;
     this.input = this.query ? this.query.querySelector("input[name=q]") : null;
-    this.facets = [...root.querySelectorAll("[data-facet]")].map((fieldset) => ({
-      key: fieldset.dataset.facet,
-      fieldset,
-      boxes: [...fieldset.querySelectorAll("input[type=checkbox]")],
-    }));
+    this.facets = findFacets(root);
+    this.budget = new BudgetBox(root);
     this.sequence = 0;
     this.shown = 0;
     this.matches = [];
   }
 
-  // ---- facets the page did not render
-
-  /**
-   * A facet with `data-facet-more` (the city facet of a big directory) renders only the
-   * top options; add the rest, with their names and build-time counts, from that static
-   * JSON file (CITIES_JSON_SAVE_AS: `{cities: [{slug, name, based, visiting}]}`), in name
-   * order, before the URL is read (so `?city=<any city>` works). Without it, the top
-   * options still work.
-   */
-  async completeFacets() {
-    for (const facet of this.facets) {
-      const url = facet.fieldset.dataset.facetMore;
-      if (!url) continue;
-      let data;
-      try {
-        const response = await fetch(url, { credentials: "same-origin" });
-        if (!response.ok) continue;
-        data = await response.json();
-      } catch {
-        continue;
-      }
-      const list = facet.fieldset.querySelector(".finder-options");
-      const known = new Set(facet.boxes.map((box) => box.value));
-      const items = [...list.children].map((li) => ({ li, label: li.querySelector(".finder-label").textContent }));
-      for (const city of data.cities || []) {
-        if (!city.slug || known.has(city.slug)) continue;
-        const count = (Number(city.based) || 0) + (Number(city.visiting) || 0);
-        const li = el("li", {}, el("label", {},
-          el("input", { type: "checkbox", name: facet.key, value: city.slug }), " ",
-          el("span", { class: "finder-label" }, city.name || city.slug), " ",
-          el("span", { class: "finder-count", "data-count": true }, String(count))));
-        items.push({ li, label: city.name || city.slug });
-      }
-      items.sort((a, b) => a.label.localeCompare(b.label, "en", { sensitivity: "base" }));
-      list.replaceChildren(...items.map((item) => item.li));
-      facet.boxes = [...list.querySelectorAll("input[type=checkbox]")];
-      delete facet.fieldset.dataset.facetMore;
-    }
-  }
-
   // ---- state <-> URL <-> form
 
+  get sorts() {
+    return [...this.sort.options].map((option) => option.value);
+  }
+
   readUrl() {
-    const params = new URLSearchParams(window.location.search);
-    const filters = {};
-    for (const facet of this.facets) {
-      const known = new Set(facet.boxes.map((box) => box.value));
-      const values = params.getAll(facet.key).filter((value) => known.has(value));
-      if (values.length) filters[facet.key] = [...new Set(values)];
-    }
-    const sortValues = [...this.sort.options].map((option) => option.value);
-    const sort = sortValues.includes(params.get("sort")) ? params.get("sort") : sortValues[0];
-    return { q: (params.get("q") || "").trim(), filters, sort };
+    const facets = new Map(this.facets.map((facet) => [facet.key, new Set(facet.boxes.map((box) => box.value))]));
+    return readState(new URLSearchParams(window.location.search), { facets, sorts: this.sorts, currencies: this.budget.currencies });
   }
 
   readForm() {
@@ -145,7 +86,11 @@ export class Finder {
       const values = facet.boxes.filter((box) => box.checked).map((box) => box.value);
       if (values.length) filters[facet.key] = values;
     }
-    return { q: this.input ? this.input.value.trim() : "", filters, sort: this.sort.value };
+    const budget = this.budget.read();
+    return {
+      q: this.input ? this.input.value.trim() : "", filters, sort: this.sort.value,
+      budgetText: budget.text, budget: budget.budget, budgetError: budget.error,
+    };
   }
 
   writeForm(state) {
@@ -153,23 +98,14 @@ export class Finder {
       const selected = new Set(state.filters[facet.key] || []);
       for (const box of facet.boxes) box.checked = selected.has(box.value);
     }
+    this.budget.write(state);
     this.sort.value = state.sort;
     if (this.input && this.input.value.trim() !== state.q) this.input.value = state.q;
   }
 
-  urlFor(state) {
-    const params = new URLSearchParams();
-    if (state.q) params.set("q", state.q);
-    for (const facet of this.facets) {
-      for (const value of state.filters[facet.key] || []) params.append(facet.key, value);
-    }
-    if (state.sort && state.sort !== this.sort.options[0].value) params.set("sort", state.sort);
-    const query = params.toString();
-    return `${window.location.pathname}${query ? `?${query}` : ""}`;
-  }
-
   commit(how) {
-    const url = this.urlFor(this.readForm());
+    const query = stateQuery(this.readForm(), { facetKeys: this.facets.map((f) => f.key), defaultSort: this.sorts[0] });
+    const url = `${window.location.pathname}${query ? `?${query}` : ""}`;
     const current = `${window.location.pathname}${window.location.search}`;
     if (url !== current) window.history[how === "replace" ? "replaceState" : "pushState"]({ finder: true }, "", url);
   }
@@ -181,13 +117,13 @@ export class Finder {
     for (const [key, values] of Object.entries(state.filters)) {
       if (key !== without && values.length) filters[key] = { any: values };
     }
+    if (state.budget) filters.budget = { any: budgetFilter(state.budget.amount, state.budget.currency) };
     return filters;
   }
 
   /** The directory with no filter and the default order is exactly the plain list: show that. */
   isIdle(state) {
-    return this.mode === "directory" && this.plain && !Object.keys(state.filters).length
-      && state.sort === this.sort.options[0].value;
+    return this.mode === "directory" && this.plain && filterCount(state) === 0 && state.sort === this.sorts[0];
   }
 
   showPlain(on) {
@@ -197,29 +133,30 @@ export class Finder {
     if (on) this.more.hidden = true;
   }
 
+  /** Nothing to search for: the plain list, or a hint (`text`). */
+  rest(text) {
+    this.matches = [];
+    this.results.replaceChildren();
+    this.more.hidden = true;
+    this.setCounts(null);
+    this.root.classList.remove("is-busy");
+    this.say(text);
+  }
+
   async run() {
     const sequence = ++this.sequence;
     const state = this.readForm();
+    this.budget.showError(state.budgetError);
     this.updateActive(state);
     if (this.isIdle(state)) {
-      this.matches = [];
-      this.results.replaceChildren();
       this.showPlain(true);
-      this.setCounts(null);
-      this.root.classList.remove("is-busy");
       const total = Number(this.root.dataset.total || 0);
-      this.say(`${plural(total, "photographer", "photographers")}.`);
+      this.rest(`${plural(total, "photographer", "photographers")}${state.budgetError ? ": the budget is not used until it is corrected" : ""}.`);
       return;
     }
     const term = state.q || null;
-    const browsing = this.mode === "directory" || Object.keys(state.filters).length > 0;
-    if (term === null && !browsing) {
-      this.matches = [];
-      this.results.replaceChildren();
-      this.more.hidden = true;
-      this.root.classList.remove("is-busy");
-      this.say("Type what you are looking for, or choose a filter.");
-      this.setCounts(null);
+    if (term === null && this.mode !== "directory" && filterCount(state) === 0) {
+      this.rest("Type what you are looking for, or choose a filter.");
       return;
     }
     this.root.classList.add("is-busy");
@@ -258,7 +195,8 @@ export class Finder {
     const batch = this.matches.slice(this.shown, this.shown + PAGE_SIZE);
     const data = await Promise.all(batch.map((result) => result.data()));
     if (sequence !== this.sequence) return;
-    const cards = data.map((item) => this.card(item));
+    const { filters, q } = this.readForm();
+    const cards = data.map((item) => resultCard(item, { mode: this.mode, cities: filters.city || [], q }));
     this.results.append(...cards.map((card) => el("li", {}, card)));
     this.shown += batch.length;
     const left = this.matches.length - this.shown;
@@ -267,88 +205,17 @@ export class Finder {
     if (focusFirst && cards[0]) cards[0].querySelector("a").focus();
   }
 
-  card(item) {
-    // The theme's own card markup (site.css .card), so a filtered list looks like the plain one.
-    const meta = item.meta || {};
-    const isPhotographer = ((item.filters && item.filters.type) || []).includes("Photographer");
-    const href = safeUrl(item.url) || "#";
-    const title = meta.title || item.url;
-    const body = el("div", { class: "card__body" });
-    const card = el("article", { class: isPhotographer ? "card" : "card card--article" });
-    if (isPhotographer) {
-      const image = {
-        src: meta.image, srcset: meta.image_srcset, avif_srcset: meta.image_avif_srcset,
-        alt: meta.image_alt, colour: meta.image_colour,
-      };
-      const photo = el("div", { class: "card__photo" }, cardPhoto(image, this.mode === "search" ? "96px" : CARD_SIZES));
-      card.append(photo);
-      body.append(el("h3", { class: "card__name" }, el("a", { href }, title)));
-      if (meta.studio) body.append(el("p", { class: "card__studio" }, meta.studio));
-      if (meta.city) body.append(el("p", { class: "card__place" }, meta.city));
-      if (meta.sample) body.append(el("p", { class: "card__sample" }, meta.sample));
-      const cities = this.readForm().filters.city || [];
-      if (cities.length && meta.travels && !cities.includes(meta.city_slug)) {
-        body.append(el("p", { class: "card__travels" }, `Travels to ${meta.travels}`));
-      }
-      if (meta.price_from) body.append(el("p", { class: "card__price" }, "From ", el("strong", {}, meta.price_from)));
-      if (meta.specialties) {
-        const tags = el("ul", { class: "tags", "aria-label": "Specialties" });
-        for (const name of meta.specialties.split(", ")) tags.append(el("li", {}, name));
-        body.append(tags);
-      }
-      if (meta.facts && this.mode === "directory") body.append(el("p", { class: "card__facts" }, meta.facts));
-      if (meta.slug) body.append(shortlistToggle(meta.slug, title));
-    } else {
-      body.append(el("p", { class: "card__kind" }, "Article"),
-        el("h3", { class: "card__name" }, el("a", { href }, title)));
-    }
-    if (this.mode === "search" && item.excerpt && this.readForm().q) {
-      const excerpt = el("p", { class: "card__excerpt" });
-      appendExcerpt(excerpt, item.excerpt);
-      body.append(excerpt);
-    } else if (!isPhotographer && meta.summary) {
-      body.append(el("p", { class: "card__excerpt" }, meta.summary));
-    }
-    card.append(body);
-    return card;
-  }
-
   setCounts(counts) {
-    for (const facet of this.facets) {
-      const values = counts ? counts[facet.key] || {} : null;
-      for (const box of facet.boxes) {
-        const label = box.closest("label");
-        const output = label.querySelector("[data-count]");
-        if (!values) {
-          if (output.dataset.total) output.textContent = output.dataset.total;
-          label.classList.remove("is-empty");
-          continue;
-        }
-        if (!output.dataset.total) output.dataset.total = output.textContent;
-        const count = values[box.value] || 0;
-        output.textContent = String(count);
-        label.classList.toggle("is-empty", count === 0 && !box.checked);
-      }
-    }
+    setCounts(this.facets, counts);
   }
 
   updateActive(state) {
-    const count = Object.values(state.filters).reduce((sum, values) => sum + values.length, 0);
+    const count = filterCount(state);
     if (this.active) this.active.textContent = count ? ` (${count} on)` : "";
-    if (this.clear) this.clear.disabled = count === 0;
+    if (this.clear) this.clear.disabled = count === 0 && !state.budgetText;
     if (!this.chips) return;
-    // One button per ticked option: the filters in use stay visible with the panel folded.
-    const chips = [];
-    for (const facet of this.facets) {
-      for (const box of facet.boxes) {
-        if (!box.checked) continue;
-        const label = box.closest("label").querySelector(".finder-label").textContent;
-        const button = el("button", { type: "button", class: "finder-chip", "data-key": facet.key, "data-value": box.value },
-          el("span", { class: "visually-hidden" }, "Remove filter: "), label,
-          el("span", { class: "finder-chip-x", "aria-hidden": "true" }, "\u00d7"));
-        chips.push(el("li", {}, button));
-      }
-    }
+    // One button per filter in use: they stay visible with the panel folded.
+    const chips = filterChips(this.facets, state.budget, state.budget && this.budget.prefix(state.budget.currency));
     const focused = this.chips.contains(document.activeElement);
     this.chips.replaceChildren(...chips);
     this.chips.hidden = chips.length === 0;
@@ -358,12 +225,13 @@ export class Finder {
   announce(state) {
     const count = this.matches.length;
     if (this.done) this.done.textContent = count ? `Show ${plural(count, "result", "results")}` : "No results: change the filters";
-    const filtered = Object.keys(state.filters).length > 0;
+    const filtered = filterCount(state) > 0;
+    const unused = state.budgetError ? " The budget is not used until it is corrected." : "";
     if (this.mode === "directory") {
-      this.say(count === 0
+      this.say((count === 0
         ? "No photographers match these filters."
         : filtered ? `${plural(count, "photographer matches", "photographers match")} these filters.`
-          : `${plural(count, "photographer", "photographers")}.`);
+          : `${plural(count, "photographer", "photographers")}.`) + unused);
     } else if (state.q) {
       this.say(count === 0 ? `No results for \u201c${state.q}\u201d.` : `${plural(count, "result", "results")} for \u201c${state.q}\u201d.`);
     } else {
@@ -378,7 +246,7 @@ export class Finder {
   // ---- wiring
 
   async start() {
-    await this.completeFacets();
+    await completeFacets(this.facets);
     this.writeForm(this.readUrl());
     // The directory's plain list (theme) moves into the browser: it *is* the unfiltered,
     // alphabetical view, so Pagefind (about 200 kB) loads only once a filter or the sort is
@@ -409,9 +277,10 @@ export class Finder {
 
     this.form.addEventListener("change", () => { this.commit("push"); this.run(); });
     this.sort.addEventListener("change", () => { this.commit("push"); this.run(); });
-    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.addEventListener("submit", (event) => { event.preventDefault(); this.commit("push"); this.run(); });
     this.clear.addEventListener("click", () => {
       for (const facet of this.facets) for (const box of facet.boxes) box.checked = false;
+      this.budget.clear();
       this.commit("push");
       this.run();
     });
@@ -422,6 +291,7 @@ export class Finder {
       const facet = this.facets.find((f) => f.key === chip.dataset.key);
       const box = facet && facet.boxes.find((b) => b.value === chip.dataset.value);
       if (box) box.checked = false;
+      if (chip.dataset.key === "budget") this.budget.clear();
       this.commit("push");
       this.run();
     });
