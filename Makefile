@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)  ## build the sample site and serve it with autoreload
-	$(BIN)/python -m pelican content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT)
+serve: $(STAMP)  ## build the site and serve it: rebuilt on every save, problems shown in the page, the page reloads (headshots serve)
+	$(BIN)/headshots serve --output $(OUTPUT) --bind $(HOST) --port $(PORT)
 
 build: $(STAMP)  ## one development build into output/
 	$(BIN)/python -m pelican content -s pelicanconf.py -o $(OUTPUT)
