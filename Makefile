@@ -59,8 +59,9 @@ FORMATS ?= jpeg
 bench-scan: build  ## the five-second scan's face check on a 24-megapixel photo in Chromium, cold and warm
 	$(BIN)/python scripts/bench_scan_faces.py
 
-bench-scale: $(STAMP)  ## the build at N photographers: cold, warm, one edit, vs plain Pelican (N=1000: ~15 min; N=10000 IMAGES=0)
+bench-scale: $(STAMP)  ## the build at N photographers: cold, warm, one edit, vs plain Pelican; then the editor's loop under headshots serve: saved edit to served page (N=1000: ~15 min; N=10000 IMAGES=0)
 	$(BIN)/python scripts/bench_scale.py -n $(N) --images $(IMAGES) --formats $(FORMATS)
+	$(BIN)/python scripts/bench_serve.py -n $(N) --images $(IMAGES)
 
 clean:  ## the output and this checkout's caches (kept outside it: headshots.cachedir)
 	rm -rf $(OUTPUT) .cache
