@@ -92,7 +92,9 @@ def main() -> None:
             time.sleep(1.0)
             price = 701 + run
             edit(profile, lambda d, p=price: d["price"].update({"from": p, "to": max(p, d["price"].get("to", p))}))
-            times["price edit"].append(until(lambda p=price: f"{p}" in page(f"{url}/photographers/{slug}/"), args.timeout))
+            times["price edit"].append(
+                until(lambda p=price: f"{p}" in page(f"{url}/photographers/{slug}/"), args.timeout)
+            )
             time.sleep(1.0)
             new = f"loop-new-{run}"
             shutil.copytree(data["root"] / slug, base / new)
@@ -105,7 +107,10 @@ def main() -> None:
             done = [v for v in values if v is not None]
             missed = len(values) - len(done)
             spread = f"median {statistics.median(done):.1f} s, min {min(done):.1f}, max {max(done):.1f}" if done else ""
-            print(f"  {name:16} saved to served: {spread} over {len(done)} runs" + (f", {missed} missed" if missed else ""))
+            print(
+                f"  {name:16} saved to served: {spread} over {len(done)} runs"
+                + (f", {missed} missed" if missed else "")
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)
