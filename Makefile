@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)  ## build the sample site and serve it with autoreload
-	$(BIN)/python -m pelican content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT)
+serve: $(STAMP)  ## build the site and serve it: rebuilt on every save, problems shown in the page, the page reloads (headshots serve)
+	$(BIN)/headshots serve --output $(OUTPUT) --bind $(HOST) --port $(PORT)
 
 build: $(STAMP)  ## one development build into output/
 	$(BIN)/python -m pelican content -s pelicanconf.py -o $(OUTPUT)
@@ -59,8 +59,9 @@ FORMATS ?= jpeg
 bench-scan: build  ## the five-second scan's face check on a 24-megapixel photo in Chromium, cold and warm
 	$(BIN)/python scripts/bench_scan_faces.py
 
-bench-scale: $(STAMP)  ## the build at N photographers: cold, warm, one edit, vs plain Pelican (N=1000: ~15 min; N=10000 IMAGES=0)
+bench-scale: $(STAMP)  ## the build at N photographers: cold, warm, one edit, vs plain Pelican; then the editor's loop under headshots serve: saved edit to served page (N=1000: ~15 min; N=10000 IMAGES=0)
 	$(BIN)/python scripts/bench_scale.py -n $(N) --images $(IMAGES) --formats $(FORMATS)
+	$(BIN)/python scripts/bench_serve.py -n $(N) --images $(IMAGES)
 
 clean:  ## the output and this checkout's caches (kept outside it: headshots.cachedir)
 	rm -rf $(OUTPUT) .cache

@@ -24,5 +24,5 @@ LAYERS = (
     ("page data", ("pagedata",)),
     ("pages", ("templating", "pagelist", "writer", "sitemap")),
     ("search", ("indexing",)),
-    ("wiring", ("plugin", "getlisted", "cli")),
+    ("wiring", ("plugin", "getlisted", "devserver", "cli")),
 )

@@ -3,6 +3,7 @@
     headshots check [PATH]               validate profiles (and their images) like the build does
     headshots new photographer "Name"    write photographers/<slug>/profile.yaml from a commented template
     headshots from-issue BODY            write a profile and its photos from a "Get listed" issue (getlisted/)
+    headshots serve [--port N]           the development server: build, serve, rebuild on save (devserver/)
 
 Exit status: 0 clean, 1 invalid input (or refused), 2 usage (argparse's own,
 and a PATH that does not exist).
@@ -25,10 +26,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from headshots import articles, getlisted, text
+from headshots import articles, devserver, getlisted, text
 from headshots import settings as headshots_settings
 from headshots.checks import CHECKS, CheckRun, file_list_problems
-from headshots.errors import Problem, display_path
+from headshots.errors import display_path
 from headshots.headshotfiles import PROFILE_NAME
 from headshots.yamlnodes import yaml_scalar
 
@@ -198,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
         "PHOTOGRAPHERS_PATH from ./pelicanconf.py, else ./photographers, and the content folder)",
     )
     getlisted.add_parser(commands)
+    devserver.add_parser(commands)
     new = commands.add_parser("new", help="scaffold a new file from a commented template")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     for kind, spec in NEW_KINDS.items():
@@ -210,12 +212,12 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check" and args.path and not Path(args.path).exists():
         args.subparser.error(f"{args.path}: no such file or folder")
+    if args.command == "serve":  # reads its settings at every build, and shows their problems in the browser
+        return devserver.run(args)
     try:
         settings = headshots_settings.load()
     except Exception as error:
-        line, col = (error.lineno or 1, error.offset or 1) if isinstance(error, SyntaxError) else (1, 1)
-        reason = error.msg if isinstance(error, SyntaxError) else f"{type(error).__name__}: {error}"
-        print(Problem(headshots_settings.SETTINGS_FILE, line, col, "settings", f"cannot be read: {reason}"))
+        print(headshots_settings.settings_problem(error))
         return 2
     if args.command == "check":
         return run_check(args, settings)

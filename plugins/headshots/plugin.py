@@ -135,8 +135,9 @@ class DirectoryGenerator(Generator):
         directory, problems = self._read(self._reading)
         # `pelican -r` re-runs the build at once after an error, in a loop: when this process already
         # reported exactly these problems, wait for an edit instead of printing them again and again
-        # (a plain build fails once, so it never waits).
-        while problems and _last_failure.get(root) == tuple(problems):
+        # (a plain build fails once, so it never waits; `headshots serve` builds once per save itself).
+        autoreload = self.settings["PHOTOGRAPHERS_AUTORELOAD"]
+        while autoreload and problems and _last_failure.get(root) == tuple(problems):
             wait_for_changes("", self.settings)
             self._started = time.perf_counter()
             directory, problems = self._read(start_reading(self.settings, self._cache))

@@ -14,6 +14,8 @@ import copy
 import os
 from pathlib import Path
 
+from headshots.errors import Problem
+
 SETTINGS_FILE = "pelicanconf.py"
 
 DEFAULTS = {
@@ -141,6 +143,13 @@ def _never_publish_the_photographers_folder(settings: dict) -> None:
         excludes = list(settings.get(key) or [])
         if inside not in excludes:
             settings[key] = [*excludes, inside]
+
+
+def settings_problem(error: Exception, path: str = SETTINGS_FILE):
+    """The one line naming why the settings file could not be read (`headshots` commands, the dev server)."""
+    line, col = (error.lineno or 1, error.offset or 1) if isinstance(error, SyntaxError) else (1, 1)
+    reason = error.msg if isinstance(error, SyntaxError) else f"{type(error).__name__}: {error}"
+    return Problem(path, line, col, "settings", f"cannot be read: {reason}")
 
 
 def load(path: str = SETTINGS_FILE) -> dict:

@@ -1,0 +1,175 @@
+"""One Pelican in this process, building into a fresh folder that replaces the served one only when it succeeds.
+
+Each build is a clean build (`pelican.Pelican(settings).run()` into an
+empty staging folder), so the served site is always byte-identical to
+`make build` of the same sources: a removed photographer's pages go with
+it. The process stays alive between builds, so imports, the profile cache
+and the renditions cache stay warm. A refused or broken build leaves the
+served folder as it was (the last good site).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import shutil
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import Pelican
+from pelican import log as pelican_log
+from pelican.settings import read_settings
+from rich.console import Console
+from rich.logging import RichHandler
+
+from headshots.errors import HeadshotsError, Problem, display_path
+from headshots.settings import apply_defaults, settings_problem
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one build did: the problems (empty when it succeeded) and which served addresses changed."""
+
+    problems: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()  # "/photographers/maya/"; "*" when a file every page uses changed
+    files: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Site:
+    """The served output folder and the builds that replace it."""
+
+    def __init__(self, settings_file: str, overrides: dict, output: str):
+        self.settings_file = settings_file
+        self.overrides = overrides
+        self.output = Path(output).resolve()
+        self.staging = self.output.with_name(f".{self.output.name}.next")
+        self.retired = self.output.with_name(f".{self.output.name}.old")
+        self.lock = threading.Lock()  # held while the served folder is read or replaced
+        self._fingerprints: dict[str, tuple] = {}
+        self._skip = ("pagefind",)
+        _log_warnings_apart()
+
+    def build(self) -> Outcome:
+        started = time.perf_counter()
+        shutil.rmtree(self.staging, ignore_errors=True)
+        try:
+            settings = read_settings(self.settings_file, override={**self.overrides, **self._ours()})
+        except Exception as error:
+            return Outcome(problems=(str(settings_problem(error, self.settings_file)),))
+        self._skip = (settings.get("SEARCH_BUNDLE_DIR", "pagefind"),)
+        try:
+            with _quiet():
+                Pelican(settings).run()
+        except HeadshotsError as error:  # its lines are printed already, by headshots.errors.report
+            return self._refused([str(p) for p in error.problems], started)
+        except Exception as error:  # a template, a setting, Pelican itself: one located line, no traceback
+            line = str(_locate(error, settings))
+            print(line, flush=True)
+            return self._refused([line], started)
+        fingerprints = fingerprint(self.staging, self._skip, settings.get("HEADSHOTS_OUTPUT", "images"))
+        changed = changed_addresses(self._fingerprints, fingerprints)
+        self._fingerprints = fingerprints
+        self._replace()
+        return Outcome(changed=tuple(changed), files=len(fingerprints), seconds=time.perf_counter() - started)
+
+    def watched(self) -> tuple[list[str], list[str]]:
+        """The folders (profiles, content, theme) and files (the settings) whose saves rebuild."""
+        try:
+            settings = apply_defaults(read_settings(self.settings_file, override=dict(self.overrides)))
+            folders = [settings["PHOTOGRAPHERS_PATH"], settings["PATH"], settings["THEME"]]
+        except Exception:  # the first build names the problem; watch the usual places meanwhile
+            folders = ["photographers", "content", "theme"]
+        return [os.path.abspath(f) for f in folders], [os.path.abspath(self.settings_file)]
+
+    def _ours(self) -> dict:
+        # The dev server watches the files itself: no `pelican -r` watch, no waiting inside a build.
+        return {"OUTPUT_PATH": str(self.staging), "DELETE_OUTPUT_DIRECTORY": False, "PHOTOGRAPHERS_AUTORELOAD": False}
+
+    def _refused(self, lines: list[str], started: float) -> Outcome:
+        shutil.rmtree(self.staging, ignore_errors=True)
+        return Outcome(problems=tuple(lines), seconds=time.perf_counter() - started)
+
+    def _replace(self) -> None:
+        shutil.rmtree(self.retired, ignore_errors=True)
+        with self.lock:
+            if self.output.exists():
+                os.rename(self.output, self.retired)
+            os.rename(self.staging, self.output)
+        shutil.rmtree(self.retired, ignore_errors=True)
+
+
+def fingerprint(folder: Path, skip: tuple[str, ...], images: str) -> dict[str, tuple]:
+    """Every file's identity: its bytes' hash, or for a published rendition (a hard link into the
+    renditions cache) its inode. The search bundle is left out: it changes with every text edit."""
+    found = {}
+    for directory, folders, files in os.walk(folder):
+        relative = os.path.relpath(directory, folder)
+        if relative == ".":
+            folders[:] = [f for f in folders if f not in skip]
+        for name in files:
+            path = os.path.join(directory, name)
+            key = os.path.normpath(os.path.join(relative, name)).replace(os.sep, "/")
+            if key.startswith(images + "/"):
+                stat = os.stat(path)
+                found[key] = (stat.st_ino, stat.st_size)
+            else:
+                with open(path, "rb") as handle:
+                    found[key] = (hashlib.blake2b(handle.read(), digest_size=16).digest(),)
+    return found
+
+
+def changed_addresses(before: dict, after: dict) -> list[str]:
+    """The addresses of pages whose bytes changed; "*" when a file many pages use (a style sheet, a
+    script, an image) changed. Open data (JSON, XML, text) is read by no page's first paint."""
+    changed = sorted(key for key in before.keys() | after.keys() if before.get(key) != after.get(key))
+    pages = [address(key) for key in changed if key.endswith(".html")]
+    shared = [key for key in changed if not key.endswith((".html", ".json", ".xml", ".txt"))]
+    return (["*"] if shared and before else []) + pages
+
+
+def address(key: str) -> str:
+    """The address a file is served at: "a/index.html" -> "/a/", "404.html" -> "/404.html"."""
+    return "/" + (key[: -len("index.html")] if key == "index.html" or key.endswith("/index.html") else key)
+
+
+def _locate(error: Exception, settings: dict) -> Problem:
+    """The deepest frame of the error in one of the site's own files (a template, an article, the
+    settings): Jinja puts template lines into the traceback."""
+    roots = [os.path.abspath(settings[k]) for k in ("THEME", "PATH") if settings.get(k)]
+    roots.append(os.path.abspath(os.path.dirname(settings.get("PHOTOGRAPHERS_PATH") or ".")))
+    where = (settings.get("SETTINGS_FILE") or "pelicanconf.py", 1)
+    for frame in traceback.extract_tb(error.__traceback__):
+        name = os.path.abspath(frame.filename)
+        if any(name.startswith(root + os.sep) for root in roots) and "site-packages" not in name:
+            where = (name, frame.lineno or 1)
+    lineno = getattr(error, "lineno", None)
+    if getattr(error, "filename", None) and lineno:  # a template syntax error names its own place
+        where = (error.filename, lineno)
+    message = f"{type(error).__name__}: {error}".replace("\n", " ")
+    return Problem(display_path(where[0]), where[1], 1, "build", message)
+
+
+@contextlib.contextmanager
+def _quiet():
+    """Pelican's and our progress lines are hidden during a dev build (the server prints one line per
+    build); warnings still print, through their own console (`_log_warnings_apart`)."""
+    pelican_log.console.quiet = True
+    try:
+        yield
+    finally:
+        pelican_log.console.quiet = False
+
+
+def _log_warnings_apart() -> None:
+    pelican_log.init(level=logging.WARNING, handler=RichHandler(console=Console(stderr=True), show_path=False))

@@ -1,0 +1,103 @@
+"""A real `headshots serve` on a free port in a clone-like folder (its own settings, theme, content, profiles)."""
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from conftest import FAST_BUILD, REPO
+from factories import minimal_profile, write_profile
+
+HEADSHOTS = str(Path(sys.executable).with_name("headshots"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def clone(base: Path) -> Path:
+    """A folder laid out like the repository: pelicanconf.py, theme/, content/ (tests/content), photographers/."""
+    shutil.copy(REPO / "pelicanconf.py", base / "pelicanconf.py")
+    shutil.copytree(REPO / "theme", base / "theme")
+    shutil.copytree(REPO / "tests" / "content", base / "content")
+    write_profile(base / "photographers", "maya", minimal_profile(name="Maya Okafor", bio="Warm light."))
+    write_profile(base / "photographers", "tomas", minimal_profile(name="Tomas Reyes", city="Boston"))
+    return base
+
+
+def overrides(base: Path) -> list[str]:
+    return [f"{key}={_json(value)}" for key, value in {**FAST_BUILD, "CACHE_PATH": str(base / "cache")}.items()]
+
+
+def _json(value):
+    import json
+
+    return json.dumps(value)
+
+
+def get(url: str):
+    """(status, headers, body) of a GET; never raises on an HTTP status."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+class Server:
+    def __init__(self, base: Path):
+        self.base, self.port = base, free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = base / "serve.log"
+        self._log = open(self.log_path, "w")
+        command = [HEADSHOTS, "serve", "--port", str(self.port), "--output", "output", "-e", *overrides(base)]
+        self.process = subprocess.Popen(
+            command,
+            cwd=base,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+
+    def log(self) -> str:
+        return self.log_path.read_text()
+
+    def builds(self) -> int:
+        return len(re.findall(r"\] (Built|Rebuilt|Refused)", self.log()))
+
+    def wait_for(self, predicate, timeout=90.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return True
+            time.sleep(0.1)
+        return False
+
+    def ready(self, timeout=120.0) -> None:
+        assert self.wait_for(lambda: "Serving the site at" in self.log(), timeout), self.log()
+
+    def rebuilt_after(self, count: int, timeout=90.0) -> None:
+        assert self.wait_for(lambda: self.builds() > count, timeout), self.log()
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGINT)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self._log.close()
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -1,0 +1,190 @@
+"""`headshots serve` (make serve): a real server on a free port, real saves, a real Chromium.
+
+Ready means ready; the 404 page with its status; every save once (a save
+during a rebuild is not lost); a bad photo is reported once and costs no
+CPU; the overlay appears and clears; the open page reloads; and the served
+folder equals a clean build after edits of every kind.
+"""
+
+import filecmp
+import subprocess
+import sys
+import time
+
+import pytest
+import yaml
+from devserver_support import Server, clone, cpu_seconds, get, overrides
+
+from factories import make_headshot, minimal_profile, write_profile
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def site(tmp_path):
+    server = Server(clone(tmp_path))
+    yield server
+    server.stop()
+    assert "Traceback" not in server.log()
+
+
+def profile_of(site, slug):
+    return site.base / "photographers" / slug / "profile.yaml"
+
+
+def edit(site, slug, **fields):
+    path = profile_of(site, slug)
+    data = yaml.safe_load(path.read_text())
+    data.update(fields)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def test_ready_only_when_built_then_the_404_page_with_its_status(site):
+    answers = []
+    while "Serving the site at" not in site.log() and site.process.poll() is None:
+        try:
+            answers.append(get(site.url + "/photographers/maya/"))
+        except OSError:
+            pass  # not listening yet
+        time.sleep(0.2)
+    assert answers, "no request was answered during the first build"
+    for status, headers, body in answers[:-1]:  # the last may have been answered as the line was printed
+        assert status == 503 and "Building the site" in body and headers["Cache-Control"] == "no-store"
+    status, headers, body = get(site.url + "/photographers/maya/")
+    assert status == 200 and "Maya Okafor" in body
+    assert headers["Cache-Control"] == "no-store"
+    assert 'src="/__headshots/dev.js"' in body
+    status, headers, body = get(site.url + "/no/such/page/")
+    assert status == 404 and (site.base / "output" / "404.html").read_text().split("</body>")[0][:200] in body
+    assert get(site.url + "/photographers/maya")[0] == 200  # redirected to the folder
+    # The dev script is added on the way out: never in the output folder.
+    assert not [p for p in (site.base / "output").rglob("*.html") if "__headshots" in p.read_text()]
+
+
+def test_every_save_once_and_a_save_during_a_rebuild_is_not_lost(site):
+    site.ready()
+    before = site.builds()
+    edit(site, "maya", name="Maya First")
+    time.sleep(0.6)  # the rebuild has started (saves are grouped for 0.1 s)
+    edit(site, "tomas", name="Tomas Second")  # saved while it runs
+    assert site.wait_for(lambda: "Tomas Second" in get(site.url + "/photographers/tomas/")[2], 90), site.log()
+    assert "Maya First" in get(site.url + "/photographers/maya/")[2]
+    time.sleep(3)
+    assert site.builds() - before in (1, 2), site.log()  # one build per save (two saves may be grouped)
+    assert "profile.yaml changed" in site.log()
+    # A burst ("save all") is one build.
+    before = site.builds()
+    for slug in ("maya", "tomas"):
+        edit(site, slug, bio="Saved together.")
+    site.rebuilt_after(before)
+    time.sleep(3)
+    assert site.builds() == before + 1, site.log()
+
+
+def test_a_bad_photo_is_reported_once_and_costs_no_cpu_until_fixed(site):
+    site.ready()
+    photo = site.base / "photographers" / "maya" / "one.jpg"
+    good = photo.read_bytes()
+    before = site.builds()
+    photo.write_bytes(b"not a photo at all")
+    site.rebuilt_after(before)
+    assert "Refused after photographers/maya/one.jpg changed" in site.log()
+    problem = 'photographers/maya/profile.yaml:11:9: headshots[0].file: "one.jpg" is not an image file'
+    assert site.log().count(problem) == 1, site.log()
+    cpu = cpu_seconds(site.process.pid)
+    time.sleep(6)
+    assert cpu_seconds(site.process.pid) - cpu < 0.3
+    assert site.log().count(problem) == 1 and site.builds() == before + 1
+    assert "Maya Okafor" in get(site.url + "/photographers/maya/")[2]  # the last good site is still served
+    photo.write_bytes(good)
+    site.rebuilt_after(before + 1)
+    assert site.log().rstrip().splitlines()[-1].count("Rebuilt") == 1
+
+
+def test_the_overlay_appears_and_clears_and_the_page_reloads(site, page):
+    site.ready()
+    page.goto(site.url + "/photographers/maya/")
+    page.evaluate("window.stillTheSamePage = true")
+    broken = profile_of(site, "maya").read_text() + "price: [\n"
+    good = profile_of(site, "maya").read_text()
+    profile_of(site, "maya").write_text(broken)
+    overlay = page.locator("#headshots-dev-problems")
+    overlay.wait_for(timeout=90_000)
+    printed = [line for line in site.log().splitlines() if line.startswith("photographers/maya/profile.yaml:")]
+    assert printed and all(line in overlay.inner_text() for line in printed)
+    assert page.evaluate("window.stillTheSamePage") is True  # shown on the open page, no reload
+    page.screenshot(path=str(site.base / "overlay.png"))
+    profile_of(site, "maya").write_text(good.replace("Maya Okafor", "Maya Fixed"))
+    page.get_by_role("heading", name="Maya Fixed").first.wait_for(timeout=90_000)
+    assert overlay.count() == 0
+    assert page.evaluate("window.stillTheSamePage") is None  # reloaded by itself
+
+
+def test_a_rebuild_that_does_not_change_the_open_page_leaves_it_alone(site, page):
+    site.ready()
+    page.goto(site.url + "/photographers/maya/")
+    page.evaluate("window.stillTheSamePage = true")
+    before = site.builds()
+    edit(site, "tomas", bio="Only Tomas changes.")
+    site.rebuilt_after(before)
+    time.sleep(1)
+    assert page.evaluate("window.stillTheSamePage") is True
+
+
+def test_the_served_site_equals_a_clean_build_after_edits_of_every_kind(site):
+    site.ready()
+    base = site.base
+    edits = [
+        lambda: edit(site, "maya", bio="A new bio, with **bold** words."),
+        lambda: edit(site, "maya", price={"currency": "USD", "from": 450}),
+        lambda: (
+            make_headshot(base / "photographers" / "maya" / "two.jpg", colour=(20, 160, 90)),
+            edit(
+                site,
+                "maya",
+                headshots=[
+                    *yaml.safe_load(profile_of(site, "maya").read_text())["headshots"],
+                    {"file": "two.jpg", "alt": "Actor smiling by a window"},
+                ],
+            ),
+        ),
+        lambda: edit(site, "maya", headshots=[{"file": "two.jpg", "alt": "Actor smiling by a window"}]),
+        lambda: write_profile(base / "photographers", "ines", minimal_profile(name="Ines Duarte", city="Denver")),
+        lambda: subprocess.run(["rm", "-r", str(base / "photographers" / "tomas")], check=True),
+        lambda: _append(next((base / "content").rglob("*.md")), "\nOne more sentence for the editor's loop.\n"),
+        lambda: _replace(base / "theme" / "templates" / "base.html", "</footer>", "<!-- edited --></footer>"),
+        lambda: _append(base / "pelicanconf.py", '\nSITE_TAGLINE = "Headshot photographers, compared"\n'),
+    ]
+    for change in edits:
+        before = site.builds()
+        change()
+        site.rebuilt_after(before)
+        assert "Refused" not in site.log().splitlines()[-1], site.log()
+    time.sleep(2)  # no build pending
+    clean = base / "clean"
+    done = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(clean), "-e", *overrides(base)],
+        cwd=base,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert_same_tree(base / "output", clean)
+
+
+def assert_same_tree(left, right):
+    files = lambda root: sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+    assert files(left) == files(right)
+    differ = [name for name in files(left) if not filecmp.cmp(left / name, right / name, shallow=False)]
+    assert not differ
+
+
+def _append(path, text):
+    path.write_text(path.read_text() + text)
+
+
+def _replace(path, old, new):
+    content = path.read_text()
+    assert old in content
+    path.write_text(content.replace(old, new, 1))
