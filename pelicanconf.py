@@ -8,11 +8,12 @@ SITENAME = "First Look"
 SITE_TAGLINE = "Headshot photographers for actors, compared honestly"
 SITEURL = ""
 # The public repository photographers ask to be listed in (the "Get listed" form, CONTRIBUTING.md):
-# on GitHub Actions the repository the build runs in, else this one.
-REPOSITORY_URL = (
+# $REPOSITORY_URL when set, on GitHub Actions the repository the build runs in, else a placeholder on a
+# reserved .example domain (like SITEURL's), which nobody can register: set it when you publish elsewhere.
+REPOSITORY_URL = os.environ.get("REPOSITORY_URL") or (
     f"{os.environ['GITHUB_SERVER_URL']}/{os.environ['GITHUB_REPOSITORY']}"
     if os.environ.get("GITHUB_REPOSITORY") and os.environ.get("GITHUB_SERVER_URL")
-    else "https://github.com/first-look/first-look"
+    else "https://repository.firstlook.example"
 )
 AUTHOR = "First Look editors"
 TIMEZONE = "UTC"
