@@ -162,6 +162,8 @@ def check_body(doc: Doc, site: Site) -> None:
         )
     _check_markdown_links(doc, site, masked)
     _check_html_tags(doc, site, masked)
+    for offset, message in html.attribute_list_problems(masked):
+        doc.problem(*line_col(doc.text, offset), "html", message)
 
 
 def _alt_missing(doc: Doc, offset: int) -> None:
