@@ -62,13 +62,21 @@ def sanitise(html: str) -> str:
     return nh3.clean(
         html,
         tags=set(TAGS),
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-        allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
+        attributes={tag: set(ATTRIBUTES.get(tag, ())) | ({"class"} if tag in CLASSES else set()) for tag in TAGS},
+        attribute_filter=_keep_classes,
         url_schemes=set(urls.SCHEMES),
         filter_style_properties={"text-align"},
         link_rel=None,
         strip_comments=True,
     )
+
+
+def _keep_classes(tag: str, name: str, value: str) -> str | None:
+    """A `class` attribute with only the classes CLASSES allows on its element (gone when none is left)."""
+    if name != "class":
+        return value
+    kept = " ".join(each for each in value.split() if each in CLASSES.get(tag, ()))
+    return kept or None
 
 
 def tags(text: str) -> list[tuple[int, str, dict]]:
