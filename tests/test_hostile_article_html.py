@@ -15,16 +15,14 @@ from headshots.articles.html import sanitise
 from headshots.settings import DEFAULTS
 
 NOTICE = '<div class="shortlist-status"><a href="https://evil.example/login">Sign in again</a></div>'
-CLASS_FIX = (
-    "remove it (the site's classes are for its own pages; an article uses only Markdown's footnote classes)"
-)
+CLASS_FIX = "remove it (the site's classes are for its own pages; an article uses only Markdown's footnote classes)"
 
 
 def test_an_article_cannot_borrow_the_sites_classes(tmp_path):
     body = (
         NOTICE + "\n\n"
         '<p class="footnote" style="position:fixed">Pinned</p>\n\n'
-        "## Your session was reset {: .shortlist-status style=\"position:fixed\" }\n"
+        '## Your session was reset {: .shortlist-status style="position:fixed" }\n'
     )
     root = site(tmp_path, articles={"pinned.md": FRONT + body})
     expected = [
@@ -42,9 +40,9 @@ def test_the_sanitiser_drops_a_borrowed_class_and_keeps_the_link_as_plain_text_f
     """The last line of defence: the notice loses its class (so nothing pins it), the link stays a link."""
     assert sanitise(NOTICE) == '<div><a href="https://evil.example/login">Sign in again</a></div>'
     assert sanitise('<h2 class="shortlist-status" id="x" style="position:fixed">Hi</h2>') == '<h2 id="x">Hi</h2>'
-    assert sanitise('<span class="button">Book</span><pre class="highlight"><code class="language-py">x</code></pre>') == (
-        "<span>Book</span><pre><code>x</code></pre>"
-    )
+    assert sanitise(
+        '<span class="button">Book</span><pre class="highlight"><code class="language-py">x</code></pre>'
+    ) == ("<span>Book</span><pre><code>x</code></pre>")
 
 
 def test_markdown_footnotes_keep_their_classes_in_a_built_article(tmp_path):
