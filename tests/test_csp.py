@@ -96,7 +96,7 @@ def walk(page, base, photo):
 @pytest.mark.browser
 def test_chromium_sees_no_violation_on_any_kind_of_page(browser, sample_url, tmp_path):
     photo = save(astronaut(), tmp_path / "astronaut.jpg")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=False)
     context.add_init_script(LISTEN)
     page = context.new_page()
     console = []
