@@ -138,8 +138,26 @@ def browser():
                 "--no-first-run",
             ],
         )
-        yield chromium
+        yield _PolicyFreeContexts(chromium)
         chromium.close()
+
+
+class _PolicyFreeContexts:
+    """The browser, whose new contexts ignore the site's Content-Security-Policy unless a test asks
+    for it (`bypass_csp=False`): Playwright evaluates string expressions with eval, which the policy
+    refuses. tests/test_csp.py walks every page type under the policy."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        return self._browser.new_context(**{"bypass_csp": True, **options})
+
+    def new_page(self, **options):
+        return self._browser.new_page(**{"bypass_csp": True, **options})
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
 
 
 @pytest.fixture

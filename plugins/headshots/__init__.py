@@ -13,7 +13,7 @@ one file that connects Pelican's signals; `headshots.cli` is the command.
 
 #: Each layer and the modules (or packages) in it, lowest first.
 LAYERS = (
-    ("foundation", ("settings", "errors", "text", "urls", "vocabulary", "countries", "parallel", "cachedir")),
+    ("foundation", ("settings", "errors", "text", "urls", "csp", "vocabulary", "countries", "parallel", "cachedir")),
     (
         "read",
         ("inputs", "yamlparse", "yamlnodes", "headshotfiles", "bio", "validate", "reading", "profilecache", "articles"),

@@ -76,6 +76,23 @@ DEFAULTS = {
     # sitemap.xml: every HTML page written, but URLs matching these regexes.
     "SITEMAP_SAVE_AS": "sitemap.xml",
     "SITEMAP_EXCLUDE": [r"^404\.html$"],
+    # ---------------------------------------------------------- articles and every page (headshots.articles, base.html)
+    # Hosts besides the site itself that article images may come from, over https only (an image
+    # from elsewhere tells that host who reads what; plain http:// is mixed content). Each must be
+    # in CONTENT_SECURITY_POLICY's img-src too (`headshots check` says so when it is not).
+    "ARTICLE_IMAGE_HOSTS": [],
+    # Every page's Content-Security-Policy: a <meta> in base.html, and the header docs/deploy.md
+    # quotes (the better place: a header can add frame-ancestors, which a <meta> cannot carry).
+    # Nothing but the site's own files: 'wasm-unsafe-eval' for the scan's face detector and
+    # Pagefind (WebAssembly); the sha256 is base.html's one inline script, which marks <html>
+    # with the "js" class (tests/test_csp.py fails when they drift apart); data: for the CSS
+    # icons. No inline styles (site.js paints the headshot placeholders); the scan draws the
+    # actor's photo on a canvas, so no blob: either.
+    "CONTENT_SECURITY_POLICY": (
+        "default-src 'none'; "
+        "script-src 'self' 'wasm-unsafe-eval' 'sha256-qOhFsq0QMV2REqNwk5hGH5bZE9SkX6gt6yeyKdYPv+U='; "
+        "style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'"
+    ),
     # ---------------------------------------------------------- search (headshots.indexing, .pagedata.searchdata)
     # False: build without a search index (pages still work).
     "SEARCH_ENABLED": True,

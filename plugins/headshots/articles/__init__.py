@@ -60,6 +60,7 @@ from headshots.articles.links import Site, check_body, check_related
 from headshots.articles.scaffold import cli_new, cli_new_arguments, new_article, run_new_article
 from headshots.errors import Problem, display_path
 from headshots.inputs import ARTICLE_EXTENSION, media_folders
+from headshots.settings import DEFAULTS
 
 __all__ = [
     "DEFAULT_ARTICLE_CATEGORIES",
@@ -145,7 +146,14 @@ def check_articles(content_path="content", known_paths=(), *, settings=None) -> 
             )
 
     media = [os.path.relpath(folder, content) for folder in media_folders(settings, content)]
-    site = Site(content, known_paths, docs, media)
+    site = Site(
+        content,
+        known_paths,
+        docs,
+        media,
+        image_hosts=settings.get("ARTICLE_IMAGE_HOSTS", DEFAULTS["ARTICLE_IMAGE_HOSTS"]),
+        policy=settings.get("CONTENT_SECURITY_POLICY", DEFAULTS["CONTENT_SECURITY_POLICY"]),
+    )
     problems = []
     for doc in docs:
         check_related(doc, docs)

@@ -26,28 +26,35 @@ TAGS = frozenset(
     }
 )
 
-#: Their attributes. Markdown's own output needs `id` (heading anchors, footnotes), `class`
-#: (code highlighting, footnotes) and `style` on table cells (column alignment: text-align only).
+#: Their attributes. Markdown's own output needs `id` (heading anchors, footnotes) and `style`
+#: on table cells (column alignment: text-align only); `class` is in CLASSES.
 ATTRIBUTES = {
-    "a": {"href", "title", "id", "class"},
+    "a": {"href", "title", "id"},
     "img": {"src", "alt", "title", "width", "height", "loading"},
     "abbr": {"title"},
-    "ol": {"start", "id", "class"},
+    "ol": {"start", "id"},
     "li": {"id"},
     "sup": {"id"},
-    "div": {"class"},
-    "span": {"class"},
-    "code": {"class"},
-    "pre": {"class"},
     "details": {"open"},
     "th": {"colspan", "rowspan", "scope", "style"},
     "td": {"colspan", "rowspan", "style"},
     **{f"h{level}": {"id"} for level in range(2, 7)},
 }
 
+#: The classes an article may carry, by element: only those Markdown's footnotes write. The
+#: theme's classes style the site's own parts (a `shortlist-status` div is pinned over every
+#: page), so an article borrowing one could pass for the site; code highlighting's classes
+#: have no styles here and are dropped.
+CLASSES = {"div": {"footnote"}, "a": {"footnote-ref", "footnote-backref"}}
+
+_CLASS_FIX = "remove it (the site's classes are for its own pages; an article uses only Markdown's footnote classes)"
+
 
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _TAG_NAME = re.compile(r"^[a-z][a-z0-9]*$")
+# python-markdown's attr_list (part of "extra", which Pelican turns on) and its tokens.
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*?)[ ]*\}")
+_ATTRIBUTE_TOKEN = re.compile(r"""(?P<key>[^ =}]+)=(?:"[^"]*"|'[^']*'|[^ }]*)|(?P<dot>\.)?(?P<word>[^ =}]+)""")
 
 
 def sanitise(html: str) -> str:
@@ -55,12 +62,21 @@ def sanitise(html: str) -> str:
     return nh3.clean(
         html,
         tags=set(TAGS),
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        attributes={tag: set(ATTRIBUTES.get(tag, ())) | ({"class"} if tag in CLASSES else set()) for tag in TAGS},
+        attribute_filter=_keep_classes,
         url_schemes=set(urls.SCHEMES),
         filter_style_properties={"text-align"},
         link_rel=None,
         strip_comments=True,
     )
+
+
+def _keep_classes(tag: str, name: str, value: str) -> str | None:
+    """A `class` attribute with only the classes CLASSES allows on its element (gone when none is left)."""
+    if name != "class":
+        return value
+    kept = " ".join(each for each in value.split() if each in CLASSES.get(tag, ()))
+    return kept or None
 
 
 def tags(text: str) -> list[tuple[int, str, dict]]:
@@ -81,12 +97,33 @@ def problems(tag: str, attributes: dict) -> list[str]:
         return [f"<{tag}> is not allowed in an article (CONTRIBUTING.md lists what is)"]
     found = []
     for name, (value, _) in attributes.items():
-        if name not in ATTRIBUTES.get(tag, ()):
+        if name == "class":
+            found += [
+                f'the class "{each}" is not allowed in an article: {_CLASS_FIX}'
+                for each in (value or "").split()
+                if each not in CLASSES.get(tag, ())
+            ]
+        elif name not in ATTRIBUTES.get(tag, ()):
             found.append(f'the attribute "{name}" is not allowed on <{tag}>')
         elif name in ("href", "src") and _SCHEME.match(value or "") and not allowed_scheme(value):
             found.append(f'"{_SCHEME.match(value).group(1)}:" addresses are not allowed: use https://, mailto: or /...')
         elif name == "style" and not re.fullmatch(r"\s*text-align\s*:\s*(left|right|center)\s*;?\s*", value or ""):
             found.append('only "text-align" is allowed in a table cell\'s style')
+    return found
+
+
+def attribute_list_problems(text: str) -> list[tuple[int, str]]:
+    """What Markdown attribute lists (`{: .class #id key=value }`, after a heading, paragraph or
+    span) in `text` set that `sanitise` would drop: (offset, message), the offset at the token.
+    Such a list writes attributes as raw HTML does; only an `#id` (a heading's anchor) is kept."""
+    found = []
+    for match in _ATTRIBUTE_LIST.finditer(text):
+        for token in _ATTRIBUTE_TOKEN.finditer(match.group(1)):
+            offset = match.start(1) + token.start()
+            if token.group("key"):
+                found.append((offset, f'the attribute "{token.group("key")}" is not allowed in an article: remove it'))
+            elif token.group("dot"):
+                found.append((offset, f'the class "{token.group("word")}" is not allowed in an article: {_CLASS_FIX}'))
     return found
 
 

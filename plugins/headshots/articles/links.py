@@ -12,9 +12,9 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
-from headshots import urls
+from headshots import csp, urls
 from headshots.articles import html
 from headshots.articles.frontmatter import Doc, line_col
 from headshots.articles.layout import GUIDE_MARKER, LAYOUT_DEFAULTS
@@ -103,15 +103,18 @@ INLINE_RE = re.compile(
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
 REFERENCE_USE_RE = re.compile(r"(?P<bang>!?)\[(?P<text>" + LABEL + r")\]\[(?P<ref>[^\]]*)\]")
-REFERENCE_DEF_RE = re.compile(r"^[ ]{0,3}\[(?P<ref>[^\]]+)\]:[ \t]*(?P<dest><[^>\n]*>|\S+)", re.MULTILINE)
+# (a footnote, "[^1]: text", is not a link)
+REFERENCE_DEF_RE = re.compile(r"^[ ]{0,3}\[(?P<ref>(?!\^)[^\]]+)\]:[ \t]*(?P<dest><[^>\n]*>|\S+)", re.MULTILINE)
 
 
 class Site:
     """What a link may point to: URLs of pages and the content files behind them."""
 
-    def __init__(self, content_path: Path, known_paths, docs, static_paths=()):
+    def __init__(self, content_path: Path, known_paths, docs, static_paths=(), image_hosts=(), policy=""):
         self.content = content_path.resolve()
         self.static_paths = list(static_paths)
+        self.image_hosts = {host.lower() for host in image_hosts}
+        self.policy = policy
         self.paths = set(known_paths)
         self.by_file = {}
         for doc in docs:
@@ -162,6 +165,8 @@ def check_body(doc: Doc, site: Site) -> None:
         )
     _check_markdown_links(doc, site, masked)
     _check_html_tags(doc, site, masked)
+    for offset, message in html.attribute_list_problems(masked):
+        doc.problem(*line_col(doc.text, offset), "html", message)
 
 
 def _alt_missing(doc: Doc, offset: int) -> None:
@@ -233,6 +238,8 @@ def _check_target(doc: Doc, site: Site, dest: str, offset: int, *, image: bool) 
         doc.problem(line, col, kind, refused)
         return
     if SCHEME_RE.match(dest):
+        if image:
+            _check_image_host(doc, site, dest, line, col)
         return
     if dest.startswith("#"):
         return
@@ -263,6 +270,25 @@ def _check_target(doc: Doc, site: Site, dest: str, offset: int, *, image: bool) 
         return
     what = "file" if image else "page"
     doc.problem(line, col, kind, f'"{dest}" points to a {what} that does not exist{site.suggest(path)}')
+
+
+def _check_image_host(doc: Doc, site: Site, dest: str, line: int, col: int) -> None:
+    """An image from elsewhere: https only, and only from ARTICLE_IMAGE_HOSTS, which the policy must allow."""
+    parts = urlsplit(dest)
+    host = (parts.hostname or "").lower()
+    folder = (site.static_paths or LAYOUT_DEFAULTS["STATIC_PATHS"])[0]
+    fix = f"put the file in content/{folder}/ and write {{static}}/{folder}/{Path(parts.path).name or 'photo.jpg'}"
+    if parts.scheme.lower() != "https":
+        why = "is not https (browsers block or flag it on an https page)"
+    elif host not in site.image_hosts:
+        why = "comes from another site, which then sees who reads the article"
+        fix += f" (or ask a maintainer to add {host} to ARTICLE_IMAGE_HOSTS)"
+    elif not csp.allows_https_host(site.policy, "img-src", host):
+        why = "is from a host in ARTICLE_IMAGE_HOSTS that CONTENT_SECURITY_POLICY's img-src leaves out"
+        fix = f"add https://{host} to img-src (and to the host's header, docs/deploy.md)"
+    else:
+        return
+    doc.problem(line, col, "image", f'"{dest}" {why}: {fix}')
 
 
 def _check_pelican_target(doc, site, dest, match, line, col, kind):

@@ -226,10 +226,11 @@ def picture_attrs(pic, alt, sizes=None, eager=False, variant=None) -> dict:  # n
     else:
         img["loading"] = "lazy"
     img["decoding"] = "async"
-    style = f"background-color:{pic.placeholder}"
+    # Painted behind the image by site.js (a style attribute would need 'unsafe-inline' in the
+    # Content-Security-Policy); without scripts the image loads on the page's own background.
+    img["data-placeholder"] = pic.placeholder
     if pic.blur:
-        style += f";background-image:url({pic.blur});background-size:cover"
-    img["style"] = style
+        img["data-placeholder-blur"] = pic.blur
     return {"sources": sources, "img": img}
 
 

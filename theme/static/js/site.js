@@ -12,4 +12,16 @@
     box.focus();
     box.select();
   });
+  // Each headshot's placeholder (its average colour, or a tiny blurred copy) behind it while it
+  // loads: set here, not in a style attribute, which the Content-Security-Policy refuses.
+  var pictures = document.querySelectorAll("img[data-placeholder]");
+  for (var i = 0; i < pictures.length; i++) {
+    var img = pictures[i];
+    img.style.backgroundColor = img.getAttribute("data-placeholder");
+    var blur = img.getAttribute("data-placeholder-blur");
+    if (blur) {
+      img.style.backgroundImage = "url(" + JSON.stringify(blur) + ")";
+      img.style.backgroundSize = "cover";
+    }
+  }
 })();
