@@ -46,7 +46,7 @@ def merge(into: Path, shards: list[Path]) -> Merged:
 
 
 def _merge_one(into: Path, shard: Path, merged: Merged) -> None:
-    taken: set[str] = set()
+    listed: set[str] = set()  # renditions some meta of this store lists (taken, or dropped and named)
 
     def drop(name: str, why: str) -> None:
         merged.dropped.append(f"{shard / name}: {why}: dropped (the build renders it again)")
@@ -65,14 +65,14 @@ def _merge_one(into: Path, shard: Path, merged: Merged) -> None:
             drop(name, "no recorded digest, or bytes that do not match it")
             continue
         good = [_rendition(shard, rendition, digest, drop) for rendition, digest in sorted(files.items())]
+        listed.update(files)
         for rendition in filter(None, good):
-            taken.add(rendition)
             _take(shard / entries.RENDITIONS / rendition, into / entries.RENDITIONS / rendition, merged)
         if all(good):  # a meta says its plan is complete: only with every rendition in place
             _take(path, into / name, merged)
     for path in _files(shard / entries.RENDITIONS, _RENDITION, depth=2):
         rendition = path.relative_to(shard / entries.RENDITIONS).as_posix()
-        if rendition not in taken:
+        if rendition not in listed:
             drop(f"{entries.RENDITIONS}/{rendition}", "no meta in this store records its digest")
 
 
