@@ -10,8 +10,10 @@ writes nothing into the model. See docs/ARCHITECTURE.md, "Pictures" and
 One concern per module: `settings` (defaults, checks, rendition options),
 `geometry` and `plan` (what to make, pure), `faces` (the face detector, and
 the crop and warnings it decides), `pipeline` (the pixels, run in worker
-processes), `build` (`process()` and `publish()`), `stage` (the stage's
-entry), `picture` (the markup data). Nothing here imports Pelican, so a
+processes), `entries` (the store's files, each with a digest), `build`
+(`process()` and `publish()`), `stage` (the stage's entry), `picture` (the
+markup data); `shards` and `merge` (`headshots render`, `headshots cache`:
+the cold build on several machines) are imported by the command only. Nothing here imports Pelican, so a
 spawned worker that unpickles `pipeline.render` imports Pillow and these
 small modules only.
 
