@@ -68,13 +68,14 @@ def main() -> None:
             f"PHOTOGRAPHERS_PATH = {str(data['root'])!r}\nHEADSHOTS_FORMATS = {json.dumps(formats)}\n"
         )
         one = run(site_command(base / "one", base / "one-cache", data, formats, True), REPO)
-        print(f"  one machine {one['wall']:8.1f} s   {images_line(one)}", flush=True)
+        print(f"  one machine {one['wall']:8.1f} s  cpu {one['cpu']:7.1f} s   {images_line(one)}", flush=True)
         shards = []
         for k in range(1, args.shards + 1):
             store = base / "shards" / str(k)
             result = run([HEADSHOTS, "render", "--shard", f"{k}/{args.shards}", "--cache", str(store)], base)
             shards.append((store, result))
-            print(f"  shard {k}/{args.shards}   {result['wall']:8.1f} s   {result['stdout'].strip()}", flush=True)
+            figures = f"{result['wall']:8.1f} s  cpu {result['cpu']:7.1f} s"
+            print(f"  shard {k}/{args.shards}   {figures}   {result['stdout'].strip()}", flush=True)
         into = base / "merged" / "headshots"
         merge = run([HEADSHOTS, "cache", "merge", "--into", str(into), *(str(s) for s, _ in shards)], base)
         print(f"  merge       {merge['wall']:8.1f} s   {merge['stdout'].strip()}", flush=True)
@@ -84,6 +85,9 @@ def main() -> None:
         simulated = slowest + merge["wall"] + build["wall"]
         ratio = simulated / one["wall"]
         verdict = "met" if ratio <= TARGET else "NOT met"
+        cpu = sum(result["cpu"] for _, result in shards)
+        # the machine is shared: the shards' CPU against the one machine's shows how far load differed
+        print(f"CPU: shards {cpu:.1f} s in all vs one machine {one['cpu']:.1f} s")
         print(
             f"simulated CI wall: {slowest:.1f} (slowest shard) + {merge['wall']:.1f} (merge) + "
             f"{build['wall']:.1f} (build) = {simulated:.1f} s vs {one['wall']:.1f} s on one machine: "
