@@ -8,7 +8,7 @@ OUTPUT ?= output
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build publish test test-fast lint check bench bench-scan bench-scale clean tools audit
+.PHONY: serve build publish test test-fast lint check bench bench-scan bench-scale bench-shards clean tools audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ bench-scan: build  ## the five-second scan's face check on a 24-megapixel photo 
 bench-scale: $(STAMP)  ## the build at N photographers: cold, warm, one edit, vs plain Pelican; then the editor's loop under headshots serve: saved edit to served page (N=1000: ~15 min; N=10000 IMAGES=0)
 	$(BIN)/python scripts/bench_scale.py -n $(N) --images $(IMAGES) --formats $(FORMATS)
 	$(BIN)/python scripts/bench_serve.py -n $(N) --images $(IMAGES)
+
+SHARDS ?= 4
+bench-shards: $(STAMP)  ## the cold image build in SHARDS render jobs, merged, then built: simulated CI wall time vs one machine (N=1000: ~40 min)
+	$(BIN)/python scripts/bench_shards.py -n $(N) --shards $(SHARDS) --formats $(FORMATS)
 
 clean:  ## the output and this checkout's caches (kept outside it: headshots.cachedir)
 	rm -rf $(OUTPUT) .cache

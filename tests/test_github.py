@@ -1,6 +1,7 @@
 """The .github folder: workflows pass actionlint; the "get listed" form maps onto profile.yaml."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,7 +86,8 @@ def test_ci_runs_the_check_the_build_and_the_tests_then_deploys():
         for step in steps
     )
     deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "test"
+    assert deploy["needs"] == ["plan", "test"]
+    assert "needs.test.result == 'success'" in deploy["if"]
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["concurrency"]["cancel-in-progress"] is False
@@ -93,6 +95,43 @@ def test_ci_runs_the_check_the_build_and_the_tests_then_deploys():
     assert uses[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
     assert any(step.get("run") == "make publish" and "SITEURL" in step.get("env", {}) for step in deploy["steps"])
     assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_ci_renders_headshots_in_shards_only_when_some_are_not_cached():
+    """plan counts the work (`headshots cache shards`), render runs one job per shard only when there is
+    some, each uploads its shard; test and deploy merge them, each entry verified."""
+    jobs = yaml.safe_load(WORKFLOWS[0].read_text())["jobs"]
+    count = next(step for step in jobs["plan"]["steps"] if step.get("id") == "count")
+    assert count["run"] == '.venv/bin/headshots cache shards >> "$GITHUB_OUTPUT"'
+    assert set(jobs["plan"]["outputs"]) == {"shards", "matrix"}
+    render = jobs["render"]
+    assert render["needs"] == "plan" and render["if"] == "needs.plan.outputs.shards != '0'"  # no work: no matrix
+    assert render["strategy"]["matrix"] == "${{ fromJSON(needs.plan.outputs.matrix) }}"
+    runs = "\n".join(step.get("run", "") for step in render["steps"])
+    assert 'headshots render --shard "$SHARD" --cache shard --reuse "$store"' in runs
+    assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in render["steps"])
+    assert jobs["test"]["needs"] == ["plan", "render"] and "needs.render.result != 'failure'" in jobs["test"]["if"]
+    for name in ("test", "deploy"):
+        merge = next(step for step in jobs[name]["steps"] if "cache merge" in step.get("run", ""))
+        assert "--prune photographers" in merge["run"] and merge["if"] == "needs.plan.outputs.shards != '0'"
+
+
+def test_workflows_keep_to_the_safe_forms():
+    """Actions pinned by a full commit (or marked NOT PINNED) and no expression inside a script (values
+    reach scripts through env:); CI leaves no token in .git/config (get-listed pushes a branch with it)."""
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        for job in yaml.safe_load(text)["jobs"].values():
+            for step in job.get("steps", []):
+                assert "${{" not in step.get("run", ""), (path.name, step.get("name"))
+                if path.name == "ci.yml" and step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False
+        comment = ""  # the comment lines just above
+        for line in text.splitlines():
+            uses = re.search(r"uses: (\S+)@(\S+)", line)
+            if uses and "NOT PINNED" not in comment:
+                assert re.fullmatch(r"[0-9a-f]{40}", uses.group(2)), line
+            comment = comment + line if line.strip().startswith("#") else ""
 
 
 def test_issue_forms_parse():

@@ -4,6 +4,9 @@
     headshots new photographer "Name"    write photographers/<slug>/profile.yaml from a commented template
     headshots from-issue BODY            write a profile and its photos from a "Get listed" issue (getlisted/)
     headshots serve [--port N]           the development server: build, serve, rebuild on save (devserver/)
+    headshots render --shard K/N         make the renditions of one shard of the sources (CI render jobs)
+    headshots cache merge --into DIR S...  merge render jobs' stores, each entry verified; --prune PATH
+    headshots cache shards               how many render jobs the uncached sources need (GitHub outputs)
 
 Exit status: 0 clean, 1 invalid input (or refused), 2 usage (argparse's own,
 and a PATH that does not exist).
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import string
 import sys
@@ -177,6 +181,106 @@ register_new(
 register_new("article", "scaffold content/articles/<slug>.md", articles.cli_new_arguments, articles.cli_new)
 
 
+# --------------------------------------------------------------------------- render and cache (docs/deploy.md)
+
+
+PHOTOGRAPHERS_HELP = "the photographers folder (default: PHOTOGRAPHERS_PATH)"
+
+
+def _sources(path, settings: dict):
+    from headshots.thumbnails import shards
+
+    root = Path(path) if path else Path(settings["PHOTOGRAPHERS_PATH"])
+    items, problems = shards.sources_at(root, settings)
+    if problems:
+        skipped = text.plural(len(problems), "profile problem")
+        print(f"{skipped} (`headshots check` names them): the headshots of those profiles are left out")
+    return items
+
+
+def _store(folder, settings: dict) -> Path:
+    from headshots.thumbnails import cache_folder
+
+    return Path(folder) if folder else cache_folder(settings)
+
+
+def run_render(args, settings: dict) -> int:
+    from headshots.thumbnails import shards
+
+    try:
+        shard = shards.parse_shard(args.shard)
+    except ValueError as error:
+        args.subparser.error(str(error))
+    items = _sources(args.path, settings)
+    reuse = Path(args.reuse) if args.reuse else None
+    run = shards.render_shard(items, settings, _store(args.cache, settings), shard, reuse)
+    for problem in sorted(set(run.problems)):
+        print(problem)
+    print(run.summary())
+    return 0
+
+
+def run_cache(args, settings: dict) -> int:
+    from headshots.thumbnails import merge, shards
+
+    if args.action == "shards":
+        store = _store(args.cache, settings)
+        todo = shards.to_render(_sources(args.path, settings), settings, store)
+        count = shards.shards_for(todo, settings["HEADSHOTS_SHARD_SOURCES"], settings["HEADSHOTS_SHARDS_MAX"])
+        print(f"{text.plural(todo, 'source')} to render: {text.plural(count, 'render job')}", file=sys.stderr)
+        print(f"todo={todo}\nshards={count}\nmatrix={json.dumps(shards.matrix(count), separators=(',', ':'))}")
+        return 0
+    if not args.shards and not args.prune:
+        args.subparser.error("name the stores to merge (SHARD_DIR...), or --prune PATH")
+    missing = [folder for folder in args.shards if not Path(folder).is_dir()]
+    if missing:
+        args.subparser.error(f"{missing[0]}: no such folder")
+    merged = merge.merge(Path(args.into), [Path(folder) for folder in args.shards])
+    for line in merged.dropped:
+        print(f"headshots: {line}")
+    print(merged.summary())
+    if args.prune:
+        count, size = merge.prune(Path(args.into), _sources(args.prune, settings), settings)
+        print(f"Pruned: {text.plural(count, 'file')} no source needs ({size / 1e6:.1f} MB)")
+    return 0
+
+
+def _render_parser(commands) -> None:
+    render = commands.add_parser(
+        "render",
+        help="make the renditions of one shard of the headshots (CI render jobs)",
+        description="Make the renditions and face records of one shard of the sources into the rendition "
+        "store, and nothing else: the build, or `headshots cache merge`, uses them.",
+    )
+    render.set_defaults(subparser=render)
+    render.add_argument("--shard", required=True, metavar="K/N", help="this job's shard: K of N (e.g. 2/4)")
+    render.add_argument("--cache", metavar="DIR", help="the store to fill (default: the build's, under CACHE_PATH)")
+    render.add_argument(
+        "--reuse", metavar="DIR", help="a store to read, never write: its sources are not rendered again"
+    )
+    render.add_argument("path", nargs="?", metavar="PATH", help=PHOTOGRAPHERS_HELP)
+    cache = commands.add_parser("cache", help="the rendition store: merge render jobs' stores, count the work")
+    actions = cache.add_subparsers(dest="action", required=True, metavar="ACTION")
+    merge = actions.add_parser(
+        "merge",
+        help="merge render jobs' stores into one, each entry verified",
+        description="Copy every entry of each SHARD_DIR whose bytes match its recorded digest into --into; "
+        "a damaged entry is named and dropped (the build renders it again).",
+    )
+    merge.set_defaults(subparser=merge)
+    merge.add_argument("--into", required=True, metavar="DIR", help="the store to merge into (the build's)")
+    merge.add_argument("--prune", metavar="PATH", help="then delete what no source under PATH needs")
+    merge.add_argument("shards", nargs="*", metavar="SHARD_DIR", help="the stores render jobs filled")
+    shards = actions.add_parser(
+        "shards",
+        help="how many render jobs the uncached sources need, as GitHub Actions outputs",
+        description="Print todo=, shards= and matrix= lines for $GITHUB_OUTPUT: one job per "
+        "HEADSHOTS_SHARD_SOURCES sources to render, at most HEADSHOTS_SHARDS_MAX; shards=0 when all are cached.",
+    )
+    shards.add_argument("--cache", metavar="DIR", help="the store (default: the build's, under CACHE_PATH)")
+    shards.add_argument("path", nargs="?", metavar="PATH", help=PHOTOGRAPHERS_HELP)
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -200,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     getlisted.add_parser(commands)
     devserver.add_parser(commands)
+    _render_parser(commands)
     new = commands.add_parser("new", help="scaffold a new file from a commented template")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     for kind, spec in NEW_KINDS.items():
@@ -223,6 +328,8 @@ def main(argv=None) -> int:
         return run_check(args, settings)
     if args.command == "from-issue":
         return getlisted.run(args, settings)
+    if args.command in ("render", "cache"):
+        return (run_render if args.command == "render" else run_cache)(args, settings)
     return NEW_KINDS[args.kind].run(args, settings)
 
 

@@ -131,6 +131,10 @@ DEFAULTS = {
     "HEADSHOTS_OUTPUT": "images",
     # Show a progress bar (on a terminal) when at least this many sources need work.
     "HEADSHOTS_PROGRESS_MIN": 6,
+    # CI's render stage (`headshots cache shards`, docs/deploy.md): one render job per this many
+    # sources to render, at most HEADSHOTS_SHARDS_MAX jobs (a free account runs 20 jobs at once).
+    "HEADSHOTS_SHARD_SOURCES": 1000,
+    "HEADSHOTS_SHARDS_MAX": 16,
     # False: make and cache every rendition and give pages their URLs, but copy
     # nothing into the output (`make bench-scale IMAGES=0` measures pages alone).
     "HEADSHOTS_PUBLISH": True,

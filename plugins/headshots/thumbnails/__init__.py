@@ -11,8 +11,10 @@ One concern per module: `settings` (defaults, checks, rendition options),
 `geometry` and `plan` (what to make, pure), `noise` (which warnings are the
 file's own), `faces` (the face detector, and
 the crop and warnings it decides), `pipeline` (the pixels, run in worker
-processes), `build` (`process()` and `publish()`), `stage` (the stage's
-entry), `picture` (the markup data). Nothing here imports Pelican, so a
+processes), `entries` (the store's files, each with a digest), `build`
+(`process()` and `publish()`), `stage` (the stage's entry), `picture` (the
+markup data); `shards` and `merge` (`headshots render`, `headshots cache`:
+the cold build on several machines) are imported by the command only. Nothing here imports Pelican, so a
 spawned worker that unpickles `pipeline.render` imports Pillow and these
 small modules only.
 

@@ -8,7 +8,6 @@ No Pelican import here (the generator in `plugin` calls `process()` and
 from __future__ import annotations
 
 import dataclasses
-import json
 import multiprocessing
 import os
 import re
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from ..errors import Problem, display_path
 from ..parallel import die_with_parent
-from . import faces, pipeline
+from . import entries, faces, pipeline
 from .picture import Image, Picture
 from .plan import digest_file, make_plan
 from .settings import DEFAULTS, options_from
@@ -51,14 +50,14 @@ def inspect(
         digest = digest_file(path)
     except OSError as error:
         return Finding(unreadable(error))
-    record = _record(cache, digest, min_side, max_pixels) if cache else None
+    record = cached_record(cache, digest, min_side, max_pixels) if cache else None
     if record is None:
         try:
             record = pipeline.examine(path, min_side, max_pixels)
         except pipeline.SourceProblem as problem:
             return Finding(str(problem))
         if cache:
-            pipeline.atomic_write_text(Path(cache) / "sources" / f"{digest}.json", json.dumps(record))
+            entries.write_json(entries.record_path(Path(cache), digest), record)
     return Finding(None, warnings_of(record))
 
 
@@ -76,10 +75,10 @@ def warnings_of(record: dict) -> list[str]:
     return record["warnings"] + faces.readability(record["faces"], tuple(record["size"]))
 
 
-def _record(cache: Path, digest: str, min_side: int, max_pixels: int) -> dict | None:
+def cached_record(cache: Path, digest: str, min_side: int, max_pixels: int) -> dict | None:
     """The cached record of a source, if this pipeline and detector made it and the size still passes
     (settings may have changed since: then the pipeline words the problem)."""
-    record = _load_json(Path(cache) / "sources" / f"{digest}.json")
+    record = entries.read_json(entries.record_path(Path(cache), digest))
     if not record or record.get("version") != pipeline.RECORD_VERSION:
         return None
     width, height = record["size"]
@@ -101,7 +100,7 @@ class Item:
         return dataclasses.replace(where, message=f'"{name}" {message}', warning=warning)
 
 
-def _plan(digest: str, focus, record: dict, options: dict):
+def plan_of(digest: str, focus, record: dict, options: dict):
     """The renditions of a source, its crop placed by `focus` or else by its largest face."""
     focus, keep = faces.framing(focus, record["faces"])
     return make_plan(digest, tuple(record["size"]), focus, options, keep)
@@ -110,13 +109,6 @@ def _plan(digest: str, focus, record: dict, options: dict):
 def _stem(path: Path) -> str:
     stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
     return stem or "headshot"
-
-
-def _load_json(path: Path):
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 def process(items, settings, cache: Path):
@@ -130,7 +122,7 @@ def process(items, settings, cache: Path):
     """
     cache = Path(cache)
     started = time.perf_counter()
-    digests, problems, hashed_bytes = _hash_sources(items)
+    digests, problems, hashed_bytes = hash_sources(items)
     hash_seconds = time.perf_counter() - started
     cores = os.cpu_count() or 1
     workers = max(1, min(int(settings["HEADSHOTS_JOBS"] or cores), cores * 4))
@@ -147,8 +139,8 @@ def process(items, settings, cache: Path):
             problems.extend(items[i].problem(result["error"]) for i in indexes)
             continue
         record = result["record"] if result else records[digest]
-        plan = _plan(digest, focus, record, options)
-        meta = result["meta"] if result else _load_json(cache / "meta" / f"{plan.meta_key}.json")
+        plan = plan_of(digest, focus, record, options)
+        meta = result["meta"] if result else entries.read_json(entries.meta_path(cache, plan))
         if not result:
             reused += len(plan.renditions)
         for index in indexes:
@@ -168,7 +160,14 @@ def process(items, settings, cache: Path):
     return pictures, files, problems, stats
 
 
-def _hash_sources(items) -> tuple[dict[int, str], list[Problem], int]:
+def is_complete(cache: Path, plan) -> bool:
+    """Whether every entry of `plan` is in `cache` (its meta is written last, after its renditions)."""
+    return entries.meta_path(cache, plan).exists() and all(
+        (cache / entries.RENDITIONS / r.cache_name).exists() for r in plan.renditions
+    )
+
+
+def hash_sources(items) -> tuple[dict[int, str], list[Problem], int]:
     """The content hash of each readable source (by item index), a problem for each unreadable one,
     and the bytes hashed."""
     digests: dict[int, str] = {}
@@ -201,13 +200,11 @@ def _plan_work(items, digests, settings, options, cache: Path):
             waiting[group].append(index)
             continue
         waiting[group] = [index]
-        record = records.get(digest) or _record(cache, digest, min_side, max_pixels)
+        record = records.get(digest) or cached_record(cache, digest, min_side, max_pixels)
         if record:
             records[digest] = record
-            plan = _plan(digest, focus, record, options)
-            if (cache / "meta" / f"{plan.meta_key}.json").exists() and all(
-                (cache / "r" / r.cache_name).exists() for r in plan.renditions
-            ):
+            plan = plan_of(digest, focus, record, options)
+            if is_complete(cache, plan):
                 continue
         work[group] = {
             "source": str(item.source),

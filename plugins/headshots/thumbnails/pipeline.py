@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import base64
 import io
-import json
-import os
 import time
 from pathlib import Path
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
-from . import faces, geometry, limits
+from . import entries, faces, geometry, limits
 from .colour import to_srgb
 from .noise import LibraryNoise, library_noise
 from .plan import Plan, encoder_params, make_plan
@@ -255,24 +253,6 @@ _METHODS = {
 }
 
 
-def _atomic_save(im, path: Path, fmt: str, params: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        im.save(tmp, format=fmt.upper(), **params)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def placeholder_of(smallest, mode: str) -> dict:
     """Average colour (always) and, for "blur", a tiny WebP to stretch under the image."""
     r, g, b = smallest.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))[:3]
@@ -317,7 +297,7 @@ def render(job: dict) -> dict:
     except SourceProblem as problem:
         return {"error": str(problem)}
     record, face_seconds = _timed(source_record, im, oriented, noise)
-    atomic_write_text(cache / "sources" / f"{job['digest']}.json", json.dumps(record))
+    entries.write_json(entries.record_path(cache, job["digest"]), record)
     focus, keep = faces.framing(job["focus"], record["faces"])
     plan: Plan = make_plan(job["digest"], oriented, focus, options, keep)
     todo = [r for r in plan.renditions if not (cache / "r" / r.cache_name).exists()]
@@ -342,7 +322,7 @@ def render(job: dict) -> dict:
         params = dict(encoder_params(rendition.fmt, options))
         if rendition.fmt == "avif":
             params["max_threads"] = threads
-        _atomic_save(
+        entries.save_image(
             made[(rendition.width, rendition.height)], cache / "r" / rendition.cache_name, rendition.fmt, params
         )
         encoded += 1
@@ -360,10 +340,11 @@ def render(job: dict) -> dict:
         colour = smallest.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
         card = Image.new("RGB", (rendition.width, rendition.height), colour)
         card.paste(inset, ((rendition.width - inset_w) // 2, (rendition.height - inset_h) // 2))
-        _atomic_save(card, cache / "r" / rendition.cache_name, "jpeg", encoder_params("jpeg", options))
+        entries.save_image(card, cache / "r" / rendition.cache_name, "jpeg", encoder_params("jpeg", options))
         encoded += 1
-    meta_path = cache / "meta" / f"{plan.meta_key}.json"
     smallest = made[min(made)] if made else im
     meta = placeholder_of(smallest, options["placeholder"])
-    atomic_write_text(meta_path, json.dumps(meta))
+    # written last, with the digest of every rendition: it says the plan is complete and verifiable
+    manifest = {**meta, "files": entries.rendition_digests(cache, plan.renditions)}
+    entries.write_json(entries.meta_path(cache, plan), manifest)
     return {"record": record, "meta": meta, "encoded": encoded, "face_seconds": face_seconds}

@@ -33,9 +33,14 @@ class Pictures:
         )
 
 
+def items_of(photographers) -> list[Item]:
+    """Every headshot of `photographers`, as the pictures stage takes it."""
+    return [Item(Path(shot.source), shot.focus, p.slug, shot.where) for p in photographers for shot in p.headshots]
+
+
 def make_pictures(photographers, settings: dict) -> Pictures:
     """Renditions of every headshot of `photographers` (made, or found in the cache under CACHE_PATH)."""
-    items = [Item(Path(shot.source), shot.focus, p.slug, shot.where) for p in photographers for shot in p.headshots]
+    items = items_of(photographers)
     if not items:
         return Pictures()
     pictures, files, problems, stats = process(items, settings, cache_folder(settings))
