@@ -218,9 +218,12 @@ def test_ci_keeps_its_caches_outside_the_checkout_and_per_ref():
 
     jobs = yaml.safe_load(WORKFLOW.read_text())["jobs"]
     caches = [step for job in jobs.values() for step in job["steps"] if "actions/cache" in step.get("uses", "")]
-    paths = [step["with"]["path"].split() for step in caches]
-    assert paths == [["~/.cache/pip", "~/.cache/first-look"], ["~/.cache/pip"]]
-    assert caches[0]["with"]["key"].startswith("headshots-${{ github.ref }}-")
+    assert caches
+    for step in caches:
+        paths = step["with"]["path"].split()
+        assert all(path.lstrip("!").startswith("~/.cache/") for path in paths), paths  # never in the checkout
+        if any("first-look" in path for path in paths):  # the build's caches: keyed by the ref that wrote them
+            assert "-${{ github.ref }}-" in step["with"]["key"], step["with"]["key"]
 
 
 def test_ci_pins_actions_by_commit_and_keeps_no_token():
@@ -235,7 +238,7 @@ def test_ci_pins_actions_by_commit_and_keeps_no_token():
     assert unpinned == []
     jobs = yaml.safe_load(WORKFLOW.read_text())["jobs"]
     checkouts = [step for job in jobs.values() for step in job["steps"] if "actions/checkout" in step.get("uses", "")]
-    assert [step["with"]["persist-credentials"] for step in checkouts] == [False, False]
+    assert checkouts and all(step["with"]["persist-credentials"] is False for step in checkouts)
 
 
 # -- 6. decoding work is capped --------------------------------------------------------------------
