@@ -13,7 +13,7 @@ import skimage.data
 from PIL import Image
 
 from headshots.thumbnails import Item, apply_defaults, inspect, pipeline, process
-from headshots.thumbnails.build import _plan
+from headshots.thumbnails.build import plan_of
 from headshots.thumbnails.plan import digest_file
 from headshots.thumbnails.settings import options_from
 
@@ -44,7 +44,7 @@ def stored_copies(folder):
 
 
 def boxes(records, settings):
-    return [_plan("d", None, record, options_from(settings)).box for record in records]
+    return [plan_of("d", None, record, options_from(settings)).box for record in records]
 
 
 def test_the_same_photo_in_all_8_orientations_gets_the_same_crop(tmp_path):
