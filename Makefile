@@ -40,7 +40,7 @@ need-%:  ## first of all: which Debian packages `make %` needs and this machine 
 test: need-test $(STAMP) $(TOOLS)  ## the whole test suite
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## the tests that need no browser and no full-site build (about 1.5 minutes)
+test-fast: $(STAMP)  ## the tests that need no browser and no full-site build (about 2.5 minutes)
 	$(BIN)/python -m pytest -m "not browser and not slow" -q
 
 lint: $(STAMP)  ## ruff: lint and formatting (`$(BIN)/ruff format .` fixes the formatting)
