@@ -17,17 +17,7 @@ from headshots.thumbnails.build import plan_of
 from headshots.thumbnails.plan import digest_file
 from headshots.thumbnails.settings import options_from
 
-#: What a camera stores for each EXIF orientation, given the upright picture (the inverse turn).
-STORED = {
-    1: None,
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_90,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_270,
-}
+from test_thumbnails_real import STORED
 
 
 def stored_copies(folder):

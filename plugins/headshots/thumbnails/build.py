@@ -11,7 +11,6 @@ import dataclasses
 import multiprocessing
 import os
 import re
-import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -299,12 +298,6 @@ def publish(files, output_path) -> int:
         target = output / relative
         if target.exists() and target.stat().st_size == os.stat(source).st_size and os.path.samefile(target, source):
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        try:
-            os.link(source, tmp)
-        except OSError:
-            shutil.copyfile(source, tmp)
-        os.replace(tmp, target)
+        entries.link_into(Path(source), target)
         count += 1
     return count

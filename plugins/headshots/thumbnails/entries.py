@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 from .plan import digest_bytes, digest_file
@@ -87,3 +88,15 @@ def names_of(digest: str, plan) -> list[str]:
         f"{METAS}/{plan.meta_key}.json",
         *(f"{RENDITIONS}/{r.cache_name}" for r in plan.renditions),
     ]
+
+
+def link_into(source: Path, target: Path) -> None:
+    """Put `source` at `target` atomically: a hard link where the file system allows it, else a copy
+    (publishing renditions into the output, merging a render job's store)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        os.link(source, tmp)
+    except OSError:
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, target)

@@ -10,9 +10,7 @@ through a link; any other is dropped and named, and the build renders it again.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,13 +103,7 @@ def _take(source: Path, target: Path, merged: Merged) -> None:
     if target.exists():
         merged.present += 1
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        os.link(source, tmp)
-    except OSError:
-        shutil.copyfile(source, tmp)
-    os.replace(tmp, target)
+    entries.link_into(source, target)
     merged.copied += 1
 
 
