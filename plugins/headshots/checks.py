@@ -21,6 +21,7 @@ from headshots.errors import Problem, display_path
 from headshots.headshotfiles import PROFILE_NAME
 from headshots.pricing import price_warnings
 from headshots.reading import load_profile
+from headshots.settings import content_folder
 from headshots.text import plural
 from headshots.thumbnails import cache_folder, inspect
 from headshots.thumbnails.media import media_problem
@@ -87,7 +88,7 @@ def _profiles_at(path: Path, settings: dict) -> bool:
     photographers folder, when that is inside the content folder)."""
     if path.is_file():
         return path.name == PROFILE_NAME
-    content = Path(settings.get("PATH") or "content").resolve()
+    content = content_folder(settings).resolve()
     return not path.resolve().is_relative_to(content) or path.resolve().is_relative_to(
         Path(settings["PHOTOGRAPHERS_PATH"]).resolve()
     )
@@ -103,7 +104,7 @@ def check_content(run: CheckRun) -> Report | None:
     None, not our business.
     """
     settings = run.settings
-    content = Path(settings.get("PATH") or "content")
+    content = content_folder(settings)
     only = run.path.resolve() if run.path is not None else None
     if only is not None and not only.is_relative_to(content.resolve()):
         return None
@@ -150,7 +151,7 @@ def site_problems(settings: dict, directory) -> list[Problem]:
     """Every problem in the articles and pages of the site `settings` describe, links resolved
     against the addresses the build writes (the directory's and the fixed pages'): what the build
     and `headshots check` both report."""
-    return check_articles(settings.get("PATH") or "content", directory.urls() | site_urls(settings), settings=settings)
+    return check_articles(content_folder(settings), directory.urls() | site_urls(settings), settings=settings)
 
 
 def file_list_problems(settings: dict) -> list[Problem]:

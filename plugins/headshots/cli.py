@@ -35,6 +35,7 @@ from headshots import settings as headshots_settings
 from headshots.checks import CHECKS, CheckRun, file_list_problems
 from headshots.errors import display_path
 from headshots.headshotfiles import PROFILE_NAME
+from headshots.settings import content_folder
 from headshots.yamlnodes import yaml_scalar
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -86,13 +87,13 @@ def _inside(file: str, path: Path) -> bool:
 
 
 def _in_content(path: Path, settings: dict) -> bool:
-    return path.resolve().is_relative_to(Path(settings.get("PATH") or "content").resolve())
+    return path.resolve().is_relative_to(content_folder(settings).resolve())
 
 
 def _holds_the_site(path: Path, settings: dict) -> bool:
     """A folder above (or at) both the profiles and the content folder: `headshots check .`."""
     folder = path.resolve()
-    content = Path(settings.get("PATH") or "content").resolve()
+    content = content_folder(settings).resolve()
     photographers = Path(settings["PHOTOGRAPHERS_PATH"]).resolve()
     holds = content.is_relative_to(folder) and photographers.is_relative_to(folder)
     return path.is_dir() and holds and folder != content

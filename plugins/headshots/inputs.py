@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from headshots.errors import Problem, display_path
+from headshots.settings import content_folder
 
 #: The one article and page format. Pelican's readers are cut to it (`plugin.markdown_only`).
 ARTICLE_EXTENSION = "md"
@@ -66,7 +67,7 @@ def gather(settings: dict) -> Inputs:
     (the pictures stage's check), for the build and `headshots check` alike.
     """
     found = Inputs()
-    content = Path(settings.get("PATH") or "content")
+    content = content_folder(settings)
     photographers = Path(settings["PHOTOGRAPHERS_PATH"])
     if content.is_dir():
         _content(found, content, photographers, settings)

@@ -141,6 +141,11 @@ DEFAULTS = {
 }
 
 
+def content_folder(settings: dict) -> Path:
+    """The folder of articles and pages (Pelican's PATH; "content" when a tool runs without it)."""
+    return Path(settings.get("PATH") or "content")
+
+
 def apply_defaults(settings: dict) -> dict:
     """Every missing setting from DEFAULTS (a copy: Pelican's and our tables are never mutated);
     PHOTOGRAPHERS_PATH made absolute (relative paths are taken from the working directory)."""
