@@ -69,6 +69,14 @@ def _thread(paths, recursive, wanted, changes, stop) -> threading.Thread:
 
 def describe(paths: set[str], limit: int = 3) -> str:
     """ "photographers/maya/profile.yaml and 2 more": what changed, as an editor names it."""
-    names = sorted(display_path(Path(p)) for p in paths)
+    names = sorted(display_path(Path(p)) for p in paths if not _editor_scratch(Path(p)))
+    names = names or ["files that are gone again"]
     shown = ", ".join(names[:limit])
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def _editor_scratch(path: Path) -> bool:
+    """A file an editor or tool wrote and removed again while saving ("sedX1y2z", ".profile.yaml.swp",
+    "profile.yaml~"): gone by now, and never something an editor would name."""
+    name = path.name
+    return not path.exists() and (not path.suffix or name.startswith(".") or name.endswith(("~", ".swp", ".tmp")))
