@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from headshots.bio import render_bio
-from headshots.model import Photographer, assemble, scan_grid, scan_pool
+from headshots.model import Photographer, ScanRing, assemble, scan_grid
 from headshots.pagedata.jsonld import jsonld
 from headshots.pagedata.opendata import profile_data
 from headshots.reading import load_profiles
@@ -201,13 +201,13 @@ def test_scan_pool_is_others_only_deterministic_and_varied(tmp_path, monkeypatch
     assert problems == []
     photographers, _ = assemble(profiles, dict(DEFAULTS))
     me = photographers[0]
-    pool = scan_pool(me, photographers, 24)
+    pool = ScanRing(photographers).pool(me, 24)
     assert len(pool) == 24 and len({id(h) for h in pool}) == 24
     assert all(h.photographer is not me for h in pool)
     assert len({h.photographer.slug for h in pool[:11]}) == 11  # everyone once before anyone twice
     again, _ = assemble(load_profiles(root)[0], dict(DEFAULTS))
-    assert [h.source for h in scan_pool(again[0], again, 24)] == [h.source for h in pool]
-    assert len(scan_pool(me, photographers[:2], 24)) == 3  # small directories: what there is
+    assert [h.source for h in ScanRing(again).pool(again[0], 24)] == [h.source for h in pool]
+    assert len(ScanRing(photographers[:2]).pool(me, 24)) == 3  # small directories: what there is
 
 
 def test_scan_grid_places_theirs_every_fourth_tile_among_the_pool():

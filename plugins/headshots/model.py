@@ -6,6 +6,7 @@ rely on every attribute existing (optional fields are None or empty lists).
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import hashlib
 import os
@@ -236,43 +237,50 @@ def assemble(profiles, settings: dict) -> tuple[list[Photographer], list[City]]:
     return photographers, sorted(cities.values(), key=lambda c: (*sort_key(c.name), c.slug))
 
 
-def scan_pool(photographer: Photographer, photographers: list[Photographer], size: int) -> list[Headshot]:
-    """About `size` headshots by OTHER photographers, the same on every build.
+def _ring_place(text: str) -> int:
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
 
-    The others are shuffled with a seed derived from the slug, then picked
-    round-robin (one headshot each before anyone's second), so the grid
-    shows as many different photographers as possible.
 
-    Cost is O(size), not O(N): in a directory with more than `size` others,
-    `size` of them are sampled (by index, with the same seeded generator) and
-    each gives one headshot; only a small directory is shuffled whole.
+class ScanRing:
+    """The photographers with headshots in an order fixed by their slugs' hashes: each scan page's pool.
+
+    A photographer's pool is about `size` headshots by OTHER photographers,
+    the same on every build: in a big directory, one headshot each from the
+    `size` photographers that follow a place on the ring picked by the
+    photographer's own slug. Adding or removing a photographer changes only
+    the pools whose window held that place (about `size` of them), so the dev
+    server re-renders a few scan pages, not all of them (docs/ARCHITECTURE.md).
+    A small directory is shuffled whole with a seed from the slug and picked
+    round-robin (one headshot each before anyone's second). O(size) a pool.
     """
-    seed = int.from_bytes(hashlib.sha256(photographer.slug.encode()).digest()[:8], "big")
-    rng = random.Random(seed)
-    if len(photographers) > size * 2 + 1:
-        picked, seen = [], set()
-        # every profile has at least one headshot (the schema says so); skip any that has none
-        while len(picked) < size and len(seen) < len(photographers):
-            index = rng.randrange(len(photographers))
-            if index in seen:
-                continue
-            seen.add(index)
-            other = photographers[index]
-            if other is not photographer and other.headshots:
-                picked.append(other.headshots[seed % len(other.headshots)])
-        if len(picked) == size:
+
+    def __init__(self, photographers: list[Photographer]):
+        self.photographers = photographers
+        ranked = sorted((_ring_place(p.slug), index) for index, p in enumerate(photographers) if p.headshots)
+        self.places = [place for place, _ in ranked]
+        self.members = [photographers[index] for _, index in ranked]
+
+    def pool(self, photographer: Photographer, size: int) -> list[Headshot]:
+        seed = _ring_place(photographer.slug)
+        if len(self.members) > size * 2 + 1:
+            start = bisect.bisect(self.places, _ring_place(photographer.slug + "/scan"))
+            picked, index = [], start
+            while len(picked) < size:
+                other = self.members[index % len(self.members)]
+                index += 1
+                if other is not photographer:
+                    picked.append(other.headshots[seed % len(other.headshots)])
             return picked
-        rng = random.Random(seed)
-    others = [p for p in photographers if p is not photographer and p.headshots]
-    rng.shuffle(others)
-    pool = []
-    round_ = 0
-    while len(pool) < size and any(round_ < len(p.headshots) for p in others):
-        for p in others:
-            if round_ < len(p.headshots) and len(pool) < size:
-                pool.append(p.headshots[(round_ + seed) % len(p.headshots)])
-        round_ += 1
-    return pool
+        others = [p for p in self.photographers if p is not photographer and p.headshots]
+        random.Random(seed).shuffle(others)
+        pool = []
+        round_ = 0
+        while len(pool) < size and any(round_ < len(p.headshots) for p in others):
+            for p in others:
+                if round_ < len(p.headshots) and len(pool) < size:
+                    pool.append(p.headshots[(round_ + seed) % len(p.headshots)])
+            round_ += 1
+        return pool
 
 
 def scan_grid(

@@ -15,7 +15,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from headshots.directory import Directory
-from headshots.model import Headshot, Photographer, scan_grid, scan_pool
+from headshots.model import Headshot, Photographer, ScanRing, scan_grid
 from headshots.pagedata import budgets, jsonld, opendata, searchdata
 from headshots.thumbnails.picture import Picture, card_image, picture_markup, scan_tile
 
@@ -26,6 +26,7 @@ class PageData:
     def __init__(self, directory: Directory, pictures: dict[Path, Picture]):
         self.directory = directory
         self.pictures = pictures
+        self.scan_ring = ScanRing(directory.photographers)
 
     def picture_of(self, headshot: Headshot) -> Picture | None:
         return self.pictures.get(headshot.source)
@@ -64,7 +65,7 @@ class PageData:
         """A photographer's scan page grid: their headshots among others' (`model.scan_grid`), drawn
         where the page is rendered (in the page writers)."""
         size = int(self.directory.settings["PHOTOGRAPHERS_SCAN_POOL_SIZE"])
-        return scan_grid(photographer, scan_pool(photographer, self.directory.photographers, size))
+        return scan_grid(photographer, self.scan_ring.pool(photographer, size))
 
     def jsonld(self, photographer: Photographer) -> dict:
         return jsonld.jsonld(photographer, self.og_url)
