@@ -34,8 +34,9 @@ def clone(base: Path) -> Path:
     return base
 
 
-def overrides(base: Path) -> list[str]:
-    return [f"{key}={_json(value)}" for key, value in {**FAST_BUILD, "CACHE_PATH": str(base / "cache")}.items()]
+def overrides(base: Path, extra=None) -> list[str]:
+    settings = {**FAST_BUILD, "CACHE_PATH": str(base / "cache"), **(extra or {})}
+    return [f"{key}={_json(value)}" for key, value in settings.items()]
 
 
 def _json(value):
@@ -54,12 +55,12 @@ def get(url: str):
 
 
 class Server:
-    def __init__(self, base: Path):
+    def __init__(self, base: Path, extra=None):
         self.base, self.port = base, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = base / "serve.log"
         self._log = open(self.log_path, "w")
-        command = [HEADSHOTS, "serve", "--port", str(self.port), "--output", "output", "-e", *overrides(base)]
+        command = [HEADSHOTS, "serve", "--port", str(self.port), "--output", "output", "-e", *overrides(base, extra)]
         self.process = subprocess.Popen(
             command,
             cwd=base,

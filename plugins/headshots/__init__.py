@@ -22,7 +22,7 @@ LAYERS = (
     ("pictures", ("thumbnails",)),
     ("checks", ("checks",)),
     ("page data", ("pagedata",)),
-    ("pages", ("templating", "pagelist", "writer", "sitemap")),
+    ("pages", ("templating", "pagelist", "pagekeys", "writer", "sitemap")),
     ("search", ("indexing",)),
     ("wiring", ("plugin", "getlisted", "devserver", "cli")),
 )

@@ -42,14 +42,15 @@ def indexed_glob(settings) -> str | None:
     return "{" + ",".join(patterns) + "}" if patterns else None
 
 
-def run_pagefind(site, *, bundle_dir="pagefind", timeout=600, glob=None) -> dict:
+def run_pagefind(site, *, bundle_dir="pagefind", timeout=600, glob=None, niceness=0) -> dict:
     """Index `site` (a built output folder) with the Pagefind binary into `site/bundle_dir`.
 
     Paths are made absolute first (Pagefind resolves relative ones against the
     working directory). `glob` limits the files read (Pagefind's `--glob`). A
     previous bundle is removed, so stale index chunks never linger. Returns
     `{"pages": int, "bytes": int, "seconds": float}`; raises `IndexingFailed`
-    with a one-line reason.
+    with a one-line reason. `niceness` > 0 runs it at that lower priority (`nice`), as the dev
+    server's background refresh does, so that it never slows the next edit.
     """
     site = Path(site).resolve()
     bundle = (site / bundle_dir).resolve()
@@ -74,6 +75,8 @@ def run_pagefind(site, *, bundle_dir="pagefind", timeout=600, glob=None) -> dict
     command = [str(executable), "--site", str(site), "--output-path", str(bundle), "--quiet"]
     if glob:
         command += ["--glob", glob]
+    if niceness > 0 and shutil.which("nice"):
+        command = ["nice", "-n", str(niceness), *command]
     try:
         completed = subprocess.run(command, cwd=site, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:

@@ -54,6 +54,9 @@ logger = logging.getLogger(__name__)
 # The problems each PHOTOGRAPHERS_PATH failed with last, in this process (see generate_context).
 _last_failure: dict[str, tuple] = {}
 sitemap = SitemapCollector()
+#: The generators of this process's last build: `headshots serve` brings that build's directory
+#: pages up to date in place after a save in a photographer's folder (headshots.devserver.update).
+last_generators: list = []
 
 
 def say(line: str) -> None:
@@ -262,6 +265,7 @@ def all_generators_finalized(generators) -> None:
     # Every page is written from here on (Pelican's and ours): start each build's sitemap afresh,
     # so a failed build under `pelican -r` leaves nothing behind.
     sitemap.reset()
+    last_generators[:] = generators
     install_page_data(generators)
     for generator in generators:
         if isinstance(generator, DirectoryGenerator):

@@ -103,36 +103,62 @@ def load_profile(path: Path) -> tuple[LoadedProfile | None, list[Problem]]:
 
 
 def profile_paths(root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every `root/<folder>/profile.yaml`, sorted; a folder without one is a problem, and so is a
-    folder or profile that is a link to somewhere outside `root` (a pull request could otherwise
-    publish any file the build machine can read).
+    """Every `root/<folder>/profile.yaml`, sorted, by the rule of `folder_profile`.
 
     Hidden folders (".git", ".DS_Store"...) and "__pycache__" are skipped, and
     so are plain files beside the folders (a README).
     """
     root = Path(root)
+    return _profiles_in(root, sorted(root.iterdir()))
+
+
+def _profiles_in(root: Path, folders) -> tuple[list[Path], list[Problem]]:
     inside = root.resolve()
     paths, problems = [], []
-    for folder in sorted(root.iterdir()):
+    for folder in folders:
         if folder.name.startswith((".", "_")) or not (folder.is_dir() or folder.is_symlink()):
             continue
-        profile = folder / PROFILE_NAME
-        message = None
-        if not folder.resolve().is_relative_to(inside) or not profile.resolve().is_relative_to(inside):
-            message = f"is a link to a place outside {display_path(root)}/: copy the files into the folder instead"
-        elif profile.is_file():
-            paths.append(profile)
-            continue
-        elif profile.is_dir():
-            message = f"is a folder, not a file: {PROFILE_NAME} must be the profile itself"
-        elif profile.is_symlink():
-            message = "is a link to a file that does not exist: put the profile itself here"
+        path, problem = folder_profile(folder, inside, root)
+        if path is not None:
+            paths.append(path)
         else:
-            others = sorted(p.name for p in folder.glob("profile.*"))
-            hint = f" (found {others[0]}: rename it)" if others else ""
-            message = f"missing: every folder in {display_path(root)}/ needs a {PROFILE_NAME}{hint}"
-        problems.append(Problem(display_path(profile), 1, 1, "", message))
+            problems.append(problem)
     return paths, problems
+
+
+def folder_profile(folder: Path, inside: Path, root: Path) -> tuple[Path | None, Problem | None]:
+    """A photographer's folder's profile.yaml, or the problem with it: a folder without one, or a
+    folder or profile that is a link to somewhere outside `root` (a pull request could otherwise
+    publish any file the build machine can read). `inside` is `root` resolved."""
+    profile = folder / PROFILE_NAME
+    if not folder.resolve().is_relative_to(inside) or not profile.resolve().is_relative_to(inside):
+        message = f"is a link to a place outside {display_path(root)}/: copy the files into the folder instead"
+    elif profile.is_file():
+        return profile, None
+    elif profile.is_dir():
+        message = f"is a folder, not a file: {PROFILE_NAME} must be the profile itself"
+    elif profile.is_symlink():
+        message = "is a link to a file that does not exist: put the profile itself here"
+    else:
+        others = sorted(p.name for p in folder.glob("profile.*"))
+        hint = f" (found {others[0]}: rename it)" if others else ""
+        message = f"missing: every folder in {display_path(root)}/ needs a {PROFILE_NAME}{hint}"
+    return None, Problem(display_path(profile), 1, 1, "", message)
+
+
+def read_folders(root: Path, names, cache=None) -> tuple[dict[str, LoadedProfile], list[Problem]]:
+    """Some photographers' folders read by the same rules as all of them (the dev server's update after
+    a save): `{folder name: profile}` for the valid ones that exist, and every problem in the others."""
+    root = Path(root)
+    folders = [root / name for name in sorted(names) if (root / name).exists() or (root / name).is_symlink()]
+    paths, problems = _profiles_in(root, folders)
+    outcomes = cache.start_load_all(paths, 1)() if cache is not None else [load_profile(p) for p in paths]
+    profiles = {}
+    for profile, found in outcomes:
+        problems += found
+        if profile is not None:
+            profiles[profile.path.parent.name] = profile
+    return profiles, sorted(problems)
 
 
 def load_profiles(root: Path, cache=None, *, settings: dict | None = None) -> tuple[list[LoadedProfile], list[Problem]]:

@@ -27,43 +27,49 @@ class SitemapCollector:
         context = context or {}
         if not str(path).endswith(".html"):
             return
-        self.pages[os.path.abspath(path)] = _lastmod(context)
+        self.pages[os.path.abspath(path)] = page_lastmod(context)
 
     def write(self, settings: dict, output_path: str) -> None:
-        """Write the sitemap of this run's pages (when the build is done), then forget them."""
-        save_as = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
-        if not save_as:
-            self.reset()
-            return
+        """Write the sitemap of this run's pages (when the build is done); they are kept until the
+        next build starts (`reset`), for the dev server's updates (headshots.devserver.update)."""
         output = os.path.abspath(output_path)
-        excluded = [re.compile(pattern) for pattern in settings.get("SITEMAP_EXCLUDE", ())]
-        siteurl = (settings.get("SITEURL") or "").rstrip("/")
-        entries = {}
-        for path, lastmod in self.pages.items():
-            if not path.startswith(output + os.sep):
-                continue
-            url = os.path.relpath(path, output).replace(os.sep, "/")
-            url = re.sub(r"(^|/)index\.html$", r"\1", url)
-            if lastmod is False or any(p.search(url) for p in excluded):
-                continue
-            entries[url] = lastmod
-        lines = [
-            '<?xml version="1.0" encoding="utf-8"?>',
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-        ]
-        for url in sorted(entries):
-            loc = escape(f"{siteurl}/{quote(url, safe='/:@!$&()*+,;=~-._')}")
-            lastmod = f"<lastmod>{entries[url]}</lastmod>" if entries[url] else ""
-            lines.append(f"<url><loc>{loc}</loc>{lastmod}</url>")
-        lines.append("</urlset>")
-        target = os.path.join(output, save_as)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + "\n")
-        self.reset()
+        entries = {
+            os.path.relpath(path, output): lastmod
+            for path, lastmod in self.pages.items()
+            if path.startswith(output + os.sep)
+        }
+        write_sitemap(settings, output, entries)
 
 
-def _lastmod(context):
+def write_sitemap(settings: dict, output_path: str, pages: dict) -> None:
+    """SITEMAP_SAVE_AS from `{file relative to the output: lastmod}`, SITEMAP_EXCLUDE left out, URLs sorted."""
+    save_as = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
+    if not save_as:
+        return
+    excluded = [re.compile(pattern) for pattern in settings.get("SITEMAP_EXCLUDE", ())]
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    entries = {}
+    for path, lastmod in pages.items():
+        url = re.sub(r"(^|/)index\.html$", r"\1", path.replace(os.sep, "/"))
+        if lastmod is False or any(p.search(url) for p in excluded):
+            continue
+        entries[url] = lastmod
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    for url in sorted(entries):
+        loc = escape(f"{siteurl}/{quote(url, safe='/:@!$&()*+,;=~-._')}")
+        lastmod = f"<lastmod>{entries[url]}</lastmod>" if entries[url] else ""
+        lines.append(f"<url><loc>{loc}</loc>{lastmod}</url>")
+    lines.append("</urlset>")
+    target = os.path.join(output_path, save_as)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def page_lastmod(context):
     """The page's date as YYYY-MM-DD, None when it has none, False when it must not be listed."""
     obj = context.get("article") or context.get("page")
     if obj is not None:  # a Pelican article or page

@@ -38,12 +38,14 @@ class PageWriter:
     def write_file(self, name: str, template, context: dict) -> bool:
         """Pelican's `Writer.write_file(name, template, context)`: True when the file changed.
 
+        `template` is a template's name, or the template itself (as Pelican's generators pass it).
         A page without a template is a JSON file, its "context" the function that makes its data.
         """
         if template is None:
             text = json.dumps(context(), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
         else:
-            text = self.get_template(template).render(self.page_context(name, context))
+            template = self.get_template(template) if isinstance(template, str) else template
+            text = template.render(self.page_context(name, context))
         return write_if_changed(sanitised_join(self.output_path, name), text)
 
     def write_all(self, pages: list, jobs: int):

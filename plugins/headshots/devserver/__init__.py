@@ -3,10 +3,12 @@
     headshots serve [--port N] [--bind HOST] [--output DIR] [-s SETTINGS] [-e KEY=JSON ...]
 
 The address is printed once the site can be browsed; until then a request
-gets a small "building..." page. Each save (profiles, headshots, articles,
-pages, the theme, the settings) starts one clean in-process build
-(`builds.Site`); saves during a build start the next one (`watching`); the
-open page hears of each build over Server-Sent Events (`server`, `dev.js`).
+gets a small "building..." page. A save in photographers' folders re-renders
+only the pages that read them (`update`); any other save (articles, pages,
+the theme, the settings) starts one clean in-process build (`builds.Site`).
+Saves during a build start the next one (`watching`); search catches up in
+the background (`search`); the open page hears of each build over
+Server-Sent Events (`server`, `dev.js`).
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def run(args) -> int:
         print(f"Serving the site at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
         while True:
             saved = changes.take()
-            outcome = site.build()
+            outcome = site.build(saved)
             state.finished(outcome)
             print(_line("Rebuilt", outcome, saved), flush=True)
     except KeyboardInterrupt:
@@ -85,7 +87,8 @@ def _line(what: str, outcome: Outcome, saved) -> str:
     shown = ", ".join(pages[:3]) + (f" and {len(pages) - 3} more" if len(pages) > 3 else "")
     shared = "every page (a shared file changed)" if "*" in outcome.changed else ""
     changed = shared or (f"{text.plural(len(pages), 'page')} changed: {shown}" if pages else "no page changed")
-    return (
-        f"[{when}] {what}{after} in {outcome.seconds:.1f} s: re-rendered the whole site "
-        f"({outcome.files:,} files); {changed}"
-    )
+    if outcome.what == "re-rendered":
+        done = f"re-rendered {text.plural(outcome.files, 'page')} (the rest is unchanged)"
+    else:
+        done = f"built {outcome.what} ({outcome.files:,} files)"
+    return f"[{when}] {what}{after} in {outcome.seconds:.1f} s: {done}; {changed}"

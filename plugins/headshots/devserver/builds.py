@@ -18,7 +18,7 @@ import shutil
 import threading
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import Pelican
@@ -27,6 +27,8 @@ from pelican.settings import read_settings
 from rich.console import Console
 from rich.logging import RichHandler
 
+from headshots.devserver.search import NEXT, SearchRefresh
+from headshots.devserver.update import DirectoryUpdate, FullBuild
 from headshots.errors import HeadshotsError, Problem, display_path
 from headshots.settings import apply_defaults, settings_problem
 
@@ -37,9 +39,9 @@ class Outcome:
 
     problems: tuple[str, ...] = ()
     changed: tuple[str, ...] = ()  # "/photographers/maya/"; "*" when a file every page uses changed
-    files: int = 0
+    files: int = 0  # the site's files (a whole build), or the pages re-rendered (an update)
     seconds: float = 0.0
-    notes: list[str] = field(default_factory=list)
+    what: str = "the whole site"  # what was built: "re-rendered" (an update), or why the whole site
 
     @property
     def ok(self) -> bool:
@@ -57,17 +59,62 @@ class Site:
         self.retired = self.output.with_name(f".{self.output.name}.old")
         self.lock = threading.Lock()  # held while the served folder is read or replaced
         self._fingerprints: dict[str, tuple] = {}
-        self._skip = ("pagefind",)
+        self._skip = ("pagefind", NEXT)
+        self._images = "images"
+        self.update: DirectoryUpdate | None = None  # the last good build, kept for in-place updates
+        self.update_settings: dict = {}
+        self.search_enabled = True  # SEARCH_ENABLED of the last build's settings
+        self.search = SearchRefresh(self.output, self.lock)
         _log_warnings_apart()
 
-    def build(self) -> Outcome:
+    def build(self, saved=None) -> Outcome:
+        """Bring the served site up to date with `saved` (paths): in place when they are all in
+        photographers' folders (`update.DirectoryUpdate`), else by a whole clean build."""
         started = time.perf_counter()
+        if saved and self.update is not None:
+            try:
+                return self._update(saved, started)
+            except FullBuild as reason:
+                note = f"the whole site, as {reason}"
+            except Exception as error:  # a template, Pelican: one located line, as a full build says it
+                self.update = None  # the next save builds the whole site again
+                line = str(_locate(error, self.update_settings))
+                print(line, flush=True)
+                return self._refused([line], started)
+        else:
+            note = "the whole site"
+        return self._build(started, note)
+
+    def _update(self, saved, started: float) -> Outcome:
+        updated = self.update.update(saved)
+        if updated.problems:
+            return Outcome(problems=updated.problems, seconds=time.perf_counter() - started)
+        for name in updated.changed:
+            path = self.output / name
+            if path.is_file():
+                self._fingerprints[name] = identity(path, name, self._images)
+            else:
+                self._fingerprints.pop(name, None)
+        if self.search_enabled:
+            self.search.request(self.update_settings)
+        return Outcome(
+            changed=tuple(address(name) for name in updated.changed if name.endswith(".html")),
+            files=updated.rendered,
+            seconds=time.perf_counter() - started,
+            what="re-rendered",
+        )
+
+    def _build(self, started: float, note: str) -> Outcome:
+        self.update = None  # the last build's model goes before this one is read (peak memory)
         shutil.rmtree(self.staging, ignore_errors=True)
         try:
             settings = read_settings(self.settings_file, override={**self.overrides, **self._ours()})
         except Exception as error:
             return Outcome(problems=(str(settings_problem(error, self.settings_file)),))
-        self._skip = (settings.get("SEARCH_BUNDLE_DIR", "pagefind"),)
+        self.search_enabled = settings.get("SEARCH_ENABLED", True)
+        settings["SEARCH_ENABLED"] = False  # indexed in the background once the site is served (`search`)
+        self._skip = (settings.get("SEARCH_BUNDLE_DIR", "pagefind"), NEXT)
+        self._images = settings.get("HEADSHOTS_OUTPUT", "images")
         try:
             with _quiet():
                 Pelican(settings).run()
@@ -77,11 +124,17 @@ class Site:
             line = str(_locate(error, settings))
             print(line, flush=True)
             return self._refused([line], started)
-        fingerprints = fingerprint(self.staging, self._skip, settings.get("HEADSHOTS_OUTPUT", "images"))
+        fingerprints = fingerprint(self.staging, self._skip, self._images)
         changed = changed_addresses(self._fingerprints, fingerprints)
         self._fingerprints = fingerprints
-        self._replace()
-        return Outcome(changed=tuple(changed), files=len(fingerprints), seconds=time.perf_counter() - started)
+        self._replace(self._skip[0] if self.search_enabled else None)
+        self.update = DirectoryUpdate(self.staging, self.output)
+        self.update_settings = settings
+        if self.search_enabled:
+            self.search.request(settings)
+        return Outcome(
+            changed=tuple(changed), files=len(fingerprints), seconds=time.perf_counter() - started, what=note
+        )
 
     def watched(self) -> tuple[list[str], list[str]]:
         """The folders (profiles, content, theme) and files (the settings) whose saves rebuild."""
@@ -100,9 +153,13 @@ class Site:
         shutil.rmtree(self.staging, ignore_errors=True)
         return Outcome(problems=tuple(lines), seconds=time.perf_counter() - started)
 
-    def _replace(self) -> None:
+    def _replace(self, bundle: str | None) -> None:
+        """The new site takes the served one's place; the search bundle moves over, until the
+        background refresh replaces it."""
         shutil.rmtree(self.retired, ignore_errors=True)
         with self.lock:
+            if bundle and (self.output / bundle).is_dir():
+                os.rename(self.output / bundle, self.staging / bundle)
             if self.output.exists():
                 os.rename(self.output, self.retired)
             os.rename(self.staging, self.output)
@@ -110,23 +167,25 @@ class Site:
 
 
 def fingerprint(folder: Path, skip: tuple[str, ...], images: str) -> dict[str, tuple]:
-    """Every file's identity: its bytes' hash, or for a published rendition (a hard link into the
-    renditions cache) its inode. The search bundle is left out: it changes with every text edit."""
+    """Every file's identity (`identity`), the search bundle left out: it changes with every text edit."""
     found = {}
     for directory, folders, files in os.walk(folder):
         relative = os.path.relpath(directory, folder)
         if relative == ".":
             folders[:] = [f for f in folders if f not in skip]
         for name in files:
-            path = os.path.join(directory, name)
             key = os.path.normpath(os.path.join(relative, name)).replace(os.sep, "/")
-            if key.startswith(images + "/"):
-                stat = os.stat(path)
-                found[key] = (stat.st_ino, stat.st_size)
-            else:
-                with open(path, "rb") as handle:
-                    found[key] = (hashlib.blake2b(handle.read(), digest_size=16).digest(),)
+            found[key] = identity(os.path.join(directory, name), key, images)
     return found
+
+
+def identity(path, key: str, images: str) -> tuple:
+    """A file's bytes' hash, or for a published rendition (a hard link into the renditions cache) its inode."""
+    if key.startswith(images + "/"):
+        stat = os.stat(path)
+        return (stat.st_ino, stat.st_size)
+    with open(path, "rb") as handle:
+        return (hashlib.blake2b(handle.read(), digest_size=16).digest(),)
 
 
 def changed_addresses(before: dict, after: dict) -> list[str]:
