@@ -53,6 +53,12 @@ def edit(profile: Path, change) -> None:
     profile.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+def set_price(data: dict, price: int) -> None:
+    """A new starting price, as an editor makes it: the cheapest session's price and the price from."""
+    data["sessions"][0]["price"] = price
+    data["price"].update({"from": price, "to": max(price, data["price"].get("to", price))})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=1000)
@@ -91,7 +97,7 @@ def main() -> None:
             times["bio edit"].append(until(lambda m=marker: m in page(f"{url}/photographers/{slug}/"), args.timeout))
             time.sleep(1.0)
             price = 701 + run
-            edit(profile, lambda d, p=price: d["price"].update({"from": p, "to": max(p, d["price"].get("to", p))}))
+            edit(profile, lambda d, p=price: set_price(d, p))
             times["price edit"].append(
                 until(lambda p=price: f"{p}" in page(f"{url}/photographers/{slug}/"), args.timeout)
             )

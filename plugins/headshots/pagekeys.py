@@ -79,26 +79,37 @@ def open_data_keys(page_data: PageData, editions: dict[str, int]) -> dict[str, t
     return keys
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 class _Keys:
     def __init__(self, editions: dict[str, int]):
         self.editions = editions
+        self.made: dict[int, tuple] = {}  # by id: a photographer, headshot or city is on many pages
 
     def of(self, value):
         """A value as plain, comparable data: what of it a page can show."""
-        if isinstance(value, (str, int, float, bool)) or value is None:
+        kind = type(value)
+        if kind in _PLAIN:
             return value
+        if kind is list or kind is tuple:
+            return tuple(map(self.of, value))
+        if kind is dict:
+            return tuple(zip(value, map(self.of, value.values()), strict=True))
+        if isinstance(value, (Photographer, Headshot, City)):
+            made = self.made.get(id(value))
+            if made is None:
+                made = self.made[id(value)] = self._model(value)
+            return made
+        raise TypeError(
+            f"a page value of type {kind.__name__} has no key: say in headshots.pagekeys what a page shows of it"
+        )
+
+    def _model(self, value) -> tuple:
         if isinstance(value, Photographer):
             return ("photographer", value.slug, self.editions.get(value.slug, 0))
         if isinstance(value, Headshot):
             return ("headshot", str(value.source), self.editions.get(value.photographer.slug, 0))
-        if isinstance(value, City):
-            first = (value.based or value.visiting)[:1]
-            return ("city", value.slug, value.name, value.country, value.url, len(value.based), len(value.visiting)) + (
-                tuple(self.of(p) for p in first),
-            )
-        if isinstance(value, (list, tuple)):
-            return tuple(self.of(v) for v in value)
-        if isinstance(value, dict):
-            return tuple((k, self.of(v)) for k, v in value.items())
-        kind = type(value).__name__
-        raise TypeError(f"a page value of type {kind} has no key: say in headshots.pagekeys what a page shows of it")
+        first = (value.based or value.visiting)[:1]
+        counts = (len(value.based), len(value.visiting))
+        return ("city", value.slug, value.name, value.country, value.url, *counts, *map(self.of, first))

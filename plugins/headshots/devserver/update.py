@@ -176,11 +176,14 @@ class DirectoryUpdate:
         for save_as in sorted(gone):
             _remove(self.output / save_as, self.output)
         self.keys, self.data_keys = keys, data_keys
+        sitemap = dict(self.sitemap)
         for save_as, _template, values in stale:
-            self.sitemap[os.path.normpath(save_as)] = page_lastmod(writer.page_context(save_as, values))
+            sitemap[os.path.normpath(save_as)] = page_lastmod(writer.page_context(save_as, values))
         for save_as in gone:
-            self.sitemap.pop(os.path.normpath(save_as), None)
-        write_sitemap(self.settings, str(self.output), self.sitemap)
+            sitemap.pop(os.path.normpath(save_as), None)
+        if sitemap != self.sitemap:  # a page added or gone, or a profile's date
+            write_sitemap(self.settings, str(self.output), sitemap)
+            self.sitemap = sitemap
         return [*changed, *gone], rendered
 
     def _direct_templates(self, writer: PageWriter) -> list[tuple[str, bool]]:
