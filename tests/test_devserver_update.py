@@ -1,0 +1,96 @@
+"""The dev server's in-place update reads some folders by the same rules as the whole build, and
+re-renders a page only when what it reads changed (headshots.pagekeys). No server, no Pelican."""
+
+import os
+
+import pytest
+
+from headshots.directory import Directory
+from headshots.inputs import gather, photographer_folders
+from headshots.pagedata import PageData
+from headshots.pagekeys import READS, footer_key, page_keys
+from headshots.pagelist import directory_pages
+from headshots.reading import load_profiles, read_folders
+from headshots.settings import DEFAULTS
+
+from factories import minimal_profile, write_profile
+
+
+@pytest.fixture
+def root(tmp_path):
+    root = tmp_path / "photographers"
+    write_profile(root, "ana", minimal_profile(name="Ana Lima"), images=False)
+    write_profile(root, "ben", minimal_profile(name="Ben Ode", city="Boston"), images=False)
+    write_profile(root, "cy", minimal_profile(name="Cy Moss"), images=False)
+    for folder in ("ana", "ben", "cy"):
+        (root / folder / "one.jpg").write_bytes(b"")  # validation only checks that the file is there
+    return root
+
+
+def test_some_folders_get_exactly_the_refusals_the_whole_file_list_makes(tmp_path, root):
+    (root / "ana" / "notes.txt").write_text("hi")
+    (root / "ana" / "extra").mkdir()
+    (root / "ana" / "extra" / "two.jpg").write_bytes(b"")
+    (root / "ben" / "con.jpg").write_bytes(b"")
+    (tmp_path / "elsewhere.jpg").write_bytes(b"")
+    os.symlink(tmp_path / "elsewhere.jpg", root / "ben" / "linked.jpg")
+    (tmp_path / "content").mkdir()
+    settings = {**DEFAULTS, "PATH": str(tmp_path / "content"), "PHOTOGRAPHERS_PATH": str(root)}
+    whole = gather(settings).problems
+    assert len(whole) == 4
+    assert photographer_folders(root, {"ana", "ben"}) == whole
+    assert photographer_folders(root, {"ana"}) == [p for p in whole if "/ana/" in p.file]
+    assert photographer_folders(root, {"cy", "gone"}) == []
+
+
+def test_some_folders_read_as_the_whole_folder_reads_them(root):
+    (root / "cy" / "profile.yaml").write_text("name: [unclosed\n")
+    (root / "dee").mkdir()  # a folder without a profile
+    profiles, problems = load_profiles(root)
+    read, found = read_folders(root, {"ben", "cy", "dee", "gone"})
+    assert sorted(read) == ["ben"]
+    assert read["ben"].data == next(p for p in profiles if p.path.parent.name == "ben").data
+    assert found == [p for p in problems if "/cy/" in p.file or "/dee/" in p.file]
+    assert len(found) == 2
+
+
+def directory_of(root):
+    profiles, problems = load_profiles(root)
+    assert problems == []
+    return Directory.build(profiles, {**DEFAULTS, "PHOTOGRAPHERS_PATH": str(root)})
+
+
+def test_a_page_key_changes_only_with_what_the_page_reads(root):
+    directory = directory_of(root)
+    pages = directory_pages(directory)
+    assert {template for _, template, _ in pages} <= set(READS)  # every directory template says what it reads
+    before = page_keys(pages, PageData(directory, {}), {})
+    again = directory_of(root)  # the same profiles read again: new objects, the same keys
+    assert page_keys(directory_pages(again), PageData(again, {}), {}) == before
+    after = page_keys(pages, PageData(directory, {}), {"ben": 1})  # something in ben's folder was saved
+    changed = sorted(save_as for save_as in before if before[save_as] != after[save_as])
+    assert changed == [
+        "cities/boston/index.html",  # ben is its only photographer, and its card photo
+        "cities/index.html",  # every city with its first photographer
+        "photographers/ana/scan/index.html",  # ben's headshot is in the others' scan grids
+        "photographers/ben/index.html",
+        "photographers/ben/scan/index.html",
+        "photographers/cy/scan/index.html",
+        "photographers/index.html",  # the directory's page that lists ben
+    ]
+
+
+def test_a_new_city_changes_the_footer_every_page_shows(root):
+    before = footer_key(directory_of(root))
+    write_profile(root, "dee", minimal_profile(name="Dee Park", city="Denver"), images=False)
+    (root / "dee" / "one.jpg").write_bytes(b"")
+    assert footer_key(directory_of(root)) != before
+
+
+def test_a_page_value_without_a_key_is_named():
+    directory = Directory.build([], dict(DEFAULTS))
+    with pytest.raises(TypeError) as caught:
+        page_keys([("x.html", "city", {"thing": object()})], PageData(directory, {}), {})
+    assert str(caught.value) == (
+        "a page value of type object has no key: say in headshots.pagekeys what a page shows of it"
+    )
