@@ -264,13 +264,10 @@ class ScanRing:
         seed = _ring_place(photographer.slug)
         if len(self.members) > size * 2 + 1:
             start = bisect.bisect(self.places, _ring_place(photographer.slug + "/scan"))
-            picked, index = [], start
-            while len(picked) < size:
-                other = self.members[index % len(self.members)]
-                index += 1
-                if other is not photographer:
-                    picked.append(other.headshots[seed % len(other.headshots)])
-            return picked
+            window = self.members[start : start + size + 1]
+            window += self.members[: size + 1 - len(window)]  # round the end of the ring
+            others = [other for other in window if other is not photographer][:size]
+            return [other.headshots[seed % len(other.headshots)] for other in others]
         others = [p for p in self.photographers if p is not photographer and p.headshots]
         random.Random(seed).shuffle(others)
         pool = []

@@ -57,8 +57,8 @@ def page_keys(pages, page_data: PageData, editions: dict[str, int]) -> dict[str,
     for save_as, template, values in pages:
         reads = []
         for name in READS[template]:
-            if name == "scan_grid":
-                reads.append(key(page_data.scan_grid(values["photographer"])))
+            if name == "scan_grid":  # 24 (headshot, theirs) pairs a page, 10,000 pages: no generic walk
+                reads.append(tuple((key(shot), mine) for shot, mine in page_data.scan_grid(values["photographer"])))
             else:
                 if name not in known:
                     known[name] = wide[name]()
