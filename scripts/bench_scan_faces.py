@@ -69,7 +69,7 @@ def main(argv=None) -> None:
                 times.append(page.evaluate("performance.getEntriesByName('scan:face-check').pop().duration") / 1000)
                 if times is cold:
                     fetched = page.evaluate(
-                        "performance.getEntriesByType('resource').filter((r) => /vendor\\/face\\/|faces\\.js|face-measure/.test(r.name))"
+                        "performance.getEntriesByType('resource').filter((r) => /vendor\\/face\\/|faces\\.js|face-measure|face-rule/.test(r.name))"
                         ".reduce((sum, r) => sum + r.encodedBodySize, 0)"
                     )
             context.close()

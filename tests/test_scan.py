@@ -18,7 +18,7 @@ STATIC = re.compile(
     r"^/(?:[\w./-]*/)?(?:[\w.-]+\.(?:html|css|js|mjs|json|svg|ico|avif|webp|jpe?g|png|gif|woff2?|wasm|bin))?$"
 )
 # The face detector: fetched only after a photo is picked (theme/static/vendor/face/).
-DETECTOR = re.compile(r"^/theme/(?:js/(?:faces|face-measure)\.js|vendor/face/[\w.-]+)$")
+DETECTOR = re.compile(r"^/theme/(?:js/(?:faces|face-measure|face-rule)\.js|vendor/face/[\w.-]+)$")
 
 
 def portrait(path, size=(1200, 1500), colour=(40, 90, 160)):

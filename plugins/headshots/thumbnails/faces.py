@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import geometry
+from . import facerule, geometry
 
 MODEL = Path(__file__).parent / "models" / "face_detection_full_range.tflite"
 
 #: Bump when what `detect` returns for the same pixels changes: every source's record is redone.
-VERSION = "blazeface-full-range-2"  # 2: found at one fixed scale (WORKING_SIDE)
+VERSION = "blazeface-full-range-4"  # 2: found at one fixed scale (WORKING_SIDE); 3: facerule; 4: its bounds widened
 
 #: The model's square input, in pixels, and its anchors: one per cell of a 48 x 48 grid.
 INPUT_SIZE = 192
@@ -31,9 +31,8 @@ GRID = 48
 #: faces, and so the crop, depend on the upright picture alone.
 WORKING_SIDE = 2 * INPUT_SIZE
 
-#: A detection counts as a face from this score (MediaPipe's own default); two detections
-#: overlapping by more than this intersection-over-union are one face.
-MIN_SCORE = 0.5
+#: Two detections overlapping by more than this intersection-over-union are one. Which
+#: detections count as faces is `facerule`'s to say, for the build and /scan/ alike.
 OVERLAP = 0.3
 
 #: A casting platform's submission thumbnail is about an inch wide: 96 CSS px, 4:5 (CASTING_FACTS.md).
@@ -70,7 +69,24 @@ def _model():
 
 
 def detect(image) -> list[dict]:
-    """Every face in an upright "RGB" image, largest first."""
+    """Every face in an upright "RGB" image, largest first: the candidates `facerule` counts."""
+    from PIL import ImageOps
+
+    found = candidates(image)
+    mirrored = None
+    if any(facerule.needs_second_opinion(face, "build") for face in found):
+        mirrored = [_unmirror(face) for face in candidates(ImageOps.mirror(image))]
+    return [
+        {"box": face["box"], "eyes": face["eyes"], "score": face["score"]}
+        for face in found
+        if facerule.is_face(face, image.size, "build", mirrored)
+    ]
+
+
+def candidates(image) -> list[dict]:
+    """Every detection in an upright "RGB" image that can count as a face (the build's lowest
+    score), largest first, with the model's six points in 0..1 of the image: "eyes" (the
+    subject's right eye first), "nose", "mouth" and "ears"."""
     import numpy as np
     from PIL import Image
 
@@ -95,26 +111,29 @@ def detect(image) -> list[dict]:
     sx, sy = small.size[0] / INPUT_SIZE, small.size[1] / INPUT_SIZE
     ox, oy = offset[0] / INPUT_SIZE, offset[1] / INPUT_SIZE
 
-    def point(index, dx, dy):
-        x = boxes[index, dx] / INPUT_SIZE + cells[0][index]
-        y = boxes[index, dy] / INPUT_SIZE + cells[1][index]
-        return (float(x) - ox) / sx, (float(y) - oy) / sy
+    def point(index, k):
+        x = boxes[index, 4 + 2 * k] / INPUT_SIZE + cells[0][index]
+        y = boxes[index, 5 + 2 * k] / INPUT_SIZE + cells[1][index]
+        return [round((float(x) - ox) / sx, 4), round((float(y) - oy) / sy, 4)]
 
     found: list[dict] = []
     for index in np.argsort(-scores):
-        if scores[index] < MIN_SCORE:
+        if scores[index] < facerule.SCORES["build"]["min"]:
             break
-        cx, cy = point(index, 0, 1)
+        cx = (boxes[index, 0] / INPUT_SIZE + cells[0][index] - ox) / sx
+        cy = (boxes[index, 1] / INPUT_SIZE + cells[1][index] - oy) / sy
         half_w = float(boxes[index, 2]) / INPUT_SIZE / sx / 2
         half_h = float(boxes[index, 3]) / INPUT_SIZE / sy / 2
-        box = [cx - half_w, cy - half_h, cx + half_w, cy + half_h]
-        if any(_overlap(box, face["box"]) > OVERLAP for face in found):
+        box = [float(cx) - half_w, float(cy) - half_h, float(cx) + half_w, float(cy) + half_h]
+        if any(facerule.overlap(box, face["box"]) > OVERLAP for face in found):
             continue
-        eyes = [point(index, 4, 5), point(index, 6, 7)]
         found.append(
             {
                 "box": [round(min(max(v, 0.0), 1.0), 4) for v in box],
-                "eyes": [[round(x, 4), round(y, 4)] for x, y in eyes],
+                "eyes": [point(index, 0), point(index, 1)],
+                "nose": point(index, 2),
+                "mouth": point(index, 3),
+                "ears": [point(index, 4), point(index, 5)],
                 "score": round(float(scores[index]), 3),
             }
         )
@@ -126,12 +145,21 @@ def _area(face) -> float:
     return (right - left) * (bottom - top)
 
 
-def _overlap(a, b) -> float:
-    width = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    height = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = width * height
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union > 0 else 0.0
+def _unmirror(face: dict) -> dict:
+    """A candidate found in the mirrored image, in the unmirrored image's coordinates."""
+    left, top, right, bottom = face["box"]
+
+    def flip(point):
+        return [round(1 - point[0], 4), point[1]]
+
+    return {
+        "box": [round(1 - right, 4), top, round(1 - left, 4), bottom],
+        "eyes": [flip(face["eyes"][1]), flip(face["eyes"][0])],
+        "nose": flip(face["nose"]),
+        "mouth": flip(face["mouth"]),
+        "ears": [flip(face["ears"][1]), flip(face["ears"][0])],
+        "score": face["score"],
+    }
 
 
 def framing(focus, faces: list[dict]):
@@ -175,6 +203,7 @@ BROWSER_RULES = {
     "above": ABOVE,
     "below": BELOW,
     "overlap": OVERLAP,
+    "face": facerule.BROWSER,  # what counts as a face
 }
 
 

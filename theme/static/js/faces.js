@@ -5,19 +5,16 @@
 // actor has picked a photo. The photo itself is only drawn on a canvas here; nothing is sent.
 //
 // A face is plain data in 0..1 of the upright photo, as the build keeps it:
-// {box: [left, top, right, bottom], eyes: [[x, y], [x, y]], score}, largest first.
+// {box: [left, top, right, bottom], eyes: [[x, y], [x, y]], score}, largest first. Which
+// detections count as faces is the build's rule (face-rule.js).
 import * as tf from "../vendor/face/tfjs.esm.js";
 import { el } from "./dom.js";
+import { isFace, needsSecondOpinion, overlap } from "./face-rule.js";
 
 const VENDOR = new URL("../vendor/face/", import.meta.url).href;
 const INPUT = 256;
 // MediaPipe's anchors for this model: a 16 x 16 grid with 2 anchors a cell, then 8 x 8 with 6.
 const LAYERS = [{ grid: 16, anchors: 2 }, { grid: 8, anchors: 6 }];
-// A detection counts as a face from this score. The build's full-range model uses MediaPipe's 0.5;
-// this model, at 0.5, found "faces" in scikit-image's coffee cup (0.66) and a logo (0.65), while
-// every sample headshot scores 0.84 or more and the cameraman 0.77.
-const MIN_SCORE = 0.7;
-
 let loading = null;
 
 function load() {
@@ -44,24 +41,11 @@ function anchorCentres() {
   return centres;
 }
 
-function overlap(a, b) {
-  const width = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
-  const height = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
-  const inter = width * height;
-  const union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter;
-  return union > 0 ? inter / union : 0;
-}
-
 const area = (face) => (face.box[2] - face.box[0]) * (face.box[3] - face.box[1]);
 const clamp01 = (value) => Math.min(1, Math.max(0, value));
 
-/**
- * Every face in `bitmap` (an upright ImageBitmap); two detections overlapping by more than
- * `maxOverlap` (intersection over union: the build's OVERLAP) are one face. The photo is
- * letterboxed into the model's square, as the build does, so its shape is kept.
- */
-export async function detectFaces(bitmap, maxOverlap) {
-  const model = await load();
+/** The model's raw output for `bitmap` drawn into its square (mirrored left to right if asked). */
+async function run(model, bitmap, mirrored) {
   const scale = INPUT / Math.max(bitmap.width, bitmap.height);
   const w = Math.max(1, Math.round(bitmap.width * scale));
   const h = Math.max(1, Math.round(bitmap.height * scale));
@@ -70,6 +54,7 @@ export async function detectFaces(bitmap, maxOverlap) {
   const canvas = el("canvas", { width: INPUT, height: INPUT });
   const ctx = canvas.getContext("2d");
   ctx.imageSmoothingQuality = "high";
+  if (mirrored) ctx.setTransform(-1, 0, 0, 1, INPUT, 0);
   ctx.drawImage(bitmap, ox, oy, w, h);
   const input = tf.tidy(() => tf.expandDims(tf.sub(tf.div(tf.browser.fromPixels(canvas), 127.5), 1), 0));
   const outputs = model.execute(input);
@@ -77,33 +62,72 @@ export async function detectFaces(bitmap, maxOverlap) {
   // Two score tensors ([1, n, 1]) and two box tensors ([1, n, 16]): the 16 x 16 grid's n is 512.
   const byKind = { 1: {}, 16: {} };
   for (const tensor of outputs) byKind[tensor.shape[2]][tensor.shape[1]] = tensor;
-  const order = LAYERS.map(({ grid, anchors }) => grid * grid * anchors);
   const logits = [];
   const boxes = [];
-  for (const n of order) {
+  for (const n of LAYERS.map(({ grid, anchors }) => grid * grid * anchors)) {
     logits.push(...(await byKind[1][n].data()));
     const data = await byKind[16][n].data();
     for (let i = 0; i < n; i += 1) boxes.push(data.subarray(i * 16, i * 16 + 16));
   }
   outputs.forEach((tensor) => tensor.dispose());
+  return { logits, boxes, w, h, ox, oy };
+}
+
+/**
+ * Every detection in `bitmap` (an upright ImageBitmap) scoring at least `floor`, largest first,
+ * with the model's six points in 0..1 of the photo: eyes (the subject's right first), nose,
+ * mouth, ears. Two detections overlapping by more than `maxOverlap` (intersection over union:
+ * the build's OVERLAP) are one. The photo is letterboxed into the model's square, as the build
+ * does, so its shape is kept; `mirrored` runs the model on the photo flipped left to right and
+ * maps what it finds back (the rule's second opinion).
+ */
+export async function candidates(bitmap, floor, maxOverlap, mirrored = false) {
+  const { logits, boxes, w, h, ox, oy } = await run(await load(), bitmap, mirrored);
   const centres = anchorCentres();
+  const flip = (x) => (mirrored ? 1 - x : x);
   // From the model's square (0..1) back to the photo's 0..1.
-  const point = (index, dx, dy) => [
-    ((boxes[index][dx] / INPUT + centres[index][0]) * INPUT - ox) / w,
-    ((boxes[index][dy] / INPUT + centres[index][1]) * INPUT - oy) / h,
+  const point = (index, k) => [
+    flip(((boxes[index][4 + 2 * k] / INPUT + centres[index][0]) * INPUT - ox) / w),
+    ((boxes[index][5 + 2 * k] / INPUT + centres[index][1]) * INPUT - oy) / h,
   ];
   const ranked = logits
     .map((logit, index) => ({ index, score: 1 / (1 + Math.exp(-Math.max(-80, Math.min(80, logit)))) }))
-    .filter((item) => item.score >= MIN_SCORE)
+    .filter((item) => item.score >= floor)
     .sort((a, b) => b.score - a.score);
   const found = [];
   for (const { index, score } of ranked) {
-    const [cx, cy] = point(index, 0, 1);
+    const cx = flip(((boxes[index][0] / INPUT + centres[index][0]) * INPUT - ox) / w);
+    const cy = ((boxes[index][1] / INPUT + centres[index][1]) * INPUT - oy) / h;
     const halfW = (boxes[index][2] / 2) / w;
     const halfH = (boxes[index][3] / 2) / h;
     const box = [cx - halfW, cy - halfH, cx + halfW, cy + halfH];
     if (found.some((face) => overlap(box, face.box) > maxOverlap)) continue;
-    found.push({ box: box.map(clamp01), eyes: [point(index, 4, 5), point(index, 6, 7)], score });
+    const [a, b] = [point(index, 0), point(index, 1)];
+    const [earA, earB] = [point(index, 4), point(index, 5)];
+    found.push({
+      box: box.map(clamp01),
+      // mirrored, the model's "right eye" is the subject's left: swap back
+      eyes: mirrored ? [b, a] : [a, b],
+      nose: point(index, 2),
+      mouth: point(index, 3),
+      ears: mirrored ? [earB, earA] : [earA, earB],
+      score,
+    });
   }
   return found.sort((a, b) => area(b) - area(a));
+}
+
+/**
+ * Every face in `bitmap` (an upright ImageBitmap), by the build's rule: `rules` are FACE_RULES
+ * (headshots.thumbnails.faces.BROWSER_RULES). The mirrored photo is read only when a candidate
+ * needs the second opinion.
+ */
+export async function detectFaces(bitmap, rules) {
+  const found = await candidates(bitmap, rules.face.minScore, rules.overlap);
+  const mirrored = found.some((face) => needsSecondOpinion(face, rules.face))
+    ? await candidates(bitmap, rules.face.minScore, rules.overlap, true)
+    : [];
+  return found
+    .filter((face) => isFace(face, bitmap.width, bitmap.height, rules.face, mirrored))
+    .map(({ box, eyes, score }) => ({ box, eyes, score }));
 }

@@ -36,7 +36,7 @@ async function readPhoto(file, faceRules) {
   // Find the face while the actor looks for their photo: the detector loads only now.
   const faces = Promise.all([import("./faces.js"), import("./face-measure.js")])
     .then(async ([{ detectFaces }, reading]) => {
-      const found = await detectFaces(bitmap, faceRules.overlap);
+      const found = await detectFaces(bitmap, faceRules);
       performance.measure("scan:face-check", "scan:picked");
       return { found, reading };
     })
