@@ -53,6 +53,14 @@ def edit(profile: Path, change) -> None:
     profile.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+def peak_memory(pid: int) -> int:
+    """The process's peak resident memory in bytes (Linux: VmHWM in /proc/PID/status)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
 def set_price(data: dict, price: int) -> None:
     """A new starting price, as an editor makes it: the cheapest session's price and the price from."""
     data["sessions"][0]["price"] = price
@@ -117,6 +125,7 @@ def main() -> None:
                 f"  {name:16} saved to served: {spread} over {len(done)} runs"
                 + (f", {missed} missed" if missed else "")
             )
+        print(f"  peak memory of the server process: {peak_memory(server.pid) / 2**20:,.0f} MiB (VmHWM)")
     finally:
         server.terminate()
         server.wait(timeout=30)
