@@ -94,3 +94,18 @@ def test_a_page_value_without_a_key_is_named():
     assert str(caught.value) == (
         "a page value of type object has no key: say in headshots.pagekeys what a page shows of it"
     )
+
+
+def test_a_directory_made_again_with_the_photographers_before_is_the_same_directory(root):
+    settings = {**DEFAULTS, "PHOTOGRAPHERS_PATH": str(root)}
+    profiles, _ = load_profiles(root)
+    before = Directory.build(profiles, settings)
+    write_profile(root, "ben", minimal_profile(name="Ben Ode", city="Chicago", travels_to=["Boston"]), images=False)
+    read, _ = read_folders(root, {"ben"})
+    profiles = [read["ben"] if p.path.parent.name == "ben" else p for p in profiles]
+    again = Directory.build(profiles, settings, before.photographers)
+    fresh = Directory.build(profiles, settings)
+    shape = lambda d: [(c.slug, [p.slug for p in c.based], [p.slug for p in c.visiting]) for c in d.cities]
+    assert shape(again) == shape(fresh) == [("boston", [], ["ben"]), ("chicago", ["ana", "ben", "cy"], [])]
+    assert again.photographers[0] is before.photographers[0]  # ana's profile did not change: reused
+    assert again.photographers[1] is not before.photographers[1]  # ben's was read again

@@ -60,8 +60,9 @@ class Directory:
     scan_headshots: list[Headshot] = field(default_factory=list)
 
     @classmethod
-    def build(cls, profiles, settings: dict) -> Directory:
-        photographers, cities = assemble(profiles, settings)
+    def build(cls, profiles, settings: dict, reuse=()) -> Directory:
+        """The directory of `profiles`; `reuse`: photographers made before (`model.assemble`)."""
+        photographers, cities = assemble(profiles, settings, reuse)
         return cls(
             settings,
             photographers,

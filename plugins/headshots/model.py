@@ -204,9 +204,22 @@ class Photographer:
 # --------------------------------------------------------------------------- the directory
 
 
-def assemble(profiles, settings: dict) -> tuple[list[Photographer], list[City]]:
-    """Photographers sorted by name, and every city someone is based in or travels to, sorted by name."""
-    photographers = sorted((Photographer(p, settings) for p in profiles), key=lambda p: p.sort_key)
+def assemble(profiles, settings: dict, reuse=()) -> tuple[list[Photographer], list[City]]:
+    """Photographers sorted by name, and every city someone is based in or travels to, sorted by name.
+
+    `reuse`: photographers made before from some of these very profile objects (the dev server's
+    update after a save): each is taken as it is, only its links to cities are made again.
+    """
+    made = {id(p.profile): p for p in reuse}
+    photographers = []
+    for profile in profiles:
+        photographer = made.get(id(profile))
+        if photographer is None or photographer.profile is not profile:
+            photographer = Photographer(profile, settings)
+        else:
+            photographer.city, photographer.travels_to = None, []
+        photographers.append(photographer)
+    photographers.sort(key=lambda p: p.sort_key)
     cities: dict[str, City] = {}
 
     def city(name: str, country: str) -> City:

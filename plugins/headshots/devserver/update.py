@@ -106,7 +106,8 @@ class DirectoryUpdate:
         read, found = read_folders(self.root, names, self.cache)
         problems += found
         profiles = {name: p for name, p in self.profiles.items() if name not in names} | read
-        directory = Directory.build([profiles[name] for name in sorted(profiles)], self.settings)
+        ordered = [profiles[name] for name in sorted(profiles)]
+        directory = Directory.build(ordered, self.settings, self.ours.directory.photographers)
         found = site_problems(self.settings, directory)
         errors.report([p for p in found if p.warning])
         problems += [p for p in found if not p.warning]

@@ -257,7 +257,14 @@ def _kept_filters(photographer, bands) -> list:
     return found[1]
 
 
-def _facets(photographers, bands, include_type, articles):
+# The counts and labels last made, with the photographers they were made for: the directory's
+# pages and the search page ask with the same list (and other `include_type`, `articles`).
+_last_counts: list = [None, None]
+
+
+def _counts(photographers, bands) -> tuple[dict, dict]:
+    if _last_counts[0] is photographers:
+        return _last_counts[1]
     counts = {key: Counter() for key, _ in FACETS}
     labels = {key: dict(LABELS.get(key, {})) for key, _ in FACETS}
     for photographer in photographers or []:
@@ -267,6 +274,13 @@ def _facets(photographers, bands, include_type, articles):
         for city in (photographer.city, *photographer.travels_to):
             labels["city"].setdefault(city.slug, city.name)
         labels["country"].setdefault(photographer.country, photographer.country_name or photographer.country)
+    _last_counts[:] = [photographers, (counts, labels)]
+    return counts, labels
+
+
+def _facets(photographers, bands, include_type, articles):
+    counts, labels = _counts(photographers, bands)
+    counts, labels = {k: Counter(v) for k, v in counts.items()}, {k: dict(v) for k, v in labels.items()}
     if include_type and articles:
         counts["type"]["Article"] = articles
     facets = []
