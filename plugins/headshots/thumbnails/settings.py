@@ -29,6 +29,8 @@ def settings_problems(settings) -> list[Problem]:
         bad("HEADSHOTS_WIDTHS", f"must be a list of pixel widths of at least 16, not {widths!r}")
     if settings["HEADSHOTS_PLACEHOLDER"] not in ("colour", "blur"):
         bad("HEADSHOTS_PLACEHOLDER", 'must be "colour" or "blur"')
+    if settings["HEADSHOTS_ENCODE"] not in ("all", "on-request"):
+        bad("HEADSHOTS_ENCODE", 'must be "all" or "on-request"')
     quality = settings["HEADSHOTS_QUALITY"]
     for fmt in formats if isinstance(formats, list) else []:
         if fmt in FORMATS and not (
