@@ -39,6 +39,13 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def start_background_worker(parent: int) -> None:
+    """In a worker of background work (the dev server's renditions): at low priority, so the
+    editor's builds and requests come first, and dying with the process that started it."""
+    os.nice(10)
+    die_with_parent(parent)
+
+
 def _start_worker(job, parent: int) -> None:
     """In a new worker: die with the build, keep its job, and silence logging.
 
