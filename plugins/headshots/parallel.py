@@ -39,10 +39,14 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def start_background_worker(parent: int) -> None:
-    """In a worker of background work (the dev server's renditions): at low priority, so the
-    editor's builds and requests come first, and dying with the process that started it."""
-    os.nice(10)
+def start_server_worker(parent: int, niceness: int) -> None:
+    """In a worker of a long-lived server (the dev server's renditions): at `niceness` (background
+    work lets the editor's builds and requests come first), dying with the process that started
+    it, and deaf to Ctrl-C, which stops that process (and so this one) without a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.nice(niceness)
     die_with_parent(parent)
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from headshots import text
 from headshots.errors import display_path
-from headshots.parallel import die_with_parent, start_background_worker
+from headshots.parallel import start_server_worker
 from headshots.thumbnails import entries, pipeline
 
 #: Seconds a request waits for its rendition before the 404 page (a source that cannot be encoded).
@@ -121,10 +121,7 @@ class Renditions:
         """Encode what `files` still lacks (`only` those cache names, else the headshot's every
         missing one), then publish `files`; whether all of them are published."""
         if not all(os.path.exists(cache_file) for cache_file, _ in files):
-            threads = self.workers if pool == "urgent" else 1  # libaom threads: speed only, same bytes
-            job = {**encode.job, "options": {**encode.job["options"], "avif_threads": threads}}
-            if only is not None:
-                job["only"] = only
+            job = encode.job if only is None else {**encode.job, "only": only}
             try:
                 result = self._pool(pool).submit(pipeline.render, job).result()
             except Exception as error:  # a worker killed, the pool broken: the files stay pending
@@ -160,12 +157,11 @@ class Renditions:
     def _pool(self, kind: str) -> ProcessPoolExecutor:
         with self._changed:
             if kind not in self._pools:
-                start = start_background_worker if kind == "background" else die_with_parent
                 self._pools[kind] = ProcessPoolExecutor(
                     max_workers=self.workers,
                     mp_context=multiprocessing.get_context("spawn"),
-                    initializer=start,
-                    initargs=(os.getpid(),),
+                    initializer=start_server_worker,
+                    initargs=(os.getpid(), 10 if kind == "background" else 0),
                 )
             return self._pools[kind]
 

@@ -140,7 +140,7 @@ def process(items, settings, cache: Path):
     hash_seconds = time.perf_counter() - started
     cores = os.cpu_count() or 1
     workers = max(1, min(int(settings["HEADSHOTS_JOBS"] or cores), cores * 4))
-    options = options_from(settings, workers)
+    options = options_from(settings)
     work, waiting, records = _plan_work(items, digests, settings, options, cache)
     later = settings["HEADSHOTS_ENCODE"] == ON_REQUEST
     if later:  # each source planned (decode, faces, placeholder), nothing encoded: `Encode` says what is left
@@ -244,7 +244,6 @@ def _render(work: dict, workers: int, options: dict, settings) -> dict[tuple, di
     if not work:
         return results
     workers = min(workers, len(work))
-    options["avif_threads"] = max(1, (os.cpu_count() or 1) // workers)
     with _progress(len(work), settings) as advance:
         if workers == 1:
             for group, job in work.items():

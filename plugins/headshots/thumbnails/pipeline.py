@@ -301,7 +301,6 @@ def render(job: dict) -> dict:
     ]
     made, inset = _resized(im, tuple(v * scale for v in plan.box), plan, todo)
     smallest = made[min(made)] if made else im
-    threads = options.get("avif_threads") or 1
     for rendition in todo:
         if rendition.kind == "og":
             colour = (smallest if made else inset).resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
@@ -309,9 +308,10 @@ def render(job: dict) -> dict:
             image.paste(inset, ((rendition.width - inset.width) // 2, (rendition.height - inset.height) // 2))
         else:
             image = made[(rendition.width, rendition.height)]
-        params = dict(encoder_params(rendition.fmt, options))
-        if rendition.fmt == "avif":
-            params["max_threads"] = threads
+        params = encoder_params(rendition.fmt, options)
+        # One libaom thread, always: its bytes differ with one thread and with several (measured with
+        # Pillow 13, libavif 1.4.2), and a file's bytes must follow from its key. Sources run in parallel.
+        params = {**params, "max_threads": 1} if rendition.fmt == "avif" else params
         entries.save_image(image, cache / entries.RENDITIONS / rendition.cache_name, rendition.fmt, params)
     meta = placeholder_of(smallest, options["placeholder"])
     if all((cache / entries.RENDITIONS / r.cache_name).exists() for r in plan.renditions):

@@ -4,7 +4,6 @@ cache keys (their defaults are in headshots.settings). No Pelican import.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..errors import Problem
@@ -40,7 +39,7 @@ def settings_problems(settings) -> list[Problem]:
     return problems
 
 
-def options_from(settings, workers: int = 1) -> dict:
+def options_from(settings) -> dict:
     """The rendition options (everything that goes into cache keys) from settings."""
     quality = {**DEFAULTS["HEADSHOTS_QUALITY"], **settings["HEADSHOTS_QUALITY"]}
     return {
@@ -52,8 +51,6 @@ def options_from(settings, workers: int = 1) -> dict:
         "scan_width": int(settings["HEADSHOTS_SCAN_WIDTH"]),
         "og_size": list(settings["HEADSHOTS_OG_SIZE"]),
         "placeholder": settings["HEADSHOTS_PLACEHOLDER"],
-        # not in any key: libaom threads only change speed, not bytes
-        "avif_threads": max(1, (os.cpu_count() or 1) // max(1, workers)),
     }
 
 
