@@ -152,7 +152,7 @@ def plan_sources(paths, settings, jobs):
     from headshots.thumbnails import options_from
     from headshots.thumbnails.plan import digest_file, make_plan
 
-    options = options_from(settings, jobs)
+    options = options_from(settings)
     planned = []
     for path in paths:
         with Image.open(path) as im:

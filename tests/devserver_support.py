@@ -1,5 +1,6 @@
 """A real `headshots serve` on a free port in a clone-like folder (its own settings, theme, content, profiles)."""
 
+import filecmp
 import os
 import re
 import shutil
@@ -87,6 +88,11 @@ class Server:
     def ready(self, timeout=120.0) -> None:
         assert self.wait_for(lambda: "Serving the site at" in self.log(), timeout), self.log()
 
+    def renditions_caught_up(self) -> bool:
+        """Whether every rendition the served pages show is published (the dev server's log says so)."""
+        log = self.log()
+        return log.rfind("] Renditions caught up") >= log.rfind("] Renditions: ")
+
     def rebuilt_after(self, count: int, timeout=90.0) -> None:
         assert self.wait_for(lambda: self.builds() > count, timeout), self.log()
 
@@ -102,3 +108,29 @@ class Server:
 def cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def clean_build(base: Path, extra=None, cache: Path | None = None) -> Path:
+    """`make build` of the clone into base/clean (with the dev server's cache, or `cache`)."""
+    clean = base / "clean"
+    settings = overrides(base, {**(extra or {}), **({"CACHE_PATH": str(cache)} if cache else {})})
+    command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(clean), "-e", *settings]
+    done = subprocess.run(command, cwd=base, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return clean
+
+
+def assert_same_tree(left, right, search=True):
+    """Byte for byte, but for the search bundle: Pagefind writes its filter and index files
+    differently on every run over the same folder (measured), so the bundle is compared by its
+    fragments, one a page, named by the hash of what was indexed of it."""
+    files = lambda root: sorted(
+        str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and p.parts[len(root.parts)] != "pagefind"
+    )
+    assert files(left) == files(right)
+    differ = [name for name in files(left) if not filecmp.cmp(left / name, right / name, shallow=False)]
+    assert not differ
+    if not search:
+        return
+    fragments = lambda root: sorted(p.name for p in (root / "pagefind" / "fragment").iterdir())
+    assert fragments(left) and fragments(left) == fragments(right)

@@ -39,6 +39,17 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def start_server_worker(parent: int, niceness: int) -> None:
+    """In a worker of a long-lived server (the dev server's renditions): at `niceness` (background
+    work lets the editor's builds and requests come first), dying with the process that started
+    it, and deaf to Ctrl-C, which stops that process (and so this one) without a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.nice(niceness)
+    die_with_parent(parent)
+
+
 def _start_worker(job, parent: int) -> None:
     """In a new worker: die with the build, keep its job, and silence logging.
 

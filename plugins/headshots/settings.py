@@ -121,6 +121,10 @@ DEFAULTS = {
     "HEADSHOTS_OG_SIZE": [1200, 630],
     # Worker processes; None: every core.
     "HEADSHOTS_JOBS": None,
+    # "all": every rendition is encoded before the pages are written (make build, make publish).
+    # "on-request": each source is planned (decode, faces, placeholder) and its renditions are left
+    # to the caller, which `headshots serve` encodes in the background, requested ones first.
+    "HEADSHOTS_ENCODE": "all",
     # A source whose short side is under this is refused (issue 3: 800 px).
     "HEADSHOTS_MIN_SIDE": 800,
     # A source over this many pixels is refused before decoding (decompression bombs).

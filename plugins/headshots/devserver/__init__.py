@@ -6,8 +6,8 @@ The address is printed once the site can be browsed; until then a request
 gets a small "building..." page. A save in photographers' folders re-renders
 only the pages that read them (`update`); any other save (articles, pages,
 the theme, the settings) starts one clean in-process build (`builds.Site`).
-Saves during a build start the next one (`watching`); search catches up in
-the background (`search`); the open page hears of each build over
+Saves during a build start the next one (`watching`); headshots' renditions
+(`renditions`) and search (`search`) catch up in the background; the open page hears of each build over
 Server-Sent Events (`server`, `dev.js`).
 """
 
@@ -19,6 +19,7 @@ import time
 
 from headshots import text
 from headshots.devserver.builds import Outcome, Site
+from headshots.devserver.renditions import Renditions
 from headshots.devserver.server import make_server
 from headshots.devserver.state import State
 from headshots.devserver.watching import Changes, describe, watch
@@ -53,19 +54,20 @@ def overrides(pairs: list[str]) -> dict:
 def run(args) -> int:
     site = Site(args.settings, overrides(args.extra_settings), args.output)
     state, changes, stopping = State(), Changes(), threading.Event()
-    server = make_server(args.bind, args.port, site, state, stopping)
+    renditions = Renditions(site.output)
+    server = make_server(args.bind, args.port, site, state, stopping, renditions)
     threading.Thread(target=server.serve_forever, name="http", daemon=True).start()
     host, port = server.server_address[:2]
     print("Building the site; the address follows when it can be browsed (requests get a building page).", flush=True)
     watch(*site.watched(), changes, stopping)
     try:
-        outcome = site.build()
+        outcome = _build(site, renditions, None)
         state.finished(outcome)
         print(_line("Built", outcome, None), flush=True)
         print(f"Serving the site at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
         while True:
             saved = changes.take()
-            outcome = site.build(saved)
+            outcome = _build(site, renditions, saved)
             state.finished(outcome)
             print(_line("Rebuilt", outcome, saved), flush=True)
     except KeyboardInterrupt:
@@ -73,6 +75,16 @@ def run(args) -> int:
     finally:
         stopping.set()
         server.shutdown()
+
+
+def _build(site: Site, renditions: Renditions, saved) -> Outcome:
+    """One build or update, no rendition published meanwhile; then what is left to encode of the
+    pictures the pages now show goes to the background worker."""
+    with renditions.paused():
+        outcome = site.build(saved)
+        if outcome.ok and site.update is not None:
+            renditions.follow(site.update.pictures.values(), site.update.settings)
+    return outcome
 
 
 def _line(what: str, outcome: Outcome, saved) -> str:

@@ -147,7 +147,13 @@ class Site:
 
     def _ours(self) -> dict:
         # The dev server watches the files itself: no `pelican -r` watch, no waiting inside a build.
-        return {"OUTPUT_PATH": str(self.staging), "DELETE_OUTPUT_DIRECTORY": False, "PHOTOGRAPHERS_AUTORELOAD": False}
+        # Pages first, renditions in the background (`renditions`).
+        return {
+            "OUTPUT_PATH": str(self.staging),
+            "DELETE_OUTPUT_DIRECTORY": False,
+            "PHOTOGRAPHERS_AUTORELOAD": False,
+            "HEADSHOTS_ENCODE": "on-request",
+        }
 
     def _refused(self, lines: list[str], started: float) -> Outcome:
         shutil.rmtree(self.staging, ignore_errors=True)

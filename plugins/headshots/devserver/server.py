@@ -5,7 +5,8 @@ request, so a page is served while a build runs. HTML is sent with
 `Cache-Control: no-store` and gets the dev script (`dev.js`: error overlay
 and live reload over Server-Sent Events) added here, on its way out: it is
 never written into the output folder, so `make build` and `make publish`
-never contain it.
+never contain it. A headshot's rendition not made yet is made first and
+served with status 200 (`renditions`), never the 404 page.
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ def with_script(page: bytes, address: str, version: int) -> bytes:
 class Handler(SimpleHTTPRequestHandler):
     server_version = "headshots-serve"
 
-    def __init__(self, *args, site, state, stopping, **kwargs):
-        self.site, self.state, self.stopping = site, state, stopping
+    def __init__(self, *args, site, state, stopping, renditions, **kwargs):
+        self.site, self.state, self.stopping, self.renditions = site, state, stopping, renditions
         super().__init__(*args, directory=str(site.output), **kwargs)
 
     def do_GET(self):
@@ -73,6 +74,9 @@ class Handler(SimpleHTTPRequestHandler):
         if not self.state.version:
             page = building_page(self.state.problems)
             return self._send(503, "text/html; charset=utf-8", page, head, {"Retry-After": "1"})
+        made = self._rendition()
+        if made is not None:
+            return self._send(200, self.guess_type(str(made)), made.read_bytes(), head, {"Cache-Control": "no-cache"})
         with self.site.lock:  # the folder is never read while a build replaces it
             found = self._find(path)
         if found is None:
@@ -82,6 +86,14 @@ class Handler(SimpleHTTPRequestHandler):
             page = with_script(body, self._address(file), self.state.version)
             return self._send(status, "text/html; charset=utf-8", page, head)
         return self._send(status, self.guess_type(file), body, head, {"Cache-Control": "no-cache"})
+
+    def _rendition(self) -> Path | None:
+        """A headshot's rendition the pages show but the background worker has not published yet:
+        made first, then served from the renditions cache (`renditions.Renditions.wait`)."""
+        file = self.translate_path(self.path)
+        if os.path.exists(file):
+            return None
+        return self.renditions.wait(os.path.relpath(file, self.directory).replace(os.sep, "/"))
 
     def _find(self, path: str):
         """(status, file, bytes) of what `path` serves: its file, its folder's index.html, or the 404 page."""
@@ -136,7 +148,8 @@ class Handler(SimpleHTTPRequestHandler):
             pass
 
 
-def make_server(bind: str, port: int, site, state, stopping) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer((bind, port), partial(Handler, site=site, state=state, stopping=stopping))
+def make_server(bind: str, port: int, site, state, stopping, renditions) -> ThreadingHTTPServer:
+    handler = partial(Handler, site=site, state=state, stopping=stopping, renditions=renditions)
+    server = ThreadingHTTPServer((bind, port), handler)
     server.daemon_threads = True
     return server

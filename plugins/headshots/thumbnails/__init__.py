@@ -4,7 +4,11 @@
 in parallel worker processes, makes every rendition into a content-addressed
 cache under CACHE_PATH, and returns `Pictures`: a `Picture` by headshot
 source, the files to publish (`publish`), the problems and the counts. It
-writes nothing into the model. See docs/ARCHITECTURE.md, "Pictures" and
+writes nothing into the model. With HEADSHOTS_ENCODE = "on-request"
+(`headshots serve`) it plans each source (decode, faces, placeholder) and
+encodes nothing: `files` lists the renditions already made, and each
+Picture's `pending` what is left (`build.Encode`), for the dev server to
+encode. See docs/ARCHITECTURE.md, "Pictures" and
 "Thumbnail pipeline", and `picture.picture_markup` for the markup.
 
 One concern per module: `settings` (defaults, checks, rendition options),

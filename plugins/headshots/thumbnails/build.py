@@ -84,6 +84,19 @@ def cached_record(cache: Path, digest: str, min_side: int, max_pixels: int) -> d
     return record if min(width, height) >= min_side and width * height <= max_pixels else None
 
 
+#: HEADSHOTS_ENCODE's value for development (`headshots serve`): pages first, renditions after.
+ON_REQUEST = "on-request"
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Encode:
+    """What is left to make of one headshot in on-request mode: the job that makes it
+    (`pipeline.render`), and the (cache file, output path) pairs to publish once made."""
+
+    job: dict
+    files: tuple[tuple[str, str], ...]
+
+
 @dataclasses.dataclass
 class Item:
     """One headshot to process (what `process()` needs from a profile's headshot)."""
@@ -115,6 +128,8 @@ def process(items, settings, cache: Path):
 
     Returns (pictures, files, problems, stats): a Picture per item (None where
     the source was refused), the (cache file, output path) pairs to publish,
+    (in on-request mode, HEADSHOTS_ENCODE, only those made: each source is
+    decoded and planned, and what is left to encode is its Picture's `pending`),
     the problems found, warnings among them (`Problem.warning`), and counts
     (sources, decoded, encoded, reused, seconds...) for the log and the bench. Nothing is
     decoded for a source whose record, renditions and placeholder are all cached.
@@ -125,8 +140,12 @@ def process(items, settings, cache: Path):
     hash_seconds = time.perf_counter() - started
     cores = os.cpu_count() or 1
     workers = max(1, min(int(settings["HEADSHOTS_JOBS"] or cores), cores * 4))
-    options = options_from(settings, workers)
+    options = options_from(settings)
     work, waiting, records = _plan_work(items, digests, settings, options, cache)
+    later = settings["HEADSHOTS_ENCODE"] == ON_REQUEST
+    if later:  # each source planned (decode, faces, placeholder), nothing encoded: `Encode` says what is left
+        for job in work.values():
+            job["only"] = []
     results = _render(work, workers, options, settings)
     pictures: list = [None] * len(items)
     files: list[tuple[Path, str]] = []
@@ -142,8 +161,9 @@ def process(items, settings, cache: Path):
         meta = result["meta"] if result else entries.read_json(entries.meta_path(cache, plan))
         if not result:
             reused += len(plan.renditions)
+        job = {**work[group], "only": None, "record": record} if later and group in work else None
         for index in indexes:
-            pictures[index] = _picture(items[index], plan, meta, settings, cache, files)
+            pictures[index] = _picture(items[index], plan, meta, settings, cache, files, job)
             pictures[index].face_caption = faces.caption(record["faces"], tuple(record["size"]))
             problems.extend(items[index].problem(message, warning=True) for message in warnings_of(record))
     stats = dict(
@@ -152,6 +172,7 @@ def process(items, settings, cache: Path):
         encoded=sum(result.get("encoded", 0) for result in results.values()),
         face_seconds=sum(result.get("face_seconds", 0.0) for result in results.values()),
         reused=reused,
+        pending=sum(len(picture.pending.files) for picture in pictures if picture and picture.pending),
         seconds=time.perf_counter() - started,
         hash_seconds=hash_seconds,
         hashed_bytes=hashed_bytes,
@@ -223,7 +244,6 @@ def _render(work: dict, workers: int, options: dict, settings) -> dict[tuple, di
     if not work:
         return results
     workers = min(workers, len(work))
-    options["avif_threads"] = max(1, (os.cpu_count() or 1) // workers)
     with _progress(len(work), settings) as advance:
         if workers == 1:
             for group, job in work.items():
@@ -241,13 +261,17 @@ def _render(work: dict, workers: int, options: dict, settings) -> dict[tuple, di
     return results
 
 
-def _picture(item: Item, plan, meta, settings, cache: Path, files: list) -> Picture:
+def _picture(item: Item, plan, meta, settings, cache: Path, files: list, job: dict | None) -> Picture:
+    """The item's Picture; its renditions' (cache file, output path) pairs added to `files`, or with a
+    `job` (on-request mode) those not made yet to the Picture's `pending` instead."""
     prefix = f"{settings['HEADSHOTS_OUTPUT'].strip('/')}/{item.folder}"
     stem = _stem(item.source)
     picture = Picture(label=display_path(item.source), placeholder=meta["colour"], blur=meta.get("blur"))
+    pending = []
     for rendition in plan.renditions:
         path = f"{prefix}/{rendition.output_name(stem)}"
-        files.append((f"{cache}/r/{rendition.cache_name}", path))
+        made = job is None or (cache / entries.RENDITIONS / rendition.cache_name).exists()
+        (files if made else pending).append((f"{cache}/r/{rendition.cache_name}", path))
         image = Image("/" + path, rendition.width, rendition.height, rendition.fmt)
         if rendition.kind == "og":
             picture.og_url, picture.og_width, picture.og_height = image.url, image.width, image.height
@@ -257,6 +281,7 @@ def _picture(item: Item, plan, meta, settings, cache: Path, files: list) -> Pict
     for table in (picture.responsive, picture.scan):
         for images in table.values():
             images.sort(key=lambda image: image.width)
+    picture.pending = Encode(job, tuple(pending)) if pending else None
     return picture
 
 

@@ -53,6 +53,8 @@ class Picture:
     og_width: int = 0
     og_height: int = 0
     face_caption: str = ""
+    #: in on-request mode (HEADSHOTS_ENCODE, development), the renditions not made yet: a `build.Encode`
+    pending: object | None = field(default=None, repr=False, compare=False)
     #: picture_markup's (and scan_tile's) results by their arguments: a headshot shown on many pages is rendered once
     markup: dict = field(default_factory=dict, repr=False, compare=False)
 

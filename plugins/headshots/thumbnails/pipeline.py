@@ -264,24 +264,15 @@ def placeholder_of(smallest, mode: str) -> dict:
     return meta
 
 
-def _parent(made: dict, width: int):
-    """The image to resize to `width` from: the smallest made one at least twice as
-    wide (Lanczos from there keeps the detail of a direct resize, measured with
-    `make bench`'s SSIM), else the largest made one if it is wider, else None
-    (resize from the decode: never upscale)."""
-    for (made_width, _), image in sorted(made.items()):
-        if made_width >= 2 * width:
-            return image
-    largest = max(made) if made else None
-    return made[largest] if largest and largest[0] > width else None
-
-
 def render(job: dict) -> dict:
-    """Worker entry point: one source, every missing rendition, one decode.
+    """Worker entry point: one source, its missing renditions, one decode.
 
-    `job`: source, digest, focus, options, cache (folder), min_side, max_pixels.
-    The crop's size depends on the source's size alone, so the decode is planned
-    before the faces are found; where the crop sits is decided after.
+    `job`: source, digest, focus, options, cache (folder), min_side, max_pixels;
+    `only` (optional): make only the renditions of these cache names ([]: none,
+    just the plan and its placeholder); `record` (optional): the source's
+    cached record (no face detection). The crop's size depends on the source's
+    size alone, so the decode is planned before the faces are found; where the
+    crop sits is decided after. The plan's meta is written once every rendition exists.
     Returns {"record", "meta", "encoded"} or {"error": message}.
     """
     cache = Path(job["cache"])
@@ -296,55 +287,55 @@ def render(job: dict) -> dict:
             im, oriented, scale = decode(job["source"], needs, job["min_side"], job["max_pixels"])
     except SourceProblem as problem:
         return {"error": str(problem)}
-    record, face_seconds = _timed(source_record, im, oriented, noise)
-    entries.write_json(entries.record_path(cache, job["digest"]), record)
+    record, face_seconds = job.get("record"), 0.0
+    if record is None:
+        record, face_seconds = _timed(source_record, im, oriented, noise)
+        entries.write_json(entries.record_path(cache, job["digest"]), record)
     focus, keep = faces.framing(job["focus"], record["faces"])
     plan: Plan = make_plan(job["digest"], oriented, focus, options, keep)
-    todo = [r for r in plan.renditions if not (cache / "r" / r.cache_name).exists()]
-    box = tuple(v * scale for v in plan.box)
-    encoded = 0
-
-    # Responsive widths and scan tiles: the largest from the decoded crop, each
-    # smaller one from the smallest already-made image at least twice its size
-    # (or the largest), so no pass reads more pixels than it must.
-    sizes = sorted({(r.width, r.height) for r in plan.renditions if r.kind != "og"}, reverse=True)
-    made: dict = {}
-    for width, height in sizes:
-        parent = _parent(made, width)
-        if parent is None:
-            made[(width, height)] = im.resize((width, height), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
-        else:
-            made[(width, height)] = parent.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
-    threads = options.get("avif_threads") or 1
+    only = job.get("only")
+    todo = [
+        r
+        for r in plan.renditions
+        if (only is None or r.cache_name in only) and not (cache / entries.RENDITIONS / r.cache_name).exists()
+    ]
+    made, inset = _resized(im, tuple(v * scale for v in plan.box), plan, todo)
+    smallest = made[min(made)] if made else im
     for rendition in todo:
         if rendition.kind == "og":
-            continue
-        params = dict(encoder_params(rendition.fmt, options))
-        if rendition.fmt == "avif":
-            params["max_threads"] = threads
-        entries.save_image(
-            made[(rendition.width, rendition.height)], cache / "r" / rendition.cache_name, rendition.fmt, params
-        )
-        encoded += 1
-    for rendition in todo:
-        if rendition.kind != "og":
-            continue
-        inset_w, inset_h = plan.og_inset
-        # the same rule: from a made rendition (every one is the whole crop), not the decode
-        parent = _parent(made, inset_w)
-        if parent is None:
-            inset = im.resize((inset_w, inset_h), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+            colour = (smallest if made else inset).resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+            image = Image.new("RGB", (rendition.width, rendition.height), colour)
+            image.paste(inset, ((rendition.width - inset.width) // 2, (rendition.height - inset.height) // 2))
         else:
-            inset = parent.resize((inset_w, inset_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        smallest = made[min(made)] if made else inset
-        colour = smallest.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
-        card = Image.new("RGB", (rendition.width, rendition.height), colour)
-        card.paste(inset, ((rendition.width - inset_w) // 2, (rendition.height - inset_h) // 2))
-        entries.save_image(card, cache / "r" / rendition.cache_name, "jpeg", encoder_params("jpeg", options))
-        encoded += 1
-    smallest = made[min(made)] if made else im
+            image = made[(rendition.width, rendition.height)]
+        params = encoder_params(rendition.fmt, options)
+        # One libaom thread, always: its bytes differ with one thread and with several (measured with
+        # Pillow 13, libavif 1.4.2), and a file's bytes must follow from its key. Sources run in parallel.
+        params = {**params, "max_threads": 1} if rendition.fmt == "avif" else params
+        entries.save_image(image, cache / entries.RENDITIONS / rendition.cache_name, rendition.fmt, params)
     meta = placeholder_of(smallest, options["placeholder"])
-    # written last, with the digest of every rendition: it says the plan is complete and verifiable
-    manifest = {**meta, "files": entries.rendition_digests(cache, plan.renditions)}
-    entries.write_json(entries.meta_path(cache, plan), manifest)
-    return {"record": record, "meta": meta, "encoded": encoded, "face_seconds": face_seconds}
+    if all((cache / entries.RENDITIONS / r.cache_name).exists() for r in plan.renditions):
+        # written last, with the digest of every rendition: it says the plan is complete and verifiable
+        manifest = {**meta, "files": entries.rendition_digests(cache, plan.renditions)}
+        entries.write_json(entries.meta_path(cache, plan), manifest)
+    return {"record": record, "meta": meta, "encoded": len(todo), "face_seconds": face_seconds}
+
+
+def _resized(im, box, plan: Plan, todo):
+    """The resized crops `todo` needs and the smallest (the placeholder's), by (width, height), and the
+    Open Graph card's inset if `todo` has the card (else None). Each is resized from the decoded crop
+    (`box`) or from a made one (`geometry.resize_chain`), the same way whichever are made."""
+    sizes = {(r.width, r.height) for r in plan.renditions if r.kind != "og"}
+    wanted = {(r.width, r.height) for r in todo if r.kind != "og"} | ({min(sizes)} if sizes else set())
+    og = plan.og_inset if any(r.kind == "og" for r in todo) else None
+    # the card's inset, from a made rendition like the others (every one is the whole crop), not the decode
+    og_parent = geometry.resize_parent(sizes, og[0]) if og else None
+    made: dict = {}
+    for size, parent in geometry.resize_chain(sizes, wanted | ({og_parent} - {None})).items():
+        made[size] = _resize(im if parent is None else made[parent], size, None if parent else box)
+    inset = _resize(im if og_parent is None else made[og_parent], og, None if og_parent else box) if og else None
+    return made, inset
+
+
+def _resize(image, size, box):
+    return image.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)

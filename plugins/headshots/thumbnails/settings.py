@@ -4,7 +4,6 @@ cache keys (their defaults are in headshots.settings). No Pelican import.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..errors import Problem
@@ -29,6 +28,8 @@ def settings_problems(settings) -> list[Problem]:
         bad("HEADSHOTS_WIDTHS", f"must be a list of pixel widths of at least 16, not {widths!r}")
     if settings["HEADSHOTS_PLACEHOLDER"] not in ("colour", "blur"):
         bad("HEADSHOTS_PLACEHOLDER", 'must be "colour" or "blur"')
+    if settings["HEADSHOTS_ENCODE"] not in ("all", "on-request"):
+        bad("HEADSHOTS_ENCODE", 'must be "all" or "on-request"')
     quality = settings["HEADSHOTS_QUALITY"]
     for fmt in formats if isinstance(formats, list) else []:
         if fmt in FORMATS and not (
@@ -38,7 +39,7 @@ def settings_problems(settings) -> list[Problem]:
     return problems
 
 
-def options_from(settings, workers: int = 1) -> dict:
+def options_from(settings) -> dict:
     """The rendition options (everything that goes into cache keys) from settings."""
     quality = {**DEFAULTS["HEADSHOTS_QUALITY"], **settings["HEADSHOTS_QUALITY"]}
     return {
@@ -50,8 +51,6 @@ def options_from(settings, workers: int = 1) -> dict:
         "scan_width": int(settings["HEADSHOTS_SCAN_WIDTH"]),
         "og_size": list(settings["HEADSHOTS_OG_SIZE"]),
         "placeholder": settings["HEADSHOTS_PLACEHOLDER"],
-        # not in any key: libaom threads only change speed, not bytes
-        "avif_threads": max(1, (os.cpu_count() or 1) // max(1, workers)),
     }
 
 

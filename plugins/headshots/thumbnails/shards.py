@@ -57,7 +57,7 @@ def sources_at(root: Path, settings: dict) -> tuple[list[Item], list[Problem]]:
 
 
 def _options(settings: dict) -> dict:
-    return options_from(settings, int(settings["HEADSHOTS_JOBS"] or os.cpu_count() or 1))
+    return options_from(settings)
 
 
 def _plans(items, digests, settings, cache: Path):

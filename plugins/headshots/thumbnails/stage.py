@@ -16,7 +16,10 @@ from .settings import cache_folder
 
 @dataclass
 class Pictures:
-    """What the stage made: a Picture by headshot source, the files to publish, problems and counts."""
+    """What the stage made: a Picture by headshot source, the files to publish, problems and counts.
+
+    In on-request mode (HEADSHOTS_ENCODE) `files` holds the renditions already made, and each
+    Picture's `pending` what is left to encode (`build.Encode`)."""
 
     by_source: dict[Path, Picture] = field(default_factory=dict)
     files: list[tuple[Path, str]] = field(default_factory=list)
@@ -26,9 +29,10 @@ class Pictures:
     def summary(self) -> str:
         """One log line (the bench reads it)."""
         s = self.stats
+        left = f", {s['pending']} left to encode on request" if s.get("pending") else ""
         return (
             f"Headshots: {s['sources']} sources, {s['decoded']} decoded, {s['encoded']} renditions encoded, "
-            f"{s['reused']} reused in {s['seconds']:.2f} s "
+            f"{s['reused']} reused{left} in {s['seconds']:.2f} s "
             f"(hashed {s['hashed_bytes'] / 1e6:.0f} MB in {s['hash_seconds']:.2f} s)"
         )
 
