@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -74,8 +75,10 @@ class Renditions:
                 _say(f"Renditions: {len(pending):,} files to encode, in the background (requested ones first)")
             self._caught_up()
             self._changed.notify_all()
-        # Long-lived threads submit the jobs: a worker process dies with the thread that started it
-        # (`die_with_parent`), and each pool starts its processes from the threads that submit.
+        if queue:
+            self._start_pools()
+        # Long-lived threads submit the jobs (the processes were started by the main thread, which
+        # lives as long as the server: `die_with_parent`).
         while queue and len(self._threads) < 2 * self.workers:
             thread = threading.Thread(target=self._work, args=(len(self._threads) % 2 == 0,), daemon=True)
             self._threads.append(thread)
@@ -155,15 +158,31 @@ class Renditions:
         self._since = None
 
     def _pool(self, kind: str) -> ProcessPoolExecutor:
-        with self._changed:
-            if kind not in self._pools:
-                self._pools[kind] = ProcessPoolExecutor(
+        return self._pools[kind]
+
+    def _start_pools(self) -> None:
+        """Both pools, all their processes started now, from the main thread with Ctrl-C ignored.
+
+        A process inherits the ignoring (a blocked signal would not do: Python clears the mask of
+        a spawned process), so the editor's Ctrl-C stops the server without a KeyboardInterrupt
+        traceback from a worker still importing; the workers die with the server instead.
+        """
+        if self._pools or threading.current_thread() is not threading.main_thread():
+            return
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            for kind, niceness in (("background", 10), ("urgent", 0)):
+                pool = ProcessPoolExecutor(
                     max_workers=self.workers,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=start_server_worker,
-                    initargs=(os.getpid(), 10 if kind == "background" else 0),
+                    initargs=(os.getpid(), niceness),
                 )
-            return self._pools[kind]
+                for _ in range(self.workers):  # with no idle process, each job starts one
+                    pool.submit(time.sleep, 0)
+                self._pools[kind] = pool
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _say(line: str) -> None:

@@ -10,6 +10,7 @@ facts panel (`facts`) and the search data (`searchdata`) all read it.
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from markupsafe import Markup
@@ -26,7 +27,11 @@ class PageData:
     def __init__(self, directory: Directory, pictures: dict[Path, Picture]):
         self.directory = directory
         self.pictures = pictures
-        self.scan_ring = ScanRing(directory.photographers)
+
+    @cached_property
+    def scan_ring(self) -> ScanRing:
+        """Every photographer's place on the ring the scan grids are drawn from (made once)."""
+        return ScanRing(self.directory.photographers)
 
     def picture_of(self, headshot: Headshot) -> Picture | None:
         return self.pictures.get(headshot.source)
