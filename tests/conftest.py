@@ -4,11 +4,11 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
 import sys
 import threading
 from pathlib import Path
 
+import prestarted
 import pytest
 
 from headshots.cachedir import default_cache_path
@@ -17,6 +17,8 @@ REPO = Path(__file__).resolve().parents[1]
 #: The checkout's own cache (outside it: headshots.cachedir), shared with `make`.
 CACHE = default_cache_path(REPO / "pelicanconf.py")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+#: The `headshots` command this environment installed.
+HEADSHOTS = str(Path(sys.executable).parent / "headshots")
 
 #: The settings of a quick fixture build: JPEG renditions at two widths and no search index. A test
 #: that needs more (search, other widths) adds to it: {**FAST_BUILD, "SEARCH_ENABLED": True}.
@@ -51,14 +53,15 @@ def pelican_build(
     ]
     if overrides:
         command += ["-e", *(f"{key}={_json(value)}" for key, value in overrides.items())]
-    return subprocess.run(
-        command,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "200", **(env or {})},
-        timeout=900,
-    )
+    return prestarted.run(command, cwd=REPO, env={**os.environ, "COLUMNS": "200", **(env or {})}, timeout=900)
+
+
+def headshots(*args, cwd, env=None, timeout=300):
+    """Run `headshots ARGS` in `cwd` as an editor would, outside GitHub Actions (its environment is
+    this one without GITHUB_ACTIONS, updated by `env`); returns the CompletedProcess with text
+    stdout/stderr."""
+    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    return prestarted.run([HEADSHOTS, *map(str, args)], cwd=cwd, env={**environment, **(env or {})}, timeout=timeout)
 
 
 def build_directory(base, profiles: dict, extra=None):
