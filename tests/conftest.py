@@ -91,13 +91,31 @@ def _json(value):
     return json.dumps(value)
 
 
+def built_once(tmp_path_factory, name, build):
+    """The folder `build(folder)` fills, built once per test run however many pytest-xdist workers
+    ask: the first builds while the others wait (a cold build keeps every core busy anyway), then
+    all read it. A failed build fails the test, and the next worker to ask tries again."""
+    import fcntl
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    root = tmp_path_factory.getbasetemp()
+    root = root.parent if worker else root  # the workers' basetemps share this run's folder
+    output, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(output, ignore_errors=True)
+            result = build(output)
+            assert result.returncode == 0, result.stderr
+            done.touch()
+    return output
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
-    """The real sample site, built once per test session (thumbnail cache shared with `make`)."""
-    output = tmp_path_factory.mktemp("sample-site")
-    result = pelican_build(output, cache=CACHE)
-    assert result.returncode == 0, result.stderr
-    return output
+    """The real sample site, built once per test run (thumbnail cache shared with `make`); tests
+    only read it."""
+    return built_once(tmp_path_factory, "sample-site", lambda output: pelican_build(output, cache=CACHE))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
