@@ -44,7 +44,7 @@ PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist load
 test: need-test $(STAMP) $(TOOLS)  ## the whole test suite
 	$(PYTEST)
 
-test-fast: $(STAMP)  ## the tests that need no browser and no full-site build (about 2.5 minutes)
+test-fast: $(STAMP)  ## the tests that need no browser and no full-site build (about 1 minute on 2 cores; make test: 5-7 minutes)
 	$(PYTEST) -m "not browser and not slow" -q
 
 lint: $(STAMP)  ## ruff: lint and formatting (`$(BIN)/ruff format .` fixes the formatting)
