@@ -17,7 +17,8 @@ TOP = 3
 
 
 @pytest.fixture(scope="module")
-def bounded(tmp_path_factory):
+def bounded(tmp_path_factory, sample_site):
+    """The sample site with TOP_CITIES 3, after the sample site (whose renditions it takes from the cache)."""
     output = tmp_path_factory.mktemp("bounded") / "output"
     result = pelican_build(output, cache=CACHE, extra={"TOP_CITIES": TOP})
     assert result.returncode == 0, result.stderr

@@ -1,25 +1,13 @@
 """The installed `headshots` console script: exit codes and exact output."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from headshots import yamlnodes
 
+from conftest import headshots
 from factories import BAD_PROFILES, make_headshot, minimal_profile, write_bad_profiles, write_profile
 
-HEADSHOTS = str(Path(sys.executable).parent / "headshots")
-
-
-def run(*args, cwd, env=None):
-    import os
-
-    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    return subprocess.run(
-        [HEADSHOTS, *args], cwd=cwd, capture_output=True, text=True, env={**environment, **(env or {})}, timeout=120
-    )
+run = headshots
 
 
 @pytest.fixture

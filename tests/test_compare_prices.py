@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from test_quality_a11y import report
 
-from conftest import build_directory, serve_directory
+from conftest import FAST_BUILD, build_directory, serve_directory
 from factories import minimal_profile
 
 pytestmark = pytest.mark.browser
@@ -122,7 +122,7 @@ CASES = [
     for rates in ADULT
 ]
 
-FAST = {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_WIDTHS": [160, 320]}
+FAST = {**FAST_BUILD, "SEARCH_ENABLED": True}
 
 
 @pytest.fixture(scope="module")
@@ -310,7 +310,6 @@ def test_on_a_phone_every_total_is_in_view_without_sideways_scroll(phone, url):
         box = total.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     assert phone.locator(".compare-card").count() == 4
-    phone.screenshot(path="/tmp/30/compare-390.png", full_page=True)
 
 
 def test_the_directory_skips_to_its_results_before_its_filters(page, url):
@@ -336,7 +335,6 @@ def test_no_axe_violations(browser, url, width, path):
     page.goto(url + path)
     page.wait_for_load_state("networkidle")
     violations = Axe().run(page).response["violations"]
-    page.screenshot(path=f"/tmp/30/{'compare' if 'compare' in path else 'directory'}-{width}.png", full_page=True)
     assert not violations, report(violations)
     context.close()
 

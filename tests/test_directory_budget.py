@@ -19,12 +19,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from test_quality_a11y import report
 
-from conftest import build_directory, serve_directory
+from conftest import FAST_BUILD, build_directory, serve_directory
 from factories import minimal_profile
 
 pytestmark = pytest.mark.browser
 
-SHOTS = "/tmp/30b"
 
 # slug -> (name, city, country, currency, price)
 PEOPLE = {
@@ -76,7 +75,7 @@ def url(tmp_path_factory):
     site = build_directory(
         tmp_path_factory.mktemp("budgets"),
         {slug: profile(slug) for slug in PEOPLE},
-        {"HEADSHOTS_FORMATS": ["jpeg"], "HEADSHOTS_WIDTHS": [160, 320]},
+        {**FAST_BUILD, "SEARCH_ENABLED": True},
     )
     base, stop = serve_directory(site)
     yield base
@@ -218,7 +217,6 @@ def test_no_axe_violations_and_no_sideways_scroll(browser, url, width):
     violations = Axe().run(page).response["violations"]
     assert not violations, report(violations)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=f"{SHOTS}/directory-budget-{width}.png", full_page=True)
     page.goto(f"{url}/photographers/?budget=EUR400")
     wait_ready(page)
     if width < 600:

@@ -15,10 +15,8 @@ import pytest
 
 from headshots.articles.html import sanitise
 
-from conftest import FAST_BUILD, REPO, pelican_build
+from conftest import FAST_BUILD, REPO, headshots, pelican_build
 from factories import PROFILE_TEXT, make_headshot, minimal_profile, write_profile
-
-HEADSHOTS = str(Path(sys.executable).parent / "headshots")
 
 FRONT = """---
 title: A hostile article
@@ -47,8 +45,7 @@ def site(tmp_path, articles=None, pages=None, profiles=None):
 
 def check_lines(root: Path) -> list[str]:
     """`headshots check` in root (its pelicanconf.py is the site's), its problem lines (warnings left out)."""
-    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    result = subprocess.run([HEADSHOTS, "check"], cwd=root, capture_output=True, text=True, env=env, timeout=120)
+    result = headshots("check", cwd=root, timeout=120)
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
     return [line for line in result.stdout.splitlines() if ": warning: " not in line and line.count(":") >= 3]
 

@@ -12,11 +12,10 @@ import json
 import pickle
 import re
 import shutil
-import subprocess
 
 import pytest
 
-from conftest import FAST_BUILD, REPO, pelican_build
+from conftest import FAST_BUILD, REPO, headshots, pelican_build
 from factories import BAD_PROFILES, minimal_profile, write_bad_profiles, write_profile
 
 FAST = {**FAST_BUILD, "SEARCH_ENABLED": True}
@@ -183,9 +182,7 @@ PROBLEM_LINE = re.compile(r"^\S.*:\d+:\d+: ")
 
 def _problems_of_check_and_build(root, tmp_path) -> tuple[list, list]:
     """The FILE:LINE:COL lines `headshots check ROOT` prints and those a build of ROOT prints."""
-    from test_cli import HEADSHOTS
-
-    check = subprocess.run([HEADSHOTS, "check", str(root)], cwd=REPO, capture_output=True, text=True, timeout=300)
+    check = headshots("check", root, cwd=REPO)
     build = pelican_build(tmp_path / "output", photographers=root, cache=tmp_path / "cache", extra=FAST)
     assert check.returncode == build.returncode == 1
     checked = sorted(line for line in check.stdout.splitlines() if PROBLEM_LINE.match(line))

@@ -19,7 +19,8 @@ SITEURL = "https://firstlook.example"
 
 
 @pytest.fixture(scope="module")
-def publish_site(tmp_path_factory):
+def publish_site(tmp_path_factory, sample_site):
+    """The production build, after the sample site (whose renditions it takes from the cache)."""
     output = tmp_path_factory.mktemp("publish-site")
     result = pelican_build(output, settings="publishconf.py", cache=CACHE, env={"SITEURL": SITEURL})
     assert result.returncode == 0, result.stderr

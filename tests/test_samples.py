@@ -6,7 +6,7 @@ import re
 import pytest
 import yaml
 
-from conftest import REPO, build_directory
+from conftest import FAST_BUILD, REPO, build_directory
 from factories import minimal_profile
 
 LABEL = "Fictional sample"
@@ -22,6 +22,7 @@ def site(tmp_path_factory):
             "sam-sample": minimal_profile(name="Sam Sample", sample=True, instagram="samsample"),
             "rita-real": minimal_profile(name="Rita Real", instagram="ritareal"),
         },
+        {**FAST_BUILD, "SEARCH_ENABLED": True},
     )
 
 

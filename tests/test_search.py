@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from conftest import pelican_build, serve_directory
+from conftest import FAST_BUILD, pelican_build, serve_directory
 from factories import make_headshot, write_profile
 
 # slug, name, city, country, travels_to, specialties, lighting, price from, currency,
@@ -264,12 +264,12 @@ def write_fixture(root):
 
 @pytest.fixture(scope="session")
 def search_site(tmp_path_factory):
-    """The fixture built once (JPEG renditions only, to keep it fast) and indexed."""
+    """The fixture built once (FAST_BUILD's renditions, to keep it fast) and indexed."""
     base = tmp_path_factory.mktemp("search-fixture")
     write_fixture(base / "photographers")
     output = base / "output"
     result = pelican_build(
-        output, photographers=base / "photographers", cache=base / "cache", extra={"HEADSHOTS_FORMATS": ["jpeg"]}
+        output, photographers=base / "photographers", cache=base / "cache", extra={**FAST_BUILD, "SEARCH_ENABLED": True}
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return {"output": output, "log": result.stdout + result.stderr}

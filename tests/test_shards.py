@@ -5,8 +5,6 @@ same bytes as a build on one machine."""
 import filecmp
 import hashlib
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,10 +12,10 @@ import pytest
 from headshots.thumbnails.shards import matrix, parse_shard, shard_of, shards_for
 
 from conftest import FAST_BUILD, pelican_build
+from conftest import headshots as run_headshots
 from factories import make_headshot, minimal_profile, write_profile
 
 REPO = Path(__file__).resolve().parents[1]
-HEADSHOTS = Path(sys.executable).parent / "headshots"
 
 
 def digests(count, seed=""):
@@ -68,7 +66,7 @@ CACHE_PATH = "cache"
 
 
 def headshots(site, *args):
-    return subprocess.run([str(HEADSHOTS), *args], cwd=site, capture_output=True, text=True, timeout=600)
+    return run_headshots(*args, cwd=site, timeout=600)
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,6 @@ placed twice, or at half the size, in one frame.
 """
 
 import hashlib
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -176,19 +173,12 @@ def test_warnings_say_what_casting_would_see(tmp_path):
 
 
 def test_check_and_build_give_the_same_warnings_and_the_build_succeeds(tmp_path):
-    from conftest import pelican_build
+    from conftest import headshots, pelican_build
 
     photographers = tmp_path / "photographers"
     path = write_profile(photographers, "jane-doe", minimal_profile(name="Jane Doe"), images=False)
     COFFEE.resize((1200, 800)).save(path.parent / "one.jpg", quality=92)
-    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    check = subprocess.run(
-        [str(Path(sys.executable).parent / "headshots"), "check", str(photographers)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    check = headshots("check", photographers, cwd=Path.cwd(), timeout=120)
     line = f'{path}:11:9: warning: headshots[0].file: "one.jpg" {NO_FACE}'
     assert check.returncode == 0, check.stdout
     assert check.stdout.splitlines() == [line, "1 profile OK, 1 warning"]
