@@ -111,6 +111,22 @@ def test_a_bad_photo_is_reported_once_and_costs_no_cpu_until_fixed(site):
     assert rebuild_line(site).startswith("[") and "] Rebuilt after photographers/maya/one.jpg" in rebuild_line(site)
 
 
+def test_removing_a_photographer_an_article_links_to_is_refused_in_place(site):
+    article = next((site.base / "content").rglob("*.md"))
+    _append(article, "\nSee [Tomas's profile](/photographers/tomas/).\n")
+    site.ready()
+    before = site.builds()
+    write_profile(site.base / "photographers", "ines", minimal_profile(name="Ines Duarte", city="Boston"))
+    site.rebuilt_after(before)
+    assert "re-rendered" in rebuild_line(site)  # Boston stays: an update in place
+    subprocess.run(["rm", "-r", str(site.base / "photographers" / "tomas")], check=True)
+    site.rebuilt_after(before + 1)
+    assert "] Refused after photographers/tomas" in rebuild_line(site), site.log()
+    refused = site.log().split("] Rebuilt after photographers/ines")[1]
+    assert 'test-article.md:19:23: link: "/photographers/tomas/" points to a page that does not exist' in refused
+    assert "Tomas Reyes" in get(site.url + "/photographers/tomas/")[2]  # the last good site is still served
+
+
 def test_the_overlay_appears_and_clears_and_the_page_reloads(site, page):
     site.ready()
     page.goto(site.url + "/photographers/maya/")

@@ -75,6 +75,8 @@ class DirectoryUpdate:
         self.footer = footer_key(directory)
         self.keys = page_keys(directory_pages(directory), self.ours.page_data, self.editions)
         self.data_keys = open_data_keys(self.ours.page_data, self.editions)
+        self.urls = directory.urls()  # the addresses the articles' links were last judged against
+        self.article_problems: list = []  # what they were found to have (warnings: a good build)
         self.sitemap = {os.path.relpath(path, built_into): lastmod for path, lastmod in plugin.sitemap.pages.items()}
 
     def folders(self, saved) -> set[str]:
@@ -108,9 +110,11 @@ class DirectoryUpdate:
         profiles = {name: p for name, p in self.profiles.items() if name not in names} | read
         ordered = [profiles[name] for name in sorted(profiles)]
         directory = Directory.build(ordered, self.settings, self.ours.directory.photographers)
-        found = site_problems(self.settings, directory)
-        errors.report([p for p in found if p.warning])
-        problems += [p for p in found if not p.warning]
+        urls = directory.urls()
+        if urls != self.urls:  # the articles' links are judged against the addresses, and only they changed
+            self.article_problems = site_problems(self.settings, directory)
+            errors.report([p for p in self.article_problems if p.warning])
+        problems += [p for p in self.article_problems if not p.warning]
         if problems:
             return self._refused(names, problems + image_problems(read.values(), self.settings))
         errors.report(price_warnings(read.values()))
@@ -127,9 +131,10 @@ class DirectoryUpdate:
             self.editions[name] = self.editions.get(name, 0) + 1
         page_data = PageData(directory, pictures)
         self._install(directory, page_data)
-        changed, rendered = self._write(directory, page_data)
-        self._publish(names, made.files)
-        self.profiles, self.pictures, self.pending = profiles, pictures, set()
+        self._publish(made.files)
+        changed, rendered = self._write(directory, page_data, names)
+        self._unpublish(names, made.files)
+        self.profiles, self.pictures, self.pending, self.urls = profiles, pictures, set(), urls
         return Updated(changed, rendered)
 
     def _refused(self, names, problems) -> Updated:
@@ -154,8 +159,13 @@ class DirectoryUpdate:
                 getattr(generator, "_templates", {}).clear()
         plugin.install_page_data(self.generators)
 
-    def _write(self, directory: Directory, page_data: PageData) -> tuple[list[str], int]:
+    def _write(self, directory: Directory, page_data: PageData, names: set[str]) -> tuple[list[str], int]:
         pages = directory_pages(directory)
+        writer = PageWriter(str(self.output), self.ours.get_template, self.ours.context, self.settings)
+        # The saved photographers' profiles first, before working out what else changed: the page
+        # their editor is looking at (its key has changed with its edition).
+        own = [page for page in pages if page[1] == "profile" and page[2]["photographer"].slug in names]
+        changed = [page[0] for page in own if writer.write_file(*page)]
         keys = page_keys(pages, page_data, self.editions)
         data_keys = open_data_keys(page_data, self.editions)
         stale = [page for page in pages if self.keys.get(page[0]) != keys[page[0]]]
@@ -165,10 +175,11 @@ class DirectoryUpdate:
             if save_as not in data_keys or self.data_keys.get(save_as) != data_keys[save_as]
         ]
         gone = (set(self.keys) - set(keys)) | (set(self.data_keys) - set(data_keys))
-        writer = PageWriter(str(self.output), self.ours.get_template, self.ours.context, self.settings)
-        jobs = parallel.jobs_for(self.settings, len(stale))
-        wrote = parallel.start_forked_map(lambda page: writer.write_file(*page), data + stale, jobs)()
-        changed = [page[0] for page, written in zip(data + stale, wrote, strict=True) if written]
+        done = {page[0] for page in own}
+        rest = [page for page in stale if page[0] not in done] + data
+        jobs = parallel.jobs_for(self.settings, len(rest))
+        wrote = parallel.start_forked_map(lambda page: writer.write_file(*page), rest, jobs)()
+        changed += [page[0] for page, written in zip(rest, wrote, strict=True) if written]
         rendered = len(stale)
         if self.articles is not None:  # home, /scan/, /search/...: Pelican's pages of the whole directory
             direct = self._direct_templates(writer)
@@ -197,11 +208,15 @@ class DirectoryUpdate:
         self.articles.generate_direct_templates(write)
         return done
 
-    def _publish(self, names: set[str], files) -> None:
-        """The renditions of the saved folders' headshots into the output, and no others of theirs."""
+    def _publish(self, files) -> None:
+        """The saved folders' renditions into the output, before any page shows them."""
+        if self.settings.get("HEADSHOTS_PUBLISH", True):
+            thumbnails.publish(files, str(self.output))
+
+    def _unpublish(self, names: set[str], files) -> None:
+        """The saved folders' renditions no page shows any more, once the pages are written."""
         if not self.settings.get("HEADSHOTS_PUBLISH", True):
             return
-        thumbnails.publish(files, str(self.output))
         keep = {os.path.normpath(relative) for _source, relative in files}
         images = self.output / self.settings.get("HEADSHOTS_OUTPUT", "images")
         for name in names:
