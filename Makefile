@@ -41,8 +41,8 @@ need-%:  ## first of all: which Debian packages `make %` needs and this machine 
 WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist load
 
-test: need-test $(STAMP) $(TOOLS)  ## the whole test suite
-	$(PYTEST)
+test: need-test $(STAMP) $(TOOLS)  ## the whole test suite (the sample site's build starts at once: tests/conftest.py)
+	SAMPLE_SITE_EARLY=1 $(PYTEST)
 
 test-fast: $(STAMP)  ## the tests that need no browser and no full-site build (about 1 minute on 2 cores; make test: 5-7 minutes)
 	$(PYTEST) -m "not browser and not slow" -q

@@ -111,11 +111,32 @@ def built_once(tmp_path_factory, name, build):
     return output
 
 
+def build_sample_site(tmp_path_factory):
+    return built_once(tmp_path_factory, "sample-site", lambda output: pelican_build(output, cache=CACHE))
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
     """The real sample site, built once per test run (thumbnail cache shared with `make`); tests
     only read it."""
-    return built_once(tmp_path_factory, "sample-site", lambda output: pelican_build(output, cache=CACHE))
+    return build_sample_site(tmp_path_factory)
+
+
+def pytest_sessionstart(session):
+    """`make test` (SAMPLE_SITE_EARLY=1) starts the sample site's build as the run starts, beside the
+    first tests: from a fresh clone it encodes every rendition (about two minutes), and the tests that
+    read the site would otherwise wait for it with a core idle. The run's first worker to ask for it
+    waits for this build (`built_once`); a failed build is tried again there and fails that test."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or os.environ.get("SAMPLE_SITE_EARLY") != "1":
+        return
+
+    def build():
+        try:
+            build_sample_site(session.config._tmp_path_factory)
+        except AssertionError:
+            pass  # the fixture builds it again and reports the failure
+
+    threading.Thread(target=build, name="sample site", daemon=True).start()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
