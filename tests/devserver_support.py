@@ -19,6 +19,16 @@ from factories import minimal_profile, write_profile
 HEADSHOTS = str(Path(sys.executable).with_name("headshots"))
 
 
+def wait_for(predicate, timeout: float) -> bool:
+    """Whether `predicate()` came true within `timeout` seconds (asked every 0.1 s)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -78,12 +88,7 @@ class Server:
         return len(re.findall(r"\] (Built|Rebuilt|Refused)", self.log()))
 
     def wait_for(self, predicate, timeout=90.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():
-                return True
-            time.sleep(0.1)
-        return False
+        return wait_for(predicate, timeout)
 
     def ready(self, timeout=120.0) -> None:
         assert self.wait_for(lambda: "Serving the site at" in self.log(), timeout), self.log()

@@ -13,20 +13,12 @@ import sys
 import time
 
 import pytest
+from devserver_support import wait_for
 
 from conftest import REPO
 from factories import make_headshot, minimal_profile, write_profile
 
 pytestmark = pytest.mark.slow
-
-
-def wait_for(predicate, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def edit_until(edit, predicate, timeout=30.0):
