@@ -214,10 +214,6 @@ def pagefind_data(photographer, image: dict | None, bands: budgets.Bands) -> Mar
     return Markup('<div class="pagefind-data" hidden>\n' + "\n".join(spans) + "\n</div>")
 
 
-# The last facets computed for each (include_type, articles): `(photographers, facets)`.
-_last_facets: dict = {}
-
-
 def search_facets(photographers, *, include_type=False, articles=0):
     """The facets to offer, from the profiles themselves: a list of dicts
 
@@ -226,17 +222,10 @@ def search_facets(photographers, *, include_type=False, articles=0):
     them with live counts. `include_type` adds the Photographers/Articles
     facet (the search page), with `articles` as the article count.
 
-    Every directory page shows the facets of the whole directory: asked again
-    with the same list, the answer computed for it is given back (O(N) once a
-    build rather than once a page).
+    The counts are made once per list of photographers (`_counts`); the
+    finder that shows them is drawn once per directory (`templating.finder`).
     """
-    key = (include_type, articles)
-    last = _last_facets.get(key)
-    if last is not None and last[0] is photographers:
-        return last[1]
-    facets = _facets(photographers, budgets.bands_of(photographers), include_type, articles)
-    _last_facets[key] = (photographers, facets)
-    return facets
+    return _facets(photographers, budgets.bands_of(photographers), include_type, articles)
 
 
 # Each profile's filters as the facets count them, while its profile and the bands stay the same:
@@ -279,23 +268,22 @@ def _counts(photographers, bands) -> tuple[dict, dict]:
 
 
 def _facets(photographers, bands, include_type, articles):
-    counts, labels = _counts(photographers, bands)
-    counts, labels = {k: Counter(v) for k, v in counts.items()}, {k: dict(v) for k, v in labels.items()}
-    if include_type and articles:
-        counts["type"]["Article"] = articles
+    counts, labels = _counts(photographers, bands)  # shared: read here, never changed
     facets = []
     for key, legend in FACETS:
         if key == "type" and not include_type:
             continue
+        found = counts[key] + Counter({"Article": articles}) if key == "type" and articles else counts[key]
+        names = labels[key]
         if key in MONEY_FACETS:
-            values = sorted(counts[key], key=budgets.band_order)
-            labels[key] = {v: budgets.band_label(v, MONEY_FACETS[key]) for v in values}
+            values = sorted(found, key=budgets.band_order)
+            names = {v: budgets.band_label(v, MONEY_FACETS[key]) for v in values}
         elif key in _OPTION_ORDER:
             order = {value: index for index, value in enumerate(_OPTION_ORDER[key])}
-            values = sorted(counts[key], key=lambda v: (order.get(v, len(order)), v))
+            values = sorted(found, key=lambda v: (order.get(v, len(order)), v))
         else:
-            values = sorted(counts[key], key=lambda v: sort_text(labels[key].get(v, v)))
-        options = [{"value": v, "label": str(labels[key].get(v) or v), "count": counts[key][v]} for v in values]
+            values = sorted(found, key=lambda v, names=names: sort_text(names.get(v, v)))
+        options = [{"value": v, "label": str(names.get(v) or v), "count": found[v]} for v in values]
         if options:
             facets.append({"key": key, "legend": legend, "options": options})
     return facets
