@@ -89,6 +89,31 @@ def install(environment, cache_path=None) -> None:
         environment.auto_reload = False
 
 
+class _PageDataNow:
+    """The page data an environment's helpers read when they are called.
+
+    A template's `{% import %}` of macros keeps the globals it saw when first
+    loaded; the helpers therefore stay the same functions and ask this object
+    for the current page data, which `headshots serve` replaces after a save
+    (headshots.devserver.update) without loading any template again.
+    """
+
+    def __init__(self):
+        self.page_data = None
+
+    def helper(self, method: str):
+        def call(*args, **kwargs):
+            return getattr(self.page_data, method)(*args, **kwargs)
+
+        return call
+
+
 def install_page_data(environment, page_data) -> None:
     """The helpers that read the pictures (`PageData.template_globals`), once the pictures stage has run."""
-    environment.globals.update(page_data.template_globals())
+    now = environment.globals.get("_page_data_now")
+    if now is None:
+        now = environment.globals["_page_data_now"] = _PageDataNow()
+        environment.globals.update(
+            {name: now.helper(method.__name__) for name, method in page_data.template_globals().items()}
+        )
+    now.page_data = page_data

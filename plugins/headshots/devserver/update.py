@@ -151,12 +151,6 @@ class DirectoryUpdate:
         """The new model and page data where every template reads them (the context all generators share)."""
         self.ours.directory, self.ours.page_data = directory, page_data
         self.ours.context.update(directory.context())
-        for generator in self.generators:
-            # A template's `{% import %}` of macros is made once per loaded template, with the page
-            # helpers of that moment: load the templates afresh (Pelican keeps them in `_templates`).
-            if hasattr(generator, "env"):
-                generator.env.cache.clear()
-                getattr(generator, "_templates", {}).clear()
         plugin.install_page_data(self.generators)
 
     def _write(self, directory: Directory, page_data: PageData, names: set[str]) -> tuple[list[str], int]:
