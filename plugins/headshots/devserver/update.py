@@ -182,15 +182,19 @@ class DirectoryUpdate:
         for save_as in sorted(gone):
             _remove(self.output / save_as, self.output)
         self.keys, self.data_keys = keys, data_keys
+        self._sitemap(stale, gone, writer)
+        return [*changed, *gone], rendered
+
+    def _sitemap(self, stale, gone, writer: PageWriter) -> None:
+        """sitemap.xml again when a page was added or is gone, or a profile's date changed."""
         sitemap = dict(self.sitemap)
         for save_as, _template, values in stale:
             sitemap[os.path.normpath(save_as)] = page_lastmod(writer.page_context(save_as, values))
         for save_as in gone:
             sitemap.pop(os.path.normpath(save_as), None)
-        if sitemap != self.sitemap:  # a page added or gone, or a profile's date
+        if sitemap != self.sitemap:
             write_sitemap(self.settings, str(self.output), sitemap)
             self.sitemap = sitemap
-        return [*changed, *gone], rendered
 
     def _direct_templates(self, writer: PageWriter) -> list[tuple[str, bool]]:
         """Pelican's pages that read the whole directory, rendered again: (name, whether it changed)."""
