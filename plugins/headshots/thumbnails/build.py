@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import re
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..errors import Problem, display_path
@@ -189,17 +189,31 @@ def is_complete(cache: Path, plan) -> bool:
 
 def hash_sources(items) -> tuple[dict[int, str], list[Problem], int]:
     """The content hash of each readable source (by item index), a problem for each unreadable one,
-    and the bytes hashed."""
+    and the bytes hashed.
+
+    On a thread per core: hashlib lets go of the GIL while it hashes, and a
+    cold build at N=10000 hashes about 40,000 files (4 s on one core).
+    """
+
+    def hash_run(start: int) -> list:
+        outcomes = []
+        for item in items[start : start + 256]:
+            try:
+                outcomes.append((digest_file(item.source), item.source.stat().st_size))
+            except OSError as error:
+                outcomes.append((error, 0))
+        return outcomes
+
     digests: dict[int, str] = {}
     problems: list[Problem] = []
-    hashed_bytes = 0
-    for index, item in enumerate(items):
-        try:
-            digests[index] = digest_file(item.source)
-            hashed_bytes += item.source.stat().st_size
-        except OSError as error:
-            problems.append(item.problem(unreadable(error)))
-    return digests, problems, hashed_bytes
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        outcomes = [outcome for run in pool.map(hash_run, range(0, len(items), 256)) for outcome in run]
+    for index, (item, (digest, _)) in enumerate(zip(items, outcomes)):
+        if isinstance(digest, OSError):
+            problems.append(item.problem(unreadable(digest)))
+        else:
+            digests[index] = digest
+    return digests, problems, sum(size for _, size in outcomes)
 
 
 def _plan_work(items, digests, settings, options, cache: Path):
