@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from headshots.devserver.builds import changed_addresses
 from headshots.directory import Directory
 from headshots.inputs import gather, photographer_folders
 from headshots.pagedata import PageData
@@ -109,3 +110,15 @@ def test_a_directory_made_again_with_the_photographers_before_is_the_same_direct
     assert shape(again) == shape(fresh) == [("boston", [], ["ben"]), ("chicago", ["ana", "ben", "cy"], [])]
     assert again.photographers[0] is before.photographers[0]  # ana's profile did not change: reused
     assert again.photographers[1] is not before.photographers[1]  # ben's was read again
+
+
+def test_a_rendition_published_since_the_last_build_changes_no_page():
+    """After the background caught up (renditions on request), the next whole build finds renditions the last
+    one lacked: the log and live reload must not call that a change to every page; a style sheet is one."""
+    before = {"index.html": (b"home",), "theme/css/site.css": (b"css",)}
+    published = {**before, "images/maya-okafor/maya-okafor-01-160w-8ba0553acc.jpg": (12, 3456)}
+    assert changed_addresses(before, published, "images") == []
+    restyled = {**published, "theme/css/site.css": (b"css, edited",)}
+    assert changed_addresses(before, restyled, "images") == ["*"]
+    edited = {**before, "photographers/maya-okafor/index.html": (b"new",)}
+    assert changed_addresses(before, edited, "images") == ["/photographers/maya-okafor/"]

@@ -125,7 +125,7 @@ class Site:
             print(line, flush=True)
             return self._refused([line], started)
         fingerprints = fingerprint(self.staging, self._skip, self._images)
-        changed = changed_addresses(self._fingerprints, fingerprints)
+        changed = changed_addresses(self._fingerprints, fingerprints, self._images)
         self._fingerprints = fingerprints
         self._replace(self._skip[0] if self.search_enabled else None)
         self.update = DirectoryUpdate(self.staging, self.output)
@@ -194,12 +194,19 @@ def identity(path, key: str, images: str) -> tuple:
         return (hashlib.blake2b(handle.read(), digest_size=16).digest(),)
 
 
-def changed_addresses(before: dict, after: dict) -> list[str]:
+def changed_addresses(before: dict, after: dict, images: str) -> list[str]:
     """The addresses of pages whose bytes changed; "*" when a file many pages use (a style sheet, a
-    script, an image) changed. Open data (JSON, XML, text) is read by no page's first paint."""
+    script, an article's image) changed. Open data (JSON, XML, text) is read by no page's first paint.
+    Renditions (under `images`) are never shared news: their names carry their content's hash, so a
+    new one comes with a changed page that names it, and one the background published since (renditions
+    on request) changes no page."""
     changed = sorted(key for key in before.keys() | after.keys() if before.get(key) != after.get(key))
     pages = [address(key) for key in changed if key.endswith(".html")]
-    shared = [key for key in changed if not key.endswith((".html", ".json", ".xml", ".txt"))]
+    shared = [
+        key
+        for key in changed
+        if not key.endswith((".html", ".json", ".xml", ".txt")) and not key.startswith(images + "/")
+    ]
     return (["*"] if shared and before else []) + pages
 
 
