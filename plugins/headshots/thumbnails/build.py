@@ -208,7 +208,7 @@ def hash_sources(items) -> tuple[dict[int, str], list[Problem], int]:
     problems: list[Problem] = []
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         outcomes = [outcome for run in pool.map(hash_run, range(0, len(items), 256)) for outcome in run]
-    for index, (item, (digest, _)) in enumerate(zip(items, outcomes)):
+    for index, (item, (digest, _)) in enumerate(zip(items, outcomes, strict=True)):
         if isinstance(digest, OSError):
             problems.append(item.problem(unreadable(digest)))
         else:
