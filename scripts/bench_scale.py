@@ -427,7 +427,9 @@ def index_alone(out: Path) -> dict:
 
     glob = indexed_glob(settings.load(str(REPO / "pelicanconf.py")))
     bundle = out / "pagefind-alone"
-    result = run([str(get_executable()), "--site", str(out), "--output-path", str(bundle), "--glob", glob, "--quiet"], out)
+    result = run(
+        [str(get_executable()), "--site", str(out), "--output-path", str(bundle), "--glob", glob, "--quiet"], out
+    )
     shutil.rmtree(bundle, ignore_errors=True)
     return result
 
