@@ -2,6 +2,7 @@
 
 import os
 
+from headshots.articles.layout import LAYOUT_DEFAULTS
 from headshots.cachedir import default_cache_path
 
 SITENAME = "First Look"
@@ -86,9 +87,9 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 # Article images: content/media/ is published as /media/ (short cache);
 # /images/ holds only the hashed renditions, cached forever.
 STATIC_PATHS = ["media"]
-# content/media/.gitkeep keeps the (empty) folder in git so autoreload can watch it;
-# it is not published.
-IGNORE_FILES = [".#*", ".gitkeep"]
+# Editors' scratch files (.profile.yaml.swp, profile.yaml~, .DS_Store...) and
+# content/media/.gitkeep, which keeps the (empty) folder in git: never read or published.
+IGNORE_FILES = LAYOUT_DEFAULTS["IGNORE_FILES"]
 
 # sitemap.xml is written by the headshots.sitemap plugin (reproducible <lastmod>, see
 # plugins/headshots/sitemap.py): every HTML page except these URLs.

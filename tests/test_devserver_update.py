@@ -7,7 +7,7 @@ import pytest
 
 from headshots.devserver.builds import changed_addresses
 from headshots.directory import Directory
-from headshots.inputs import gather, photographer_folders
+from headshots.inputs import gather, ignored_files, photographer_folders
 from headshots.pagedata import PageData
 from headshots.pagekeys import READS, footer_key, page_keys
 from headshots.pagelist import directory_pages
@@ -35,13 +35,15 @@ def test_some_folders_get_exactly_the_refusals_the_whole_file_list_makes(tmp_pat
     (root / "ben" / "con.jpg").write_bytes(b"")
     (tmp_path / "elsewhere.jpg").write_bytes(b"")
     os.symlink(tmp_path / "elsewhere.jpg", root / "ben" / "linked.jpg")
+    (root / "ana" / ".profile.yaml.swp").write_bytes(b"b0VIM")  # an editor's scratch file: neither
     (tmp_path / "content").mkdir()
     settings = {**DEFAULTS, "PATH": str(tmp_path / "content"), "PHOTOGRAPHERS_PATH": str(root)}
     whole = gather(settings).problems
+    ignored = ignored_files(settings)
     assert len(whole) == 4
-    assert photographer_folders(root, {"ana", "ben"}) == whole
-    assert photographer_folders(root, {"ana"}) == [p for p in whole if "/ana/" in p.file]
-    assert photographer_folders(root, {"cy", "gone"}) == []
+    assert photographer_folders(root, {"ana", "ben"}, ignored) == whole
+    assert photographer_folders(root, {"ana"}, ignored) == [p for p in whole if "/ana/" in p.file]
+    assert photographer_folders(root, {"cy", "gone"}, ignored) == []
 
 
 def test_some_folders_read_as_the_whole_folder_reads_them(root):

@@ -92,6 +92,36 @@ def test_a_real_image_in_media_is_published_as_it_is(tmp_path):
     assert (output / "media" / "ok.png").read_bytes() == image.read_bytes()
 
 
+def test_editors_scratch_files_are_neither_read_refused_nor_published(tmp_path):
+    """Vim, Emacs and the operating system leave these beside a file being edited: a save must not be refused
+    for them (`make serve`), and neither the check nor the build reads or publishes them."""
+    root = site(tmp_path, articles={"x.md": FRONT + "Body.\n"})
+    scratch = {
+        "photographers/jane-doe/.profile.yaml.swp": b"b0VIM 9.0",
+        "photographers/jane-doe/profile.yaml~": b"name: [",
+        "photographers/jane-doe/#profile.yaml#": b"name: [",
+        "photographers/.DS_Store": b"\x00\x00\x00\x01Bud1",
+        "photographers/jane-doe/Thumbs.db": b"\xd0\xcf\x11\xe0",
+        "content/articles/.x.md.swp": b"b0VIM 9.0",
+        "content/articles/x.md~": b"<script>alert(1)</script>",
+        "content/media/.DS_Store": b"\x00\x00\x00\x01Bud1",
+    }
+    for name, data in scratch.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    assert check_lines(root) == []
+    result, output = build(root)
+    assert result.returncode == 0, result.stderr
+    published = {path.name for path in output.rglob("*")}
+    assert not published & {Path(name).name for name in scratch}
+    (root / "photographers" / "jane-doe" / "notes.txt").write_text("a real stray file is still refused")
+    expected = [
+        "photographers/jane-doe/notes.txt:1:1: is neither a profile nor a headshot: a photographer's folder holds "
+        "profile.yaml and its images (JPEG, PNG, WebP, TIFF, GIF or AVIF); remove it"
+    ]
+    assert check_lines(root) == expected
+
+
 # -- 3. articles are .md, and Pelican reads nothing else -------------------------------------------
 
 

@@ -72,7 +72,7 @@ def gather(settings: dict) -> Inputs:
     if content.is_dir():
         _content(found, content, photographers, settings)
     if photographers.is_dir():
-        _photographers(found, photographers)
+        _photographers(found, photographers, ignored_files(settings))
     _committed_caches(found, content, settings)
     found.problems.sort()
     return found
@@ -98,8 +98,7 @@ def _content(found: Inputs, content: Path, photographers: Path, settings: dict) 
         (found.articles, [content / f for f in layout_setting(settings, "ARTICLE_PATHS")]),
     ]
     media = media_folders(settings)
-    ignored = layout_setting(settings, "IGNORE_FILES", [])
-    for path in _walk(found, content, ignored, skip=photographers.resolve()):
+    for path in _walk(found, content, ignored_files(settings), skip=photographers.resolve()):
         into = next((docs for docs, folders in kinds if _under(path, folders)), None)
         if into is not None and path.suffix == f".{ARTICLE_EXTENSION}":
             into.append(path)
@@ -133,23 +132,30 @@ def _not_media(path: Path) -> str:
     return f"is not an image file ({what}): media/ holds JPEG, PNG, WebP, GIF or AVIF images; remove it"
 
 
-def _photographers(found: Inputs, root: Path) -> None:
-    for path in _walk(found, root, (), per_folder=True):
+def ignored_files(settings: dict) -> list[str]:
+    """IGNORE_FILES: the names (patterns) no folder's walk reads or refuses, editors' scratch files among them."""
+    from headshots.articles.layout import layout_setting
+
+    return list(layout_setting(settings, "IGNORE_FILES", []))
+
+
+def _photographers(found: Inputs, root: Path, ignored) -> None:
+    for path in _walk(found, root, ignored, per_folder=True):
         _photographer_file(found, root, path)
 
 
-def photographer_folders(root: Path, names) -> list[Problem]:
+def photographer_folders(root: Path, names, ignored) -> list[Problem]:
     """The refusals `gather` makes in some photographers' folders, and only those (the dev server's
     update after a save in them): the same rules, without walking every other folder."""
     found = Inputs()
     for name in sorted(names):
         folder = root / name
-        if not folder.is_dir() or _refused_name(found, folder):
+        if not folder.is_dir() or _ignored(folder.name, ignored) or _refused_name(found, folder):
             continue
         if folder.is_symlink():
             found.refuse(folder, "is a link to a folder: copy the files in instead")
             continue
-        for path in _walk(found, folder, ()):  # its own folder is the scope of its links
+        for path in _walk(found, folder, ignored):  # its own folder is the scope of its links
             _photographer_file(found, root, path)
     return sorted(found.problems)
 
@@ -178,7 +184,7 @@ def _walk(found: Inputs, root: Path, ignored, skip: Path | None = None, per_fold
         kept = []
         for name in dirs:
             path = here / name
-            if skip is not None and path.resolve() == skip:
+            if (skip is not None and path.resolve() == skip) or _ignored(name, ignored):
                 continue
             if _refused_name(found, path):
                 continue
@@ -189,11 +195,15 @@ def _walk(found: Inputs, root: Path, ignored, skip: Path | None = None, per_fold
         dirs[:] = kept
         for name in sorted(files):
             path = here / name
-            if name == ".gitkeep" or any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
+            if _ignored(name, ignored):
                 continue
             if _refused_name(found, path) or _refused_link(found, path, root, per_folder):
                 continue
             yield path
+
+
+def _ignored(name: str, ignored) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in ignored)
 
 
 def _refused_name(found: Inputs, path: Path) -> bool:

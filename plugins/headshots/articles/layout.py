@@ -31,6 +31,10 @@ LAYOUT_DEFAULTS = {
     "PAGE_URL": "{slug}/",
     # article images: content/media/, published as /media/
     "STATIC_PATHS": ["media"],
+    # What editors' tools and operating systems leave beside the files they save (Vim's
+    # .profile.yaml.swp, Emacs's profile.yaml~ and #profile.yaml#, .DS_Store, Thumbs.db), and
+    # content/media/.gitkeep: never read, published or refused, in content/ and photographers/ alike.
+    "IGNORE_FILES": [".*", "*~", "#*#", "Thumbs.db", "desktop.ini"],
 }
 
 

@@ -31,7 +31,7 @@ from headshots import errors, parallel, plugin, thumbnails
 from headshots.checks import image_problems, site_problems
 from headshots.directory import Directory, profile_cache
 from headshots.errors import HeadshotsError
-from headshots.inputs import photographer_folders
+from headshots.inputs import ignored_files, photographer_folders
 from headshots.pagedata import PageData
 from headshots.pagekeys import footer_key, open_data_keys, page_keys
 from headshots.pagelist import directory_pages
@@ -104,7 +104,7 @@ class DirectoryUpdate:
             gc.enable()
 
     def _update(self, names: set[str]) -> Updated:
-        problems = photographer_folders(self.root, names)
+        problems = photographer_folders(self.root, names, ignored_files(self.settings))
         read, found = read_folders(self.root, names, self.cache)
         problems += found
         profiles = {name: p for name, p in self.profiles.items() if name not in names} | read
