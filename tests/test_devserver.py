@@ -6,6 +6,7 @@ CPU; the overlay appears and clears; the open page reloads; and the served
 folder equals a clean build after edits of every kind.
 """
 
+import re
 import subprocess
 import time
 
@@ -111,6 +112,32 @@ def test_a_bad_photo_is_reported_once_and_costs_no_cpu_until_fixed(site):
     assert rebuild_line(site).startswith("[") and "] Rebuilt after photographers/maya/one.jpg" in rebuild_line(site)
 
 
+def test_a_first_build_that_fails_says_no_site_is_served_and_the_address_follows_the_fix(tmp_path):
+    base = clone(tmp_path)
+    good = (base / "photographers" / "maya" / "profile.yaml").read_text()
+    (base / "photographers" / "maya" / "profile.yaml").write_text(good + "price: [\n")
+    site = Server(base)
+    try:
+        assert site.wait_for(lambda: "cannot be built yet" in site.log(), 90), site.log()
+        log = site.log()
+        assert "no site is served until they are fixed" in log and "last good site" not in log, log
+        assert "Serving the site at" not in log
+        status, _, body = get(site.url + "/")
+        assert status == 503 and "photographers/maya/profile.yaml:" in body  # the problems, in the browser
+        (base / "photographers" / "maya" / "profile.yaml").write_text(good)
+        site.ready()
+        assert get(site.url + "/photographers/maya/")[0] == 200
+        # A settings file that cannot be read is printed where the editor looks, as every problem is.
+        before = site.builds()
+        _append(base / "pelicanconf.py", "\nBROKEN = (\n")
+        site.rebuilt_after(before)
+        assert re.search(r"^pelicanconf\.py:\d+:\d+: settings: cannot be read: ", site.log(), re.M), site.log()
+        assert "the last good site is still served" in rebuild_line(site)
+    finally:
+        site.stop()
+    assert "Traceback" not in site.log()
+
+
 def test_removing_a_photographer_an_article_links_to_is_refused_in_place(site):
     article = next((site.base / "content").rglob("*.md"))
     _append(article, "\nSee [Tomas's profile](/photographers/tomas/).\n")
@@ -157,6 +184,34 @@ def test_a_rebuild_that_does_not_change_the_open_page_leaves_it_alone(site, page
     assert page.evaluate("window.stillTheSamePage") is True
 
 
+def test_many_tabs_load_and_each_reloads_when_its_page_changes(site, browser):
+    """A browser opens at most 6 connections to the server: one event stream per tab left the 7th tab
+    loading forever. Under the site's own Content-Security-Policy; reloads are counted by DOMContentLoaded."""
+    site.ready()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=False)
+    addresses = ["/", "/photographers/", "/cities/", "/articles/", "/about/", "/compare/", "/scan/", "/search/"]
+    addresses += ["/photographers/maya/", "/photographers/ines/"]  # the last: a 404 until Ines is added
+    loads, tabs = {}, {}
+    for address in addresses:
+        tab = context.new_page()
+        tab.on("domcontentloaded", lambda _, a=address: loads.__setitem__(a, loads.get(a, 0) + 1))
+        tab.goto(site.url + address, timeout=20_000)  # before: the 7th timed out
+        tabs[address] = tab
+    time.sleep(1)
+    assert all(loads[a] == 1 for a in addresses), loads
+    before = site.builds()
+    edit(site, "maya", bio="Heard through another tab.")
+    tabs["/photographers/maya/"].get_by_text("Heard through another tab.").wait_for(timeout=60_000)
+    write_profile(site.base / "photographers", "ines", minimal_profile(name="Ines Duarte", city="Boston"))
+    tabs["/photographers/ines/"].get_by_role("heading", name="Ines Duarte").first.wait_for(timeout=60_000)
+    site.rebuilt_after(before + 1)
+    time.sleep(1)
+    assert loads["/photographers/maya/"] == 2 and loads["/photographers/ines/"] == 2, loads
+    assert loads["/about/"] == 1, loads  # no page of its own changed
+    tabs["/photographers/maya/"].screenshot(path=str(site.base / "tabs.png"))
+    context.close()
+
+
 def test_the_served_site_equals_a_clean_build_after_edits_of_every_kind(searched_site):
     site = searched_site
     site.ready()
@@ -194,7 +249,7 @@ def test_the_served_site_equals_a_clean_build_after_edits_of_every_kind(searched
     # a new city or a city gone (the footer on every page counts the cities), and for any other save.
     in_place = ["re-rendered" in line for line in lines]
     assert in_place == [True] * 5 + [False] * 5, "\n".join(lines)
-    assert "as the footer every page shows changed" in lines[5]
+    assert "built the whole site (the footer every page shows changed)" in lines[5]
     assert lines[0].endswith("1 page changed: /photographers/maya/")  # the bio
     time.sleep(2)  # no build pending
     assert site.wait_for(lambda: "Search caught up" in last_line(site), 120), site.log()[-3000:]

@@ -6,6 +6,7 @@ import os
 import pytest
 
 from headshots.devserver.builds import changed_addresses
+from headshots.devserver.watching import describe
 from headshots.directory import Directory
 from headshots.inputs import gather, ignored_files, photographer_folders
 from headshots.pagedata import PageData
@@ -124,3 +125,22 @@ def test_a_rendition_published_since_the_last_build_changes_no_page():
     assert changed_addresses(before, restyled, "images") == ["*"]
     edited = {**before, "photographers/maya-okafor/index.html": (b"new",)}
     assert changed_addresses(before, edited, "images") == ["/photographers/maya-okafor/"]
+
+
+def test_the_log_names_what_the_editor_saved_removed_or_renamed_not_editors_scratch(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "photographers" / "quinn-renamed").mkdir(parents=True)
+    (tmp_path / "photographers" / "quinn-renamed" / "profile.yaml").write_text("name: Quinn\n")
+    saved = {
+        tmp_path / "photographers" / "quinn-renamed" / "profile.yaml",
+        tmp_path / "photographers" / "quinn-test",  # renamed away: gone, and named
+        tmp_path / "photographers" / "jordan-pierce",  # removed: gone, and named
+        tmp_path / "content" / "articles" / "sedmMVNWu",  # sed -i's scratch file
+        tmp_path / "photographers" / "quinn-renamed" / "4913",  # Vim's test of the folder
+        tmp_path / "photographers" / "quinn-renamed" / ".profile.yaml.swp",
+        tmp_path / "photographers" / "quinn-renamed" / "profile.yaml~",
+    }
+    assert describe({str(p) for p in saved}, limit=5) == (
+        "photographers/jordan-pierce, photographers/quinn-renamed/profile.yaml, photographers/quinn-test"
+    )
+    assert describe({str(tmp_path / "content" / "articles" / "sedmMVNWu")}) == "files that are gone again"

@@ -86,8 +86,8 @@ def money_prefix(currency: str) -> str:
 
 
 def plural(count: int, noun: str) -> str:
-    """ "1 profile", "2 profiles": the count and the noun, with an s unless there is one."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    """ "1 profile", "2 profiles", "1,475 files": the count and the noun, with an s unless there is one."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def days(count: int) -> str:

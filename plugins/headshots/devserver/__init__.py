@@ -60,16 +60,23 @@ def run(args) -> int:
     host, port = server.server_address[:2]
     print("Building the site; the address follows when it can be browsed (requests get a building page).", flush=True)
     watch(*site.watched(), changes, stopping)
+    address = f"http://{host}:{port}/"
     try:
         outcome = _build(site, renditions, None)
         state.finished(outcome)
-        print(_line("Built", outcome, None), flush=True)
-        print(f"Serving the site at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+        print(_line("Built", outcome, None, state), flush=True)
+        if outcome.ok:
+            print(f"Serving the site at {address} (Ctrl-C to stop)", flush=True)
+        else:
+            print(f"The site cannot be built yet: {address} lists the problems until they are fixed", flush=True)
         while True:
             saved = changes.take()
             outcome = _build(site, renditions, saved)
+            first = outcome.ok and not state.version
             state.finished(outcome)
-            print(_line("Rebuilt", outcome, saved), flush=True)
+            print(_line("Rebuilt", outcome, saved, state), flush=True)
+            if first:
+                print(f"Serving the site at {address} (Ctrl-C to stop)", flush=True)
     except KeyboardInterrupt:
         return 0
     finally:
@@ -87,13 +94,14 @@ def _build(site: Site, renditions: Renditions, saved) -> Outcome:
     return outcome
 
 
-def _line(what: str, outcome: Outcome, saved) -> str:
+def _line(what: str, outcome: Outcome, saved, state: State) -> str:
     when = time.strftime("%H:%M:%S")
     after = f" after {describe(saved)} changed" if saved else ""
     if not outcome.ok:
+        served = "the last good site is still served" if state.version else "no site is served until they are fixed"
         return (
             f"[{when}] Refused{after}: {text.plural(len(outcome.problems), 'problem')} above "
-            f"(in the browser too); the last good site is still served ({outcome.seconds:.1f} s)"
+            f"(in the browser too); {served} ({outcome.seconds:.1f} s)"
         )
     pages = [a for a in outcome.changed if a != "*"]
     shown = ", ".join(pages[:3]) + (f" and {len(pages) - 3} more" if len(pages) > 3 else "")

@@ -75,7 +75,7 @@ class Site:
             try:
                 return self._update(saved, started)
             except FullBuild as reason:
-                note = f"the whole site, as {reason}"
+                note = f"the whole site ({reason})"
             except Exception as error:  # a template, Pelican: one located line, as a full build says it
                 self.update = None  # the next save builds the whole site again
                 line = str(_locate(error, self.update_settings))
@@ -110,7 +110,9 @@ class Site:
         try:
             settings = read_settings(self.settings_file, override={**self.overrides, **self._ours()})
         except Exception as error:
-            return Outcome(problems=(str(settings_problem(error, self.settings_file)),))
+            line = str(settings_problem(error, self.settings_file))
+            print(line, flush=True)
+            return self._refused([line], started)
         self.search_enabled = settings.get("SEARCH_ENABLED", True)
         settings["SEARCH_ENABLED"] = False  # indexed in the background once the site is served (`search`)
         self._skip = (settings.get("SEARCH_BUNDLE_DIR", "pagefind"), NEXT)

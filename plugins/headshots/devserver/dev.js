@@ -1,8 +1,12 @@
 // The dev server's page script (headshots serve only; never in the output folder):
 // the build's problems as an overlay on the open page, and a reload after a build that changed it.
+// One tab per browser holds the event stream and passes each message to the others: a browser
+// opens at most 6 connections to a server, and a stream per tab left the 7th tab loading forever.
 (() => {
   const script = document.currentScript;
   const page = script.dataset.page;
+  // The page's own address, and the one asked for (a 404 page stands in for a page not made yet).
+  const here = [page, location.pathname, location.pathname.replace(/\/?$/, "/")];
   const version = Number(script.dataset.version);
   const ID = "headshots-dev-problems";
   let seen = null;
@@ -32,17 +36,37 @@
   }
 
   function touches(changed) {
-    return changed.includes("*") || changed.includes(page);
+    return changed.includes("*") || here.some((address) => changed.includes(address));
   }
 
-  const events = new EventSource("/__headshots/events");
-  events.onmessage = (message) => {
-    const state = JSON.parse(message.data);
+  function hear(state) {
+    if (seen !== null && state.version < seen) return;  // an answer overtaken by a newer message
     overlay(state.problems);
     const first = seen === null;
     const newer = state.version !== (first ? version : seen);
     seen = state.version;
     // A build finished while this page loaded (first message), or one that changed it.
     if (newer && !state.problems.length && (first || touches(state.changed))) location.reload();
-  };
+  }
+
+  const tabs = "BroadcastChannel" in window ? new BroadcastChannel("headshots-dev") : null;
+
+  function stream() {  // held until this page goes: the lock then passes to another tab
+    return new Promise(() => {
+      const events = new EventSource("/__headshots/events");
+      events.onmessage = (message) => {
+        const state = JSON.parse(message.data);
+        tabs?.postMessage(state);
+        hear(state);
+      };
+    });
+  }
+
+  if (tabs && navigator.locks) {  // (Web Locks need a secure context: 127.0.0.1 and localhost are)
+    tabs.onmessage = (message) => hear(message.data);
+    navigator.locks.request("headshots-dev-events", stream);
+    fetch("/__headshots/state", { cache: "no-store" }).then((reply) => reply.json()).then(hear, () => {});
+  } else {
+    stream();
+  }
 })();

@@ -126,7 +126,11 @@ class Renditions:
         if not all(os.path.exists(cache_file) for cache_file, _ in files):
             job = encode.job if only is None else {**encode.job, "only": only}
             try:
-                result = self._pool(pool).submit(pipeline.render, job).result()
+                future = self._pool(pool).submit(pipeline.render, job)
+            except RuntimeError:  # the server is stopping (its pools are shut down): nothing to say
+                return False
+            try:
+                result = future.result()
             except Exception as error:  # a worker killed, the pool broken: the files stay pending
                 result = {"error": f"{type(error).__name__}: {error}"}
             with self._changed:

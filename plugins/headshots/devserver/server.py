@@ -3,7 +3,7 @@
 Standard library only (`http.server.ThreadingHTTPServer`): one thread per
 request, so a page is served while a build runs. HTML is sent with
 `Cache-Control: no-store` and gets the dev script (`dev.js`: error overlay
-and live reload over Server-Sent Events) added here, on its way out: it is
+and live reload over Server-Sent Events, one stream per browser) added here, on its way out: it is
 never written into the output folder, so `make build` and `make publish`
 never contain it. A headshot's rendition not made yet is made first and
 served with status 200 (`renditions`), never the 404 page.
@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 SCRIPT_URL = "/__headshots/dev.js"
 EVENTS_URL = "/__headshots/events"
+STATE_URL = "/__headshots/state"
 SCRIPT = (Path(__file__).parent / "dev.js").read_bytes()
 KEEPALIVE = 15.0  # seconds between comments on an idle event stream (proxies close silent ones)
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
@@ -65,10 +66,18 @@ class Handler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # the terminal is for build lines and problems
         pass
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # the browser left first (a reload, a closed tab)
+            pass
+
     def _respond(self, head: bool) -> None:
         path = urlsplit(self.path).path
         if path == EVENTS_URL:
-            return self._events()
+            return self._events(head)
+        if path == STATE_URL:  # the state once, for pages that hear the stream through another tab (dev.js)
+            return self._send(200, "application/json", self.state.data().encode(), head)
         if path == SCRIPT_URL:
             return self._send(200, "text/javascript; charset=utf-8", SCRIPT, head)
         if not self.state.version:
@@ -130,12 +139,14 @@ class Handler(SimpleHTTPRequestHandler):
         if not head:
             self.wfile.write(body)
 
-    def _events(self) -> None:
+    def _events(self, head: bool) -> None:
         """Server-Sent Events: the state now, then after each build; a comment when idle."""
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
+        if head:
+            return
         number = self.state.number
         message = self.state.message()
         try:

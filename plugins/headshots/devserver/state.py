@@ -31,7 +31,10 @@ class State:
             self._changed.wait_for(lambda: self.number != number, timeout=timeout)
             return self.number
 
-    def message(self) -> bytes:
+    def data(self) -> str:
+        """The state as the page script reads it (JSON): served version, problems, addresses changed."""
         with self._changed:
-            data = {"version": self.version, "problems": list(self.problems), "changed": list(self.changed)}
-        return f"data: {json.dumps(data)}\n\n".encode()
+            return json.dumps({"version": self.version, "problems": list(self.problems), "changed": list(self.changed)})
+
+    def message(self) -> bytes:
+        return f"data: {self.data()}\n\n".encode()

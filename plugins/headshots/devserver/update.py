@@ -86,7 +86,7 @@ class DirectoryUpdate:
             try:
                 parts = Path(path).relative_to(self.root.resolve()).parts
             except ValueError:
-                raise FullBuild(f"{errors.display_path(Path(path))} is outside the profiles") from None
+                raise FullBuild("a save outside photographers' folders") from None
             folder = self.root / parts[0] if parts else self.root
             if not parts or parts[0].startswith((".", "_")):
                 raise FullBuild(f"{errors.display_path(Path(path))} is not in a photographer's folder")

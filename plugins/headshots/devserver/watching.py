@@ -8,6 +8,7 @@ Nothing is polled: between saves the server uses no CPU.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -76,7 +77,10 @@ def describe(paths: set[str], limit: int = 3) -> str:
 
 
 def _editor_scratch(path: Path) -> bool:
-    """A file an editor or tool wrote and removed again while saving ("sedX1y2z", ".profile.yaml.swp",
-    "profile.yaml~"): gone by now, and never something an editor would name."""
-    name = path.name
-    return not path.exists() and (not path.suffix or name.startswith(".") or name.endswith(("~", ".swp", ".tmp")))
+    """A file an editor or tool wrote and removed again while saving ("sedX1y2z", Vim's "4913",
+    ".profile.yaml.swp", "profile.yaml~"): gone by now, and never something an editor would name.
+    A folder or file the editor removed or renamed is named."""
+    return not path.exists() and bool(_SCRATCH.match(path.name))
+
+
+_SCRATCH = re.compile(r"^(?:\..*|.*~|.*\.(?:swp|swx|tmp)|sed[A-Za-z0-9]{6}|\d+|#.*#)$")
