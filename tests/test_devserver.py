@@ -197,7 +197,7 @@ def test_many_tabs_load_and_each_reloads_when_its_page_changes(site, browser):
         tab.on("domcontentloaded", lambda _, a=address: loads.__setitem__(a, loads.get(a, 0) + 1))
         tab.goto(site.url + address, timeout=20_000)  # before: the 7th timed out
         tabs[address] = tab
-    time.sleep(1)
+    tabs["/"].wait_for_timeout(1000)  # (Playwright hears of events only while it is called: not in time.sleep)
     assert all(loads[a] == 1 for a in addresses), loads
     before = site.builds()
     edit(site, "maya", bio="Heard through another tab.")
@@ -205,7 +205,9 @@ def test_many_tabs_load_and_each_reloads_when_its_page_changes(site, browser):
     write_profile(site.base / "photographers", "ines", minimal_profile(name="Ines Duarte", city="Boston"))
     tabs["/photographers/ines/"].get_by_role("heading", name="Ines Duarte").first.wait_for(timeout=60_000)
     site.rebuilt_after(before + 1)
-    time.sleep(1)
+    for address in ("/photographers/maya/", "/photographers/ines/"):
+        tabs[address].wait_for_load_state("domcontentloaded")
+    tabs["/"].wait_for_timeout(1000)
     assert loads["/photographers/maya/"] == 2 and loads["/photographers/ines/"] == 2, loads
     assert loads["/about/"] == 1, loads  # no page of its own changed
     tabs["/photographers/maya/"].screenshot(path=str(site.base / "tabs.png"))
