@@ -31,6 +31,7 @@ from headshots.devserver.search import NEXT, SearchRefresh
 from headshots.devserver.update import DirectoryUpdate, FullBuild
 from headshots.errors import HeadshotsError, Problem, display_path
 from headshots.settings import apply_defaults, settings_problem
+from headshots.thumbnails.settings import ON_REQUEST
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ class Site:
             "OUTPUT_PATH": str(self.staging),
             "DELETE_OUTPUT_DIRECTORY": False,
             "PHOTOGRAPHERS_AUTORELOAD": False,
-            "HEADSHOTS_ENCODE": "on-request",
+            "HEADSHOTS_ENCODE": ON_REQUEST,
         }
 
     def _refused(self, lines: list[str], started: float) -> Outcome:

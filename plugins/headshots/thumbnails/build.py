@@ -20,7 +20,7 @@ from ..parallel import die_with_parent
 from . import entries, faces, pipeline
 from .picture import Image, Picture
 from .plan import digest_file, make_plan
-from .settings import DEFAULTS, options_from
+from .settings import DEFAULTS, ON_REQUEST, options_from
 
 
 @dataclasses.dataclass
@@ -82,10 +82,6 @@ def cached_record(cache: Path, digest: str, min_side: int, max_pixels: int) -> d
         return None
     width, height = record["size"]
     return record if min(width, height) >= min_side and width * height <= max_pixels else None
-
-
-#: HEADSHOTS_ENCODE's value for development (`headshots serve`): pages first, renditions after.
-ON_REQUEST = "on-request"
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -248,6 +244,7 @@ def _plan_work(items, digests, settings, options, cache: Path):
             "cache": str(cache),
             "min_side": min_side,
             "max_pixels": max_pixels,
+            **({"record": record} if record else {}),  # its faces are known: not detected again
         }
     return work, waiting, records
 
@@ -284,8 +281,8 @@ def _picture(item: Item, plan, meta, settings, cache: Path, files: list, job: di
     pending = []
     for rendition in plan.renditions:
         path = f"{prefix}/{rendition.output_name(stem)}"
-        made = job is None or (cache / entries.RENDITIONS / rendition.cache_name).exists()
-        (files if made else pending).append((f"{cache}/r/{rendition.cache_name}", path))
+        cache_file = cache / entries.RENDITIONS / rendition.cache_name
+        (files if job is None or cache_file.exists() else pending).append((str(cache_file), path))
         image = Image("/" + path, rendition.width, rendition.height, rendition.fmt)
         if rendition.kind == "og":
             picture.og_url, picture.og_width, picture.og_height = image.url, image.width, image.height

@@ -23,16 +23,15 @@ import math
 #: 0.75 and every labelled face from 0.775 (a painted face): 0.76 is between the two.
 SCORES = {"build": {"min": 0.5, "sure": 0.8}, "browser": {"min": 0.76, "sure": 0.9}}
 
-#: The line through the eyes may lean this many degrees (labelled faces in groups lean up to 21).
+#: The line through the eyes may lean this many degrees (what the labelled faces measured: docs/faces.md).
 MAX_TILT = 25.0
 
-#: The eyes' distance over the box's width (labelled faces: 0.34-0.50 with either model).
+#: The eyes' distance over the box's width (the labelled faces' range, with either model: docs/faces.md).
 EYE_SPAN = (0.28, 0.56)
 
 #: Where the nose tip and the mouth sit, measured from the point between the eyes along the
 #: face (down) and across it, in eye distances. A face turned three-quarters moves the nose
-#: aside by up to about 0.6 (0.62 in the labelled set); a chin raised or lowered moves it up or down
-#: (0.08-0.85 down, a laughing baby's face turned up; the mouth 0.75-1.47).
+#: aside; a chin raised or lowered moves it up or down (the labelled set's ranges: docs/faces.md).
 NOSE_DOWN = (0.05, 1.0)
 MOUTH_DOWN = (0.7, 1.6)
 NOSE_ASIDE = 0.7

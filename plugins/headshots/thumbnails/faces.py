@@ -70,12 +70,13 @@ def _model():
 
 def detect(image) -> list[dict]:
     """Every face in an upright "RGB" image, largest first: the candidates `facerule` counts."""
-    from PIL import ImageOps
+    from PIL import Image, ImageOps
 
-    found = candidates(image)
+    working = image.resize(_fit(image.size, WORKING_SIDE), Image.Resampling.LANCZOS)
+    found = candidates(working)
     mirrored = None
     if any(facerule.needs_second_opinion(face, "build") for face in found):
-        mirrored = [_unmirror(face) for face in candidates(ImageOps.mirror(image))]
+        mirrored = [_unmirror(face) for face in candidates(ImageOps.mirror(working))]
     return [
         {"box": face["box"], "eyes": face["eyes"], "score": face["score"]}
         for face in found
@@ -83,19 +84,19 @@ def detect(image) -> list[dict]:
     ]
 
 
-def candidates(image) -> list[dict]:
-    """Every detection in an upright "RGB" image that can count as a face (the build's lowest
-    score), largest first, with the model's six points in 0..1 of the image: "eyes" (the
-    subject's right eye first), "nose", "mouth" and "ears"."""
+def _fit(size, side) -> tuple[int, int]:
+    scale = side / max(size)
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+
+
+def candidates(working) -> list[dict]:
+    """Every detection in an upright "RGB" image already shrunk to WORKING_SIDE that can count
+    as a face (the build's lowest score), largest first, with the model's points in 0..1 of the
+    image: "eyes" (the subject's right eye first), "nose" and "mouth"."""
     import numpy as np
     from PIL import Image
 
-    def fit(size, side):
-        scale = side / max(size)
-        return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
-
-    working = image.resize(fit(image.size, WORKING_SIDE), Image.Resampling.LANCZOS)
-    small = working.resize(fit(working.size, INPUT_SIZE), Image.Resampling.BILINEAR)
+    small = working.resize(_fit(working.size, INPUT_SIZE), Image.Resampling.BILINEAR)
     square = Image.new("RGB", (INPUT_SIZE, INPUT_SIZE))
     offset = ((INPUT_SIZE - small.size[0]) // 2, (INPUT_SIZE - small.size[1]) // 2)
     square.paste(small, offset)
@@ -133,7 +134,6 @@ def candidates(image) -> list[dict]:
                 "eyes": [point(index, 0), point(index, 1)],
                 "nose": point(index, 2),
                 "mouth": point(index, 3),
-                "ears": [point(index, 4), point(index, 5)],
                 "score": round(float(scores[index]), 3),
             }
         )
@@ -157,7 +157,6 @@ def _unmirror(face: dict) -> dict:
         "eyes": [flip(face["eyes"][1]), flip(face["eyes"][0])],
         "nose": flip(face["nose"]),
         "mouth": flip(face["mouth"]),
-        "ears": [flip(face["ears"][1]), flip(face["ears"][0])],
         "score": face["score"],
     }
 

@@ -12,6 +12,9 @@ from ..settings import DEFAULTS  # every default lives in the one table
 # Every setting of this plugin, with its default, in one place (set on `initialized`).
 
 FORMATS = ("avif", "webp", "jpeg")
+#: HEADSHOTS_ENCODE: "all" (builds, publish) or ON_REQUEST (`headshots serve`: pages first, renditions after).
+ON_REQUEST = "on-request"
+ENCODE_MODES = ("all", ON_REQUEST)
 
 
 def settings_problems(settings) -> list[Problem]:
@@ -28,8 +31,8 @@ def settings_problems(settings) -> list[Problem]:
         bad("HEADSHOTS_WIDTHS", f"must be a list of pixel widths of at least 16, not {widths!r}")
     if settings["HEADSHOTS_PLACEHOLDER"] not in ("colour", "blur"):
         bad("HEADSHOTS_PLACEHOLDER", 'must be "colour" or "blur"')
-    if settings["HEADSHOTS_ENCODE"] not in ("all", "on-request"):
-        bad("HEADSHOTS_ENCODE", 'must be "all" or "on-request"')
+    if settings["HEADSHOTS_ENCODE"] not in ENCODE_MODES:
+        bad("HEADSHOTS_ENCODE", "must be " + " or ".join(f'"{mode}"' for mode in ENCODE_MODES))
     quality = settings["HEADSHOTS_QUALITY"]
     for fmt in formats if isinstance(formats, list) else []:
         if fmt in FORMATS and not (

@@ -10,7 +10,6 @@ uses (`build.process`); `merge` brings the stores together (docs/deploy.md).
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,13 +55,9 @@ def sources_at(root: Path, settings: dict) -> tuple[list[Item], list[Problem]]:
     return items_of(Directory.build(profiles, settings).photographers), problems
 
 
-def _options(settings: dict) -> dict:
-    return options_from(settings)
-
-
 def _plans(items, digests, settings, cache: Path):
     """(item, digest, plan or None) for each readable source, the plan from `cache`'s record of it."""
-    options = _options(settings)
+    options = options_from(settings)
     limits = settings["HEADSHOTS_MIN_SIDE"], settings["HEADSHOTS_MAX_PIXELS"]
     for index, digest in digests.items():
         item = items[index]
@@ -131,15 +126,6 @@ def _not_in(reuse: Path, items, mine: dict, settings, cache: Path) -> list[Item]
         todo.append(item)
         names = entries.names_of(digest, plan) if plan else []
         for name in names[:1] + names[2:]:
-            _link(reuse / name, cache / name)
+            if (reuse / name).is_file() and not (cache / name).exists():
+                entries.link_into(reuse / name, cache / name)
     return todo
-
-
-def _link(source: Path, target: Path) -> None:
-    if not source.is_file() or target.exists():
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        target.write_bytes(source.read_bytes())

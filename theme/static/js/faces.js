@@ -74,14 +74,14 @@ async function run(model, bitmap, mirrored) {
 }
 
 /**
- * Every detection in `bitmap` (an upright ImageBitmap) scoring at least `floor`, largest first,
- * with the model's six points in 0..1 of the photo: eyes (the subject's right first), nose,
- * mouth, ears. Two detections overlapping by more than `maxOverlap` (intersection over union:
- * the build's OVERLAP) are one. The photo is letterboxed into the model's square, as the build
+ * Every detection in `bitmap` (an upright ImageBitmap) scoring at least the rule's lowest face
+ * score, largest first, with the model's points the rule reads, in 0..1 of the photo: eyes (the
+ * subject's right first), nose, mouth. Two detections overlapping by more than `rules.overlap`
+ * (intersection over union: the build's OVERLAP) are one. The photo is letterboxed into the model's square, as the build
  * does, so its shape is kept; `mirrored` runs the model on the photo flipped left to right and
  * maps what it finds back (the rule's second opinion).
  */
-export async function candidates(bitmap, floor, maxOverlap, mirrored = false) {
+async function candidates(bitmap, rules, mirrored = false) {
   const { logits, boxes, w, h, ox, oy } = await run(await load(), bitmap, mirrored);
   const centres = anchorCentres();
   const flip = (x) => (mirrored ? 1 - x : x);
@@ -92,7 +92,7 @@ export async function candidates(bitmap, floor, maxOverlap, mirrored = false) {
   ];
   const ranked = logits
     .map((logit, index) => ({ index, score: 1 / (1 + Math.exp(-Math.max(-80, Math.min(80, logit)))) }))
-    .filter((item) => item.score >= floor)
+    .filter((item) => item.score >= rules.face.minScore)
     .sort((a, b) => b.score - a.score);
   const found = [];
   for (const { index, score } of ranked) {
@@ -101,16 +101,14 @@ export async function candidates(bitmap, floor, maxOverlap, mirrored = false) {
     const halfW = (boxes[index][2] / 2) / w;
     const halfH = (boxes[index][3] / 2) / h;
     const box = [cx - halfW, cy - halfH, cx + halfW, cy + halfH];
-    if (found.some((face) => overlap(box, face.box) > maxOverlap)) continue;
+    if (found.some((face) => overlap(box, face.box) > rules.overlap)) continue;
     const [a, b] = [point(index, 0), point(index, 1)];
-    const [earA, earB] = [point(index, 4), point(index, 5)];
     found.push({
       box: box.map(clamp01),
       // mirrored, the model's "right eye" is the subject's left: swap back
       eyes: mirrored ? [b, a] : [a, b],
       nose: point(index, 2),
       mouth: point(index, 3),
-      ears: mirrored ? [earB, earA] : [earA, earB],
       score,
     });
   }
@@ -123,9 +121,9 @@ export async function candidates(bitmap, floor, maxOverlap, mirrored = false) {
  * needs the second opinion.
  */
 export async function detectFaces(bitmap, rules) {
-  const found = await candidates(bitmap, rules.face.minScore, rules.overlap);
+  const found = await candidates(bitmap, rules);
   const mirrored = found.some((face) => needsSecondOpinion(face, rules.face))
-    ? await candidates(bitmap, rules.face.minScore, rules.overlap, true)
+    ? await candidates(bitmap, rules, true)
     : [];
   return found
     .filter((face) => isFace(face, bitmap.width, bitmap.height, rules.face, mirrored))
