@@ -68,6 +68,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "plugins"))
 
 SPECIALTIES = ["theatrical", "commercial", "corporate", "dance", "musical-theatre", "kids", "comedy", "voice"]
 LIGHTING = ["studio", "natural", "outdoor"]
@@ -410,27 +411,22 @@ def run(command: list[str], cwd: Path) -> dict:
 
 def reference_index(site: Path) -> float:
     """Seconds the Pagefind binary takes to index `site` (the reference's output), as our build runs it."""
-    sys.path.insert(0, str(REPO / "plugins"))
     from headshots.indexing import run_pagefind
 
     return run_pagefind(site)["seconds"]
 
 
 def index_alone(out: Path) -> dict:
-    """Pagefind run again on the cold build's output, on its own, as the build runs it (same files,
-    a bundle beside the build's): its wall seconds and its peak memory, apart from the build's."""
-    sys.path.insert(0, str(REPO / "plugins"))
-    from pagefind.service import get_executable
-
-    from headshots import settings
-    from headshots.indexing import indexed_glob
-
-    glob = indexed_glob(settings.load(str(REPO / "pelicanconf.py")))
-    bundle = out / "pagefind-alone"
-    result = run(
-        [str(get_executable()), "--site", str(out), "--output-path", str(bundle), "--glob", glob, "--quiet"], out
+    """Pagefind run again on the cold build's output, on its own, as the build runs it
+    (`indexing.index_site`, into a bundle beside the build's), in a child process so that its
+    wall seconds and peak memory (wait4) are apart from the build's."""
+    code = (
+        "import sys; from headshots import settings; from headshots.indexing import index_site; "
+        f"s = settings.load({str(REPO / 'pelicanconf.py')!r}); s['SEARCH_BUNDLE_DIR'] = 'pagefind-alone'; "
+        f"sys.exit(bool(index_site(s, {str(out)!r})[1]))"
     )
-    shutil.rmtree(bundle, ignore_errors=True)
+    result = run([sys.executable, "-c", code], REPO)
+    shutil.rmtree(out / "pagefind-alone", ignore_errors=True)
     return result
 
 

@@ -13,10 +13,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import FAST_BUILD, REPO
+from conftest import FAST_BUILD, HEADSHOTS, REPO
 from factories import minimal_profile, write_profile
-
-HEADSHOTS = str(Path(sys.executable).with_name("headshots"))
 
 
 def wait_for(predicate, timeout: float) -> bool:

@@ -84,7 +84,7 @@ def media_folders(settings: dict, content=None) -> list[Path]:
     into it would publish an original upload."""
     from headshots.articles.layout import layout_setting
 
-    content = Path(content or settings.get("PATH") or "content")
+    content = Path(content or content_folder(settings))
     photographers = Path(settings.get("PHOTOGRAPHERS_PATH") or "photographers").resolve()
     folders = [content / folder for folder in layout_setting(settings, "STATIC_PATHS")]
     return [folder for folder in folders if not _within(folder.resolve(), photographers)]
@@ -150,10 +150,7 @@ def photographer_folders(root: Path, names, ignored) -> list[Problem]:
     found = Inputs()
     for name in sorted(names):
         folder = root / name
-        if not folder.is_dir() or _ignored(folder.name, ignored) or _refused_name(found, folder):
-            continue
-        if folder.is_symlink():
-            found.refuse(folder, "is a link to a folder: copy the files in instead")
+        if not folder.is_dir() or not _kept_folder(found, folder, ignored):
             continue
         for path in _walk(found, folder, ignored):  # its own folder is the scope of its links
             _photographer_file(found, root, path)
@@ -184,14 +181,8 @@ def _walk(found: Inputs, root: Path, ignored, skip: Path | None = None, per_fold
         kept = []
         for name in dirs:
             path = here / name
-            if (skip is not None and path.resolve() == skip) or _ignored(name, ignored):
-                continue
-            if _refused_name(found, path):
-                continue
-            if path.is_symlink():  # Pelican would walk it: its files would be read twice, or from elsewhere
-                found.refuse(path, "is a link to a folder: copy the files in instead")
-                continue
-            kept.append(name)
+            if (skip is None or path.resolve() != skip) and _kept_folder(found, path, ignored):
+                kept.append(name)
         dirs[:] = kept
         for name in sorted(files):
             path = here / name
@@ -200,6 +191,17 @@ def _walk(found: Inputs, root: Path, ignored, skip: Path | None = None, per_fold
             if _refused_name(found, path) or _refused_link(found, path, root, per_folder):
                 continue
             yield path
+
+
+def _kept_folder(found: Inputs, path: Path, ignored) -> bool:
+    """Whether a walk goes into the folder `path`: not ignored, its name allowed, not a link (Pelican
+    would walk a linked folder: its files would be read twice, or from elsewhere)."""
+    if _ignored(path.name, ignored) or _refused_name(found, path):
+        return False
+    if path.is_symlink():
+        found.refuse(path, "is a link to a folder: copy the files in instead")
+        return False
+    return True
 
 
 def _ignored(name: str, ignored) -> bool:

@@ -214,7 +214,7 @@ def assemble(profiles, settings: dict, reuse=()) -> tuple[list[Photographer], li
     photographers = []
     for profile in profiles:
         photographer = made.get(id(profile))
-        if photographer is None or photographer.profile is not profile:
+        if photographer is None:
             photographer = Photographer(profile, settings)
         else:
             photographer.city, photographer.travels_to = None, []

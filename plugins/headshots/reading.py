@@ -150,15 +150,9 @@ def read_folders(root: Path, names, cache=None) -> tuple[dict[str, LoadedProfile
     """Some photographers' folders read by the same rules as all of them (the dev server's update after
     a save): `{folder name: profile}` for the valid ones that exist, and every problem in the others."""
     root = Path(root)
-    folders = [root / name for name in sorted(names) if (root / name).exists() or (root / name).is_symlink()]
-    paths, problems = _profiles_in(root, folders)
-    outcomes = cache.start_load_all(paths, 1)() if cache is not None else [load_profile(p) for p in paths]
-    profiles = {}
-    for profile, found in outcomes:
-        problems += found
-        if profile is not None:
-            profiles[profile.path.parent.name] = profile
-    return profiles, sorted(problems)
+    paths, problems = _profiles_in(root, [root / name for name in sorted(names)])
+    profiles, problems = _start(paths, problems, cache, 1).wait()
+    return {profile.path.parent.name: profile for profile in profiles}, problems
 
 
 def load_profiles(root: Path, cache=None, *, settings: dict | None = None) -> tuple[list[LoadedProfile], list[Problem]]:
@@ -188,7 +182,10 @@ def start_loading_profiles(root: Path, cache=None, *, settings: dict | None = No
     process goes on (the build reads the articles meanwhile).
     """
     paths, problems = profile_paths(root)
-    jobs = jobs_for(settings, len(paths)) if settings else 1
+    return _start(paths, problems, cache, jobs_for(settings, len(paths)) if settings else 1)
+
+
+def _start(paths: list[Path], problems: list[Problem], cache, jobs: int) -> Reading:
     outcomes = cache.start_load_all(paths, jobs) if cache is not None else start_forked_map(load_profile, paths, jobs)
 
     def wait() -> tuple[list[LoadedProfile], list[Problem]]:

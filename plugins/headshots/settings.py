@@ -164,7 +164,7 @@ def _never_publish_the_photographers_folder(settings: dict) -> None:
     """With PHOTOGRAPHERS_PATH inside the content folder, Pelican would copy it (originals with their
     GPS, profile.yaml) wherever a STATIC_PATHS entry covers it, and read any Markdown in it: exclude
     it from every generator's files, wherever it sits."""
-    content = os.path.realpath(os.path.abspath(str(settings.get("PATH") or "content")))
+    content = os.path.realpath(os.path.abspath(content_folder(settings)))
     photographers = os.path.realpath(settings["PHOTOGRAPHERS_PATH"])
     if os.path.commonpath([content, photographers]) != content or photographers == content:
         return

@@ -17,6 +17,7 @@ from headshots.articles.layout import (
     slugify,
 )
 from headshots.errors import display_path
+from headshots.settings import content_folder
 from headshots.yamlnodes import yaml_scalar
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "article.md"
@@ -82,4 +83,4 @@ def cli_new_arguments(parser) -> None:
 
 def cli_new(args, settings) -> int:
     """`headshots new article "Title"`: 0 and the new file, or 1 (exists, or no usable name)."""
-    return run_new_article(args.title, args.path or settings.get("PATH") or "content", settings)
+    return run_new_article(args.title, args.path or content_folder(settings), settings)
