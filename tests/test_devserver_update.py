@@ -5,8 +5,9 @@ import os
 
 import pytest
 
-from headshots.devserver.builds import changed_addresses
+from headshots.devserver.builds import changed_addresses, fingerprint
 from headshots.devserver.watching import describe
+from headshots.thumbnails.settings import output_folder
 from headshots.directory import Directory
 from headshots.inputs import gather, ignored_files, photographer_folders
 from headshots.pagedata import PageData
@@ -115,16 +116,26 @@ def test_a_directory_made_again_with_the_photographers_before_is_the_same_direct
     assert again.photographers[1] is not before.photographers[1]  # ben's was read again
 
 
-def test_a_rendition_published_since_the_last_build_changes_no_page():
+def test_a_rendition_published_since_the_last_build_changes_no_page(tmp_path):
     """After the background caught up (renditions on request), the next whole build finds renditions the last
     one lacked: the log and live reload must not call that a change to every page; a style sheet is one."""
-    before = {"index.html": (b"home",), "theme/css/site.css": (b"css",)}
-    published = {**before, "images/maya-okafor/maya-okafor-01-160w-8ba0553acc.jpg": (12, 3456)}
-    assert changed_addresses(before, published, "images") == []
-    restyled = {**published, "theme/css/site.css": (b"css, edited",)}
-    assert changed_addresses(before, restyled, "images") == ["*"]
-    edited = {**before, "photographers/maya-okafor/index.html": (b"new",)}
-    assert changed_addresses(before, edited, "images") == ["/photographers/maya-okafor/"]
+    (tmp_path / "theme" / "css").mkdir(parents=True)
+    (tmp_path / "index.html").write_text("home")
+    (tmp_path / "theme" / "css" / "site.css").write_text("css")
+    skip = {"pagefind", output_folder({"HEADSHOTS_OUTPUT": "/images/"})}  # as pelicanconf may write it
+    before = fingerprint(tmp_path, skip)
+    (tmp_path / "images" / "maya-okafor").mkdir(parents=True)
+    (tmp_path / "images" / "maya-okafor" / "maya-okafor-01-160w-8ba0553acc.jpg").write_bytes(b"jpeg")
+    published = fingerprint(tmp_path, skip)
+    assert changed_addresses(before, published) == []
+    (tmp_path / "theme" / "css" / "site.css").write_text("css, edited")
+    restyled = fingerprint(tmp_path, skip)
+    assert changed_addresses(before, restyled) == ["*"]
+    (tmp_path / "theme" / "css" / "site.css").write_text("css")
+    (tmp_path / "photographers" / "maya-okafor").mkdir(parents=True)
+    (tmp_path / "photographers" / "maya-okafor" / "index.html").write_text("new")
+    edited = fingerprint(tmp_path, skip)
+    assert changed_addresses(before, edited) == ["/photographers/maya-okafor/"]
 
 
 def test_the_log_names_what_the_editor_saved_removed_or_renamed_not_editors_scratch(tmp_path, monkeypatch):

@@ -75,6 +75,11 @@ class Directory:
     def headshots(self) -> list[Headshot]:
         return [shot for p in self.photographers for shot in p.headshots]
 
+    @property
+    def has_samples(self) -> bool:
+        """Whether any photographer is a fictional sample: the footer's note on samples."""
+        return any(p.sample for p in self.photographers)
+
     def context(self) -> dict:
         """What every template gets (docs/ARCHITECTURE.md, "Context the templates get")."""
         return {
@@ -86,7 +91,7 @@ class Directory:
             "featured_photographers": self.featured,
             "top_cities": self.top_cities,
             "scan_headshots": self.scan_headshots,
-            "has_samples": any(p.sample for p in self.photographers),  # the footer's note on samples
+            "has_samples": self.has_samples,
         }
 
     def photographer_json_save_as(self, photographer: Photographer) -> str:

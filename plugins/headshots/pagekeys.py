@@ -38,7 +38,7 @@ def footer_key(directory) -> tuple:
     return (
         tuple((c.slug, c.name, c.url) for c in directory.top_cities),
         len(directory.cities),
-        any(p.sample for p in directory.photographers),
+        directory.has_samples,
     )
 
 

@@ -42,10 +42,7 @@ def die_with_parent(parent: int) -> None:
 def start_server_worker(parent: int, niceness: int) -> None:
     """In a worker of a long-lived server (the dev server's renditions): at `niceness` (background
     work lets the editor's builds and requests come first), dying with the process that started
-    it, and deaf to Ctrl-C, which stops that process (and so this one) without a traceback."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    it. (It is deaf to Ctrl-C from its start: the server starts it with SIGINT ignored.)"""
     os.nice(niceness)
     die_with_parent(parent)
 

@@ -12,6 +12,7 @@ dozens of times, and a macro call costs several times a Python one.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache, pass_context
@@ -22,8 +23,9 @@ from headshots.pagedata import facts, searchdata
 from headshots.text import days, money, place
 from headshots.thumbnails.faces import BROWSER_RULES
 
-# The finder last drawn for each (mode, SITEURL, article count), with the photographers it was drawn for.
-_finders: dict = {}
+# Per template environment (so it goes with its build): the finder last drawn for each
+# (mode, SITEURL, article count), with the photographers it was drawn for.
+_finders: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 @pass_context
@@ -37,10 +39,11 @@ def finder(context, mode: str = "directory") -> Markup:
     """
     photographers = context.get("photographers")
     key = (mode, context.get("SITEURL"), len(context.get("articles") or ()))
-    kept = _finders.get(key)
+    drawn = _finders.setdefault(context.environment, {})
+    kept = drawn.get(key)
     if kept is None or kept[0] is not photographers:
         template = context.environment.get_template("_directory_facets.html")
-        kept = _finders[key] = (photographers, Markup(template.render({**context.get_all(), "finder_mode": mode})))
+        kept = drawn[key] = (photographers, Markup(template.render({**context.get_all(), "finder_mode": mode})))
     return kept[1]
 
 

@@ -31,7 +31,7 @@ from headshots.devserver.search import NEXT, SearchRefresh
 from headshots.devserver.update import DirectoryUpdate, FullBuild
 from headshots.errors import HeadshotsError, Problem, display_path
 from headshots.settings import apply_defaults, settings_problem
-from headshots.thumbnails.settings import ON_REQUEST
+from headshots.thumbnails.settings import ON_REQUEST, output_folder
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,7 @@ class Site:
         self.retired = self.output.with_name(f".{self.output.name}.old")
         self.lock = threading.Lock()  # held while the served folder is read or replaced
         self._fingerprints: dict[str, tuple] = {}
-        self._skip = ("pagefind", NEXT)
-        self._images = "images"
         self.update: DirectoryUpdate | None = None  # the last good build, kept for in-place updates
-        self.update_settings: dict = {}
         self.search_enabled = True  # SEARCH_ENABLED of the last build's settings
         self.search = SearchRefresh(self.output, self.lock)
         _log_warnings_apart()
@@ -78,8 +75,8 @@ class Site:
             except FullBuild as reason:
                 note = f"the whole site ({reason})"
             except Exception as error:  # a template, Pelican: one located line, as a full build says it
-                self.update = None  # the next save builds the whole site again
-                line = str(_locate(error, self.update_settings))
+                settings, self.update = self.update.settings, None  # the next save builds the whole site again
+                line = str(_locate(error, settings))
                 print(line, flush=True)
                 return self._refused([line], started)
         else:
@@ -93,11 +90,11 @@ class Site:
         for name in updated.changed:
             path = self.output / name
             if path.is_file():
-                self._fingerprints[name] = identity(path, name, self._images)
+                self._fingerprints[name] = identity(path)
             else:
                 self._fingerprints.pop(name, None)
         if self.search_enabled:
-            self.search.request(self.update_settings)
+            self.search.request(self.update.settings)
         return Outcome(
             changed=tuple(address(name) for name in updated.changed if name.endswith(".html")),
             files=updated.rendered,
@@ -116,8 +113,7 @@ class Site:
             return self._refused([line], started)
         self.search_enabled = settings.get("SEARCH_ENABLED", True)
         settings["SEARCH_ENABLED"] = False  # indexed in the background once the site is served (`search`)
-        self._skip = (settings.get("SEARCH_BUNDLE_DIR", "pagefind"), NEXT)
-        self._images = settings.get("HEADSHOTS_OUTPUT", "images")
+        bundle = settings.get("SEARCH_BUNDLE_DIR", "pagefind")
         try:
             with _quiet():
                 Pelican(settings).run()
@@ -127,12 +123,11 @@ class Site:
             line = str(_locate(error, settings))
             print(line, flush=True)
             return self._refused([line], started)
-        fingerprints = fingerprint(self.staging, self._skip, self._images)
-        changed = changed_addresses(self._fingerprints, fingerprints, self._images)
+        fingerprints = fingerprint(self.staging, {bundle, NEXT, output_folder(settings)})
+        changed = changed_addresses(self._fingerprints, fingerprints)
         self._fingerprints = fingerprints
-        self._replace(self._skip[0] if self.search_enabled else None)
+        self._replace(bundle if self.search_enabled else None)
         self.update = DirectoryUpdate(self.staging, self.output)
-        self.update_settings = settings
         if self.search_enabled:
             self.search.request(settings)
         return Outcome(
@@ -175,41 +170,33 @@ class Site:
         shutil.rmtree(self.retired, ignore_errors=True)
 
 
-def fingerprint(folder: Path, skip: tuple[str, ...], images: str) -> dict[str, tuple]:
-    """Every file's identity (`identity`), the search bundle left out: it changes with every text edit."""
+def fingerprint(folder: Path, skip: set[str]) -> dict[str, tuple]:
+    """Every file's identity (`identity`) but under the folders `skip` (relative to `folder`): the
+    search bundle, which changes with every text edit, and the renditions, whose names carry their
+    content's hash, so that a new one comes with a changed page that names it (and those the
+    background published since the last build change no page)."""
     found = {}
     for directory, folders, files in os.walk(folder):
         relative = os.path.relpath(directory, folder)
-        if relative == ".":
-            folders[:] = [f for f in folders if f not in skip]
+        folders[:] = [f for f in folders if os.path.normpath(os.path.join(relative, f)) not in skip]
         for name in files:
             key = os.path.normpath(os.path.join(relative, name)).replace(os.sep, "/")
-            found[key] = identity(os.path.join(directory, name), key, images)
+            found[key] = identity(os.path.join(directory, name))
     return found
 
 
-def identity(path, key: str, images: str) -> tuple:
-    """A file's bytes' hash, or for a published rendition (a hard link into the renditions cache) its inode."""
-    if key.startswith(images + "/"):
-        stat = os.stat(path)
-        return (stat.st_ino, stat.st_size)
+def identity(path) -> tuple:
+    """A file's bytes' hash."""
     with open(path, "rb") as handle:
         return (hashlib.blake2b(handle.read(), digest_size=16).digest(),)
 
 
-def changed_addresses(before: dict, after: dict, images: str) -> list[str]:
+def changed_addresses(before: dict, after: dict) -> list[str]:
     """The addresses of pages whose bytes changed; "*" when a file many pages use (a style sheet, a
-    script, an article's image) changed. Open data (JSON, XML, text) is read by no page's first paint.
-    Renditions (under `images`) are never shared news: their names carry their content's hash, so a
-    new one comes with a changed page that names it, and one the background published since (renditions
-    on request) changes no page."""
+    script, an article's image) changed. Open data (JSON, XML, text) is read by no page's first paint."""
     changed = sorted(key for key in before.keys() | after.keys() if before.get(key) != after.get(key))
     pages = [address(key) for key in changed if key.endswith(".html")]
-    shared = [
-        key
-        for key in changed
-        if not key.endswith((".html", ".json", ".xml", ".txt")) and not key.startswith(images + "/")
-    ]
+    shared = [key for key in changed if not key.endswith((".html", ".json", ".xml", ".txt"))]
     return (["*"] if shared and before else []) + pages
 
 

@@ -126,7 +126,7 @@ class Renditions:
         if not all(os.path.exists(cache_file) for cache_file, _ in files):
             job = encode.job if only is None else {**encode.job, "only": only}
             try:
-                future = self._pool(pool).submit(pipeline.render, job)
+                future = self._pools[pool].submit(pipeline.render, job)
             except RuntimeError:  # the server is stopping (its pools are shut down): nothing to say
                 return False
             try:
@@ -161,9 +161,6 @@ class Renditions:
         _say(f"Renditions caught up: {text.plural(self._made, 'file')} encoded and published ({seconds:.1f} s)")
         self._since = None
 
-    def _pool(self, kind: str) -> ProcessPoolExecutor:
-        return self._pools[kind]
-
     def _start_pools(self) -> None:
         """Both pools, all their processes started now, from the main thread with Ctrl-C ignored.
 
@@ -171,7 +168,7 @@ class Renditions:
         a spawned process), so the editor's Ctrl-C stops the server without a KeyboardInterrupt
         traceback from a worker still importing; the workers die with the server instead.
         """
-        if self._pools or threading.current_thread() is not threading.main_thread():
+        if self._pools:
             return
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:

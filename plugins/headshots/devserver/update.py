@@ -38,6 +38,7 @@ from headshots.pagelist import directory_pages
 from headshots.pricing import price_warnings
 from headshots.reading import read_folders
 from headshots.sitemap import page_lastmod, write_sitemap
+from headshots.thumbnails.settings import output_folder
 from headshots.writer import PageWriter
 
 
@@ -59,7 +60,8 @@ class DirectoryUpdate:
 
     def __init__(self, built_into: Path, output: Path):
         """`built_into`: where the full build wrote (the dev server's staging folder, since renamed to `output`)."""
-        generators = plugin.last_generators
+        generators = plugin.last_generators[:]
+        plugin.last_generators.clear()  # held here only: gone with this update when a whole build starts
         self.ours = next(g for g in generators if isinstance(g, plugin.DirectoryGenerator))
         self.articles = next((g for g in generators if hasattr(g, "generate_direct_templates")), None)
         self.generators = list(generators)
@@ -216,7 +218,7 @@ class DirectoryUpdate:
         if not self.settings.get("HEADSHOTS_PUBLISH", True):
             return
         keep = {os.path.normpath(relative) for _source, relative in files}
-        images = self.output / self.settings.get("HEADSHOTS_OUTPUT", "images")
+        images = self.output / output_folder(self.settings)
         for name in names:
             for path in (images / name).glob("*") if (images / name).is_dir() else ():
                 if os.path.relpath(path, self.output) not in keep:

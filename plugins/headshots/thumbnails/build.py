@@ -20,7 +20,7 @@ from ..parallel import die_with_parent
 from . import entries, faces, pipeline
 from .picture import Image, Picture
 from .plan import digest_file, make_plan
-from .settings import DEFAULTS, ON_REQUEST, options_from
+from .settings import DEFAULTS, ON_REQUEST, options_from, output_folder
 
 
 @dataclasses.dataclass
@@ -275,7 +275,7 @@ def _render(work: dict, workers: int, options: dict, settings) -> dict[tuple, di
 def _picture(item: Item, plan, meta, settings, cache: Path, files: list, job: dict | None) -> Picture:
     """The item's Picture; its renditions' (cache file, output path) pairs added to `files`, or with a
     `job` (on-request mode) those not made yet to the Picture's `pending` instead."""
-    prefix = f"{settings['HEADSHOTS_OUTPUT'].strip('/')}/{item.folder}"
+    prefix = f"{output_folder(settings)}/{item.folder}"
     stem = _stem(item.source)
     picture = Picture(label=display_path(item.source), placeholder=meta["colour"], blur=meta.get("blur"))
     pending = []

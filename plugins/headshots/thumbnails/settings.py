@@ -17,6 +17,11 @@ ON_REQUEST = "on-request"
 ENCODE_MODES = ("all", ON_REQUEST)
 
 
+def output_folder(settings) -> str:
+    """HEADSHOTS_OUTPUT as the renditions' folder inside the output ("/images/" -> "images")."""
+    return settings["HEADSHOTS_OUTPUT"].strip("/")
+
+
 def settings_problems(settings) -> list[Problem]:
     problems = []
 
