@@ -7,7 +7,6 @@ import pytest
 
 from headshots.devserver.builds import changed_addresses, fingerprint
 from headshots.devserver.watching import describe
-from headshots.thumbnails.settings import output_folder
 from headshots.directory import Directory
 from headshots.inputs import gather, ignored_files, photographer_folders
 from headshots.pagedata import PageData
@@ -15,6 +14,7 @@ from headshots.pagekeys import READS, footer_key, page_keys
 from headshots.pagelist import directory_pages
 from headshots.reading import load_profiles, read_folders
 from headshots.settings import DEFAULTS
+from headshots.thumbnails.settings import output_folder
 
 from factories import minimal_profile, write_profile
 
