@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 from test_hostile import FRONT, build, check_lines, refused_alike, site
 
+from conftest import FAST_BUILD, pelican_build
 from factories import make_headshot
 
 # -- 1. links in content/media/ and photographers/ --------------------------------------------------
@@ -120,6 +121,21 @@ def test_editors_scratch_files_are_neither_read_refused_nor_published(tmp_path):
         "profile.yaml and its images (JPEG, PNG, WebP, TIFF, GIF or AVIF); remove it"
     ]
     assert check_lines(root) == expected
+
+
+def test_a_bad_setting_is_refused_by_the_check_as_by_the_build(tmp_path):
+    root = site(tmp_path)
+    with open(root / "pelicanconf.py", "a") as settings:
+        settings.write('\nHEADSHOTS_ENCODE = "later"\n')
+    expected = 'pelicanconf.py:1:1: HEADSHOTS_ENCODE: must be "all" or "on-request"'
+    assert check_lines(root) == [expected]
+    output = root / "output"
+    result = pelican_build(
+        output, settings=str(root / "pelicanconf.py"), content=root / "content", photographers=root / "photographers",
+        cache=root / "cache", extra=FAST_BUILD,
+    )  # fmt: skip
+    assert result.returncode != 0 and expected in result.stderr.splitlines(), result.stderr
+    assert "Traceback" not in result.stdout + result.stderr and not output.exists()
 
 
 # -- 3. articles are .md, and Pelican reads nothing else -------------------------------------------

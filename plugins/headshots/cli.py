@@ -36,6 +36,7 @@ from headshots.checks import CHECKS, CheckRun, file_list_problems
 from headshots.errors import display_path
 from headshots.headshotfiles import PROFILE_NAME
 from headshots.settings import content_folder
+from headshots.thumbnails.settings import settings_problems
 from headshots.yamlnodes import yaml_scalar
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -51,9 +52,12 @@ def run_check(args, settings: dict) -> int:
     elif path is not None and path.is_dir() and not (path / PROFILE_NAME).is_file() and not _in_content(path, settings):
         settings = {**settings, "PHOTOGRAPHERS_PATH": str(path.resolve())}  # another photographers folder
     run = CheckRun(path=path, settings=settings)
-    # The file list first, as the build does: while it has problems, nothing else is read.
-    problems = [p for p in file_list_problems(settings) if path is None or _inside(p.file, path)]
-    checked = ["the file list"] if problems else []
+    # The settings, then the file list, as the build does: while either has problems, nothing else is read.
+    problems = settings_problems(settings)
+    checked = ["the settings"] if problems else []
+    if not problems:
+        problems = [p for p in file_list_problems(settings) if path is None or _inside(p.file, path)]
+        checked = ["the file list"] if problems else []
     for check in [] if problems else CHECKS:
         report = check(run)
         if report is None:
