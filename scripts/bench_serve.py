@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_scale import REPO, generate
+from bench_directory import REPO, generate
 
 HEADSHOTS = str(Path(sys.executable).with_name("headshots"))
 

@@ -28,7 +28,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_scale import generate, run, site_command
+from bench_directory import generate, site_command
+from bench_scale import run
 
 REPO = Path(__file__).resolve().parents[1]
 HEADSHOTS = str(Path(sys.executable).parent / "headshots")
